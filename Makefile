@@ -1,0 +1,169 @@
+# precis: plain GNU make. `make help` lists the targets.
+#
+# Out-of-tree build: everything goes to $(BUILD) (build/ by default; the
+# sanitizer run uses build/san). Sources are found by wildcard: a new
+# src/*.c joins the library, a new src/cli/*.c joins the binary, a new
+# tests/unit/test_*.c becomes a cmocka test program.
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+LIBDIR  ?= $(PREFIX)/lib
+INCDIR  ?= $(PREFIX)/include
+MANDIR  ?= $(PREFIX)/share/man
+PCDIR   ?= $(LIBDIR)/pkgconfig
+
+CC      ?= cc
+BUILD   ?= build
+CFLAGS  ?= -O2 -g
+WARN     = -std=c11 -Wall -Wextra -Werror -Wno-unused-parameter
+PKGS     = gsl libutf8proc jansson
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc $(PKG_CFLAGS) $(CPPFLAGS)
+ALL_CFLAGS   = $(WARN) -fPIC -pthread $(CFLAGS)
+LIBS     = $(PKG_LIBS) -lstemmer -lpthread -lm
+
+# Debian packages: what the build needs, and what tests and benchmarks add.
+DEB_BUILD = build-essential pkg-config libgsl-dev libutf8proc-dev libstemmer-dev \
+            libjansson-dev libcmocka-dev
+DEB_TEST  = python3 valgrind
+DEB_BENCH = ots time python3-nltk parallel
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+DATA     = $(sort $(wildcard stopwords/*.txt stopwords/cues/*.txt src/data/*))
+LIB_SRC  = $(sort $(wildcard src/*.c))
+CLI_SRC  = $(sort $(wildcard src/cli/*.c))
+TEST_SRC = $(sort $(wildcard tests/unit/test_*.c))
+LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen_data.o
+CLI_OBJ  = $(CLI_SRC:src/cli/%.c=$(BUILD)/obj/cli/%.o)
+TESTS    = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+SOVER    = 0
+
+.PHONY: all deps demo test unit golden check bench eval eval-split install \
+        uninstall clean help
+.DELETE_ON_ERROR:
+
+all: $(BUILD)/precis $(BUILD)/libprecis.a $(BUILD)/libprecis.so
+
+help:
+	@echo "make deps      install missing Debian packages (apt-get)"
+	@echo "make demo      deps + build + summarize and compare examples/"
+	@echo "make test      deps + unit, golden and sanitizer test runs"
+	@echo "make check     the sanitizer (ASan+UBSan) run alone"
+	@echo "make bench     benchmarks, written to eval/BENCH.md"
+	@echo "make eval      evaluation tables, written to eval/RESULTS.md"
+	@echo "make install   PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)"
+
+# ---------------------------------------------------------------- deps
+# Installs only when a check fails, so it is cheap on a ready machine.
+deps:
+	@if ! pkg-config --exists $(PKGS) cmocka 2>/dev/null || \
+	    ! [ -f /usr/include/libstemmer.h ] || ! command -v python3 >/dev/null; then \
+		echo "deps: installing $(DEB_BUILD) $(DEB_TEST)"; \
+		$(SUDO) apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q \
+			$(DEB_BUILD) $(DEB_TEST); \
+	fi
+
+deps-bench: deps
+	@missing=""; for p in $(DEB_BENCH); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		$(SUDO) apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
+	fi
+
+# ---------------------------------------------------------------- build
+$(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/gen/data.c: src/embed.sh $(DATA)
+	@mkdir -p $(@D)
+	sh src/embed.sh $(DATA) > $@
+
+$(BUILD)/obj/gen_data.o: $(BUILD)/gen/data.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/libprecis.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/libprecis.so: $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,libprecis.so.$(SOVER) $(LDFLAGS) $^ $(LIBS) -o $@
+
+$(BUILD)/precis: $(CLI_OBJ) $(BUILD)/libprecis.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(CLI_OBJ) $(BUILD)/libprecis.a $(LIBS) -o $@
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libprecis.a tests/unit/testutil.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $< $(BUILD)/libprecis.a \
+		$(LIBS) $(CMOCKA_LIBS) -o $@
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+
+# ---------------------------------------------------------------- tests
+# `make test` is the README's command and what .ci/run calls. The recursive
+# make re-reads pkg-config after deps may have installed the packages.
+test: deps
+	$(MAKE) --no-print-directory unit golden
+	$(MAKE) --no-print-directory check
+
+unit: $(TESTS)
+	@sh tests/run_unit.sh $(TESTS)
+
+golden: $(BUILD)/precis
+	@sh tests/golden/run.sh $(BUILD)/precis
+
+# Same suite under AddressSanitizer + UndefinedBehaviorSanitizer.
+SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+check: deps
+	$(MAKE) --no-print-directory BUILD=build/san CFLAGS="-O1 -g $(SAN)" \
+		LDFLAGS="$(SAN)" unit golden
+
+# ---------------------------------------------------------------- demo
+demo: deps
+	$(MAKE) --no-print-directory all
+	@sh eval/demo.sh $(BUILD)/precis
+
+# ---------------------------------------------------------------- eval/bench
+bench: deps-bench
+	$(MAKE) --no-print-directory all
+	sh eval/bench.sh $(BUILD)/precis
+
+eval: deps-bench
+	$(MAKE) --no-print-directory all
+	sh eval/eval.sh $(BUILD)/precis
+
+eval-split: all
+	$(BUILD)/tests/test_sentence --report
+
+# ---------------------------------------------------------------- install
+$(BUILD)/precis.pc: Makefile
+	@mkdir -p $(@D)
+	printf '%s\n' "prefix=$(PREFIX)" "libdir=$(LIBDIR)" "includedir=$(INCDIR)" "" \
+		"Name: precis" "Description: extractive news summarization, ROUGE and outlet comparison" \
+		"Version: $$(sed -n 's/^#define PRECIS_VERSION "\(.*\)"/\1/p' include/precis.h)" \
+		"Requires.private: $(PKGS)" "Libs: -L\$${libdir} -lprecis" \
+		"Libs.private: -lstemmer -lpthread -lm" "Cflags: -I\$${includedir}" > $@
+
+install: all $(BUILD)/precis.pc
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(PCDIR)
+	install -m 755 $(BUILD)/precis $(DESTDIR)$(BINDIR)/precis
+	install -m 644 $(BUILD)/libprecis.a $(DESTDIR)$(LIBDIR)/libprecis.a
+	install -m 755 $(BUILD)/libprecis.so $(DESTDIR)$(LIBDIR)/libprecis.so.$(SOVER)
+	ln -sf libprecis.so.$(SOVER) $(DESTDIR)$(LIBDIR)/libprecis.so
+	install -m 644 include/precis.h $(DESTDIR)$(INCDIR)/precis.h
+	install -m 644 docs/precis.1 $(DESTDIR)$(MANDIR)/man1/precis.1
+	install -m 644 $(BUILD)/precis.pc $(DESTDIR)$(PCDIR)/precis.pc
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/precis $(DESTDIR)$(LIBDIR)/libprecis.a \
+		$(DESTDIR)$(LIBDIR)/libprecis.so $(DESTDIR)$(LIBDIR)/libprecis.so.$(SOVER) \
+		$(DESTDIR)$(INCDIR)/precis.h $(DESTDIR)$(MANDIR)/man1/precis.1 \
+		$(DESTDIR)$(PCDIR)/precis.pc
+
+clean:
+	rm -rf build

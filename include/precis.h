@@ -1,0 +1,225 @@
+/*
+ * precis: extractive summarization of news articles, ROUGE evaluation,
+ * and side-by-side comparison of how outlets covered the same event.
+ *
+ * Conventions (libgit2 style): every function that can fail returns an int
+ * status, 0 on success or a negative PRECIS_E* code, and writes its results
+ * through out-parameters placed first. The caller owns what a *_new returns
+ * and releases it with the matching *_free; every *_free accepts NULL.
+ * Options structs carry a version field; initialise them with the matching
+ * *_OPTIONS_INIT macro so new fields never break callers.
+ *
+ * Thread safety: there is no global mutable state. Objects may be read from
+ * several threads at once; a precis_analyzer (it owns Snowball stemmers,
+ * which are not re-entrant) must be used by one thread at a time, so create
+ * one per thread.
+ */
+#ifndef PRECIS_H
+#define PRECIS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PRECIS_VERSION "0.1.0"
+
+/* ---------------------------------------------------------------- errors */
+
+enum precis_status {
+	PRECIS_OK = 0,
+	PRECIS_ENOMEM = -1,   /* out of memory */
+	PRECIS_EINVAL = -2,   /* invalid argument or option value */
+	PRECIS_EUTF8 = -3,    /* input is not valid UTF-8 */
+	PRECIS_EIO = -4,      /* read or write failed */
+	PRECIS_ELANG = -5,    /* language not supported */
+	PRECIS_EEMPTY = -6,   /* input has no text to work on */
+	PRECIS_ETOOBIG = -7,  /* input exceeds the configured size limit */
+	PRECIS_EJSON = -8,    /* malformed JSON or wrong field types */
+	PRECIS_ENUMERIC = -9, /* numerical routine failed (GSL) */
+	PRECIS_EBINARY = -10, /* binary data (NUL bytes, UTF-16) where text was expected */
+	PRECIS_EFORMAT = -11  /* malformed data file (IDF table, ...) */
+};
+
+/* A static, human-readable description of a status code. Never NULL. */
+const char *precis_strerror(int code);
+
+/*
+ * Details of a failure, filled by functions that take a precis_error *
+ * (which may be NULL). offset is a byte offset into the input; line and
+ * column are 1-based (0 when unknown).
+ */
+typedef struct precis_error {
+	int code;
+	size_t offset;
+	size_t line;
+	size_t column;
+	char message[256];
+} precis_error;
+
+/* ------------------------------------------------------------- languages */
+
+/*
+ * Supported languages, as ISO 639-1 codes: those with both a Snowball
+ * stemmer and a stop list. The array is static and NULL-terminated.
+ */
+const char *const *precis_languages(void);
+
+/* 1 when code names a supported language, 0 otherwise. */
+int precis_language_supported(const char *code);
+
+/* ------------------------------------------------------------- analyzer */
+
+/*
+ * Per-thread linguistic state: stop lists and Snowball stemmers, created
+ * lazily per language. One analyzer must not be used by two threads at once.
+ */
+typedef struct precis_analyzer precis_analyzer;
+
+int precis_analyzer_new(precis_analyzer **out);
+void precis_analyzer_free(precis_analyzer *a);
+
+/*
+ * Guess the language of a UTF-8 text by stop-word hit rate over the
+ * supported languages. *code points to a static string. Falls back to
+ * "en" when no list matches anything.
+ */
+int precis_detect_language(const char **code, precis_analyzer *a,
+			   const char *text, size_t len);
+
+/* ------------------------------------------------------------- document */
+
+typedef struct precis_doc precis_doc;
+
+typedef struct precis_doc_options {
+	unsigned version;
+	const char *lang;  /* ISO 639-1 code; NULL or "auto" detects */
+	bool lossy;        /* replace invalid UTF-8 by U+FFFD instead of failing */
+	bool clean;        /* drop boilerplate (menus, credits, widgets) */
+	size_t max_bytes;  /* refuse larger inputs with PRECIS_ETOOBIG; 0: no limit */
+	const char *title; /* a known headline (NULL: detect when cleaning) */
+} precis_doc_options;
+
+#define PRECIS_DOC_OPTIONS_VERSION 1
+#define PRECIS_DEFAULT_MAX_BYTES ((size_t)64 << 20)
+#define PRECIS_DOC_OPTIONS_INIT \
+	{ PRECIS_DOC_OPTIONS_VERSION, NULL, false, true, PRECIS_DEFAULT_MAX_BYTES, NULL }
+
+/* A byte range [start, end) of the document's text. */
+typedef struct precis_span {
+	size_t start;
+	size_t end;
+} precis_span;
+
+/*
+ * Read an article: validate UTF-8, find its headline and body (when
+ * cleaning), split the body into sentences and analyse their words.
+ * On failure err (if not NULL) says what and where.
+ */
+int precis_doc_new(precis_doc **out, precis_analyzer *a, const char *text,
+		   size_t len, const precis_doc_options *opts, precis_error *err);
+void precis_doc_free(precis_doc *doc);
+
+/*
+ * The text all offsets refer to: the input itself, or with --lossy the
+ * input with invalid sequences replaced by U+FFFD. NUL-terminated.
+ */
+const char *precis_doc_text(const precis_doc *doc, size_t *len);
+const char *precis_doc_language(const precis_doc *doc);
+size_t precis_doc_sentence_count(const precis_doc *doc);
+precis_span precis_doc_sentence(const precis_doc *doc, size_t i);
+/* Headline span; start == end when none is known. */
+precis_span precis_doc_headline(const precis_doc *doc);
+/* Words (non-punctuation tokens) of sentence i, stop words included. */
+size_t precis_doc_sentence_words(const precis_doc *doc, size_t i);
+
+/* ------------------------------------------------------------ corpus IDF */
+
+/*
+ * Corpus document frequencies of stemmed terms, for --idf. Tables built
+ * over shards merge into exactly the table of one run over all shards.
+ */
+typedef struct precis_idf precis_idf;
+
+int precis_idf_new(precis_idf **out);
+void precis_idf_free(precis_idf *idf);
+int precis_idf_add(precis_idf *idf, const precis_doc *doc);
+int precis_idf_merge(precis_idf *into, const precis_idf *from);
+size_t precis_idf_documents(const precis_idf *idf);
+/* Deterministic text format: sorted terms, one per line. */
+int precis_idf_write(const precis_idf *idf, FILE *fp);
+int precis_idf_read(precis_idf **out, FILE *fp, precis_error *err);
+
+/* ---------------------------------------------------------- summarizing */
+
+typedef enum precis_algorithm {
+	PRECIS_ALG_DEFAULT = 0, /* position- and headline-aware TextRank */
+	PRECIS_ALG_TEXTRANK,    /* plain TextRank: PageRank on cosine graph */
+	PRECIS_ALG_LEXRANK,     /* thresholded (or continuous) cosine graph */
+	PRECIS_ALG_LEAD,        /* document order */
+	PRECIS_ALG_CENTROID,    /* similarity to the document's TF-IDF centroid */
+	PRECIS_ALG_RANDOM       /* seeded random order, a baseline */
+} precis_algorithm;
+
+typedef enum precis_order {
+	PRECIS_ORDER_DOC = 0, /* picked sentences in document order */
+	PRECIS_ORDER_RANK     /* best first */
+} precis_order;
+
+typedef struct precis_summary_options {
+	unsigned version;
+	precis_algorithm algorithm;
+	double damping;           /* PageRank damping (0.85) */
+	double tolerance;         /* power iteration stops below this L1 change */
+	int max_iterations;
+	double position_bias;     /* weight of the early-sentence prior, 0..1 */
+	double title_bias;        /* weight of the headline-similarity prior, 0..1 */
+	double lexrank_threshold; /* LexRank edge threshold (cosine) */
+	bool lexrank_continuous;  /* LexRank with weighted edges, no threshold */
+	size_t sentences;         /* budget: at most this many sentences (0: off) */
+	double ratio;             /* budget: this percent of the sentences (0: off) */
+	size_t words;             /* budget: at most this many words (0: off) */
+	size_t chars;             /* budget: at most this many characters (0: off) */
+	bool truncate;            /* cut the last sentence exactly at the budget */
+	double redundancy;        /* MMR lambda: 1 = relevance only, lower = more diverse */
+	precis_order order;
+	const precis_idf *idf;    /* corpus IDF, or NULL for the document's own */
+	unsigned long seed;       /* for PRECIS_ALG_RANDOM */
+} precis_summary_options;
+
+#define PRECIS_SUMMARY_OPTIONS_VERSION 1
+#define PRECIS_SUMMARY_OPTIONS_INIT                                         \
+	{ PRECIS_SUMMARY_OPTIONS_VERSION, PRECIS_ALG_DEFAULT, 0.85, 1e-6, 100, \
+	  -1.0, -1.0, 0.1, false, 3, 0.0, 0, 0, false, 0.7, PRECIS_ORDER_DOC, \
+	  NULL, 0 }
+
+/* One picked sentence. */
+typedef struct precis_pick {
+	size_t index;      /* sentence number in the document */
+	double score;      /* ranking score */
+	precis_span span;  /* bytes in precis_doc_text(); shortened when truncated */
+} precis_pick;
+
+typedef struct precis_summary precis_summary;
+
+/*
+ * Rank the sentences of doc and pick the best under the budgets (the
+ * tightest one wins). position_bias/title_bias < 0 mean "the algorithm's
+ * default". The summary keeps no pointer into doc.
+ */
+int precis_summarize(precis_summary **out, const precis_doc *doc,
+		     const precis_summary_options *opts);
+void precis_summary_free(precis_summary *s);
+size_t precis_summary_count(const precis_summary *s);
+const precis_pick *precis_summary_picks(const precis_summary *s);
+/* Ranking score of every sentence of the document. */
+const double *precis_summary_scores(const precis_summary *s, size_t *n);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
