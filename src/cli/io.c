@@ -2,6 +2,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -144,11 +145,14 @@ char **cli_expand_paths(char **args, int nargs, int *failed)
 			while ((e = readdir(d))) {
 				if (e->d_name[0] == '.')
 					continue;
-				size_t len = strlen(args[i]) + strlen(e->d_name) + 2;
+				size_t dl = strlen(args[i]);
+				while (dl > 1 && args[i][dl - 1] == '/')
+					dl--;
+				size_t len = dl + strlen(e->d_name) + 2;
 				char *p = malloc(len);
 				if (!p)
 					break;
-				snprintf(p, len, "%s/%s", args[i], e->d_name);
+				snprintf(p, len, "%.*s/%s", (int)dl, args[i], e->d_name);
 				struct stat fst;
 				if (stat(p, &fst) != 0 || !S_ISREG(fst.st_mode)) {
 					free(p);

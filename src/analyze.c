@@ -1,0 +1,303 @@
+/* analyze: tokens -> folded forms -> stop flags -> stems, per thread. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze.h"
+#include "stem.h"
+#include "stopwords.h"
+#include "strmap.h"
+#include "text.h"
+#include "token.h"
+
+/* The stem memo is cleared past this many forms so memory stays bounded. */
+#define MEMO_MAX 200000
+/* Language detection reads at most this much text. */
+#define DETECT_BYTES 16384
+
+typedef struct {
+	px_strmap *stop;
+	px_stemmer *stemmer;
+	px_strmap *memo;    /* folded form -> index into memo_stem */
+	int64_t *memo_stem; /* id in stems */
+	size_t memo_cap;
+	px_strmap *stems;
+} lang_state;
+
+struct precis_analyzer {
+	lang_state *langs;  /* one per px_lang_at() index */
+	px_strmap *detect;  /* stop word -> index into detect_mask */
+	uint32_t *detect_mask;
+	char *buf;          /* scratch for folding long words */
+	size_t bufcap;
+};
+
+int precis_analyzer_new(precis_analyzer **out)
+{
+	precis_analyzer *a = calloc(1, sizeof *a);
+	if (!a)
+		return PRECIS_ENOMEM;
+	a->langs = calloc(px_lang_count(), sizeof *a->langs);
+	if (!a->langs) {
+		free(a);
+		return PRECIS_ENOMEM;
+	}
+	*out = a;
+	return 0;
+}
+
+static void memo_clear(lang_state *l)
+{
+	px_strmap_free(l->memo);
+	px_strmap_free(l->stems);
+	free(l->memo_stem);
+	l->memo = NULL;
+	l->stems = NULL;
+	l->memo_stem = NULL;
+	l->memo_cap = 0;
+}
+
+void precis_analyzer_free(precis_analyzer *a)
+{
+	if (!a)
+		return;
+	for (size_t i = 0; i < px_lang_count(); i++) {
+		px_strmap_free(a->langs[i].stop);
+		px_stemmer_free(a->langs[i].stemmer);
+		memo_clear(&a->langs[i]);
+	}
+	free(a->langs);
+	px_strmap_free(a->detect);
+	free(a->detect_mask);
+	free(a->buf);
+	free(a);
+}
+
+static int lang_get(lang_state **out, precis_analyzer *a, const char *lang, bool stem)
+{
+	int li = px_lang_index(lang);
+	if (li < 0)
+		return PRECIS_ELANG;
+	lang_state *l = &a->langs[li];
+	int rc;
+	if (!l->stop && (rc = px_stopwords_load(&l->stop, li)))
+		return rc;
+	if (stem && !l->stemmer) {
+		if ((rc = px_stemmer_new(&l->stemmer, px_lang_at(li)->snowball)))
+			return rc;
+	}
+	*out = l;
+	return 0;
+}
+
+int px_is_stopword(precis_analyzer *a, const char *lang, const char *folded, size_t len)
+{
+	lang_state *l;
+	if (lang_get(&l, a, lang, false))
+		return 0;
+	return px_strmap_get(l->stop, folded, len) >= 0;
+}
+
+/* Stem through the per-language memo: most words of a text repeat. */
+static const char *memo_stem(lang_state *l, const char *form, size_t len, size_t *outlen)
+{
+	if (l->memo && px_strmap_count(l->memo) >= MEMO_MAX)
+		memo_clear(l);
+	if (!l->memo && (px_strmap_new(&l->memo) || px_strmap_new(&l->stems)))
+		return NULL;
+	int64_t id;
+	int added;
+	if (px_strmap_intern(l->memo, form, len, &id, &added))
+		return NULL;
+	if (!added)
+		return px_strmap_key(l->stems, l->memo_stem[id], outlen);
+	if ((size_t)id >= l->memo_cap) {
+		size_t nc = l->memo_cap ? l->memo_cap * 2 : 1024;
+		int64_t *nm = realloc(l->memo_stem, nc * sizeof *nm);
+		if (!nm)
+			return NULL;
+		l->memo_stem = nm;
+		l->memo_cap = nc;
+	}
+	size_t sl;
+	const char *s = px_stem(l->stemmer, form, len, &sl);
+	if (!s)
+		return NULL;
+	int64_t sid;
+	if (px_strmap_intern(l->stems, s, sl, &sid, NULL))
+		return NULL;
+	l->memo_stem[id] = sid;
+	return px_strmap_key(l->stems, sid, outlen);
+}
+
+struct walk {
+	precis_analyzer *a;
+	lang_state *l;
+	const char *lang;
+	const char *s;
+	unsigned flags;
+	px_word_fn fn;
+	void *ctx;
+};
+
+/* Typographic apostrophes fold to ASCII so "aujourd’hui" meets "aujourd'hui". */
+static size_t ascii_apostrophes(char *w, size_t n)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i + 2 < n && (unsigned char)w[i] == 0xE2 && (unsigned char)w[i + 1] == 0x80 &&
+		    ((unsigned char)w[i + 2] == 0x99 || (unsigned char)w[i + 2] == 0x98)) {
+			w[o++] = '\'';
+			i += 2;
+			continue;
+		}
+		w[o++] = w[i];
+	}
+	w[o] = '\0';
+	return o;
+}
+
+static int on_token(const px_token *t, void *ctx)
+{
+	struct walk *w = ctx;
+	size_t n = t->end - t->start;
+	size_t need = n * 3 + 16; /* case folding can grow UTF-8 text */
+	if (need > w->a->bufcap) {
+		char *nb = realloc(w->a->buf, need);
+		if (!nb)
+			return PRECIS_ENOMEM;
+		w->a->buf = nb;
+		w->a->bufcap = need;
+	}
+	size_t fl = px_fold_into(w->a->buf, w->a->bufcap, w->s + t->start, n);
+	if (fl == (size_t)-1) {
+		char *f;
+		int rc = px_fold(&f, &fl, w->s + t->start, n);
+		if (rc)
+			return rc;
+		if (fl + 1 > w->a->bufcap) {
+			char *nb = realloc(w->a->buf, fl + 1);
+			if (!nb) {
+				free(f);
+				return PRECIS_ENOMEM;
+			}
+			w->a->buf = nb;
+			w->a->bufcap = fl + 1;
+		}
+		memcpy(w->a->buf, f, fl + 1);
+		free(f);
+	}
+	char *form = w->a->buf;
+	fl = ascii_apostrophes(form, fl);
+	px_word word = { t->start, t->end, form, fl, form, fl, false, t->number };
+	word.stop = px_strmap_get(w->l->stop, form, fl) >= 0;
+	if ((w->flags & PX_ANALYZE_STEM) && !t->number && fl < 128) {
+		word.stem = memo_stem(w->l, form, fl, &word.stem_len);
+		if (!word.stem)
+			return PRECIS_ENOMEM;
+	}
+	return w->fn(&word, w->ctx);
+}
+
+int px_analyze(precis_analyzer *a, const char *lang, const char *s, size_t len,
+	       unsigned flags, px_word_fn fn, void *ctx)
+{
+	struct walk w = { a, NULL, lang, s, flags, fn, ctx };
+	int rc = lang_get(&w.l, a, lang, flags & PX_ANALYZE_STEM);
+	if (rc)
+		return rc;
+	return px_tokenize(s, len, lang, on_token, &w);
+}
+
+/* ------------------------------------------------ language detection */
+
+static int detect_build(precis_analyzer *a)
+{
+	int rc = px_strmap_new(&a->detect);
+	if (rc)
+		return rc;
+	size_t cap = 0;
+	for (size_t li = 0; li < px_lang_count(); li++) {
+		lang_state *l;
+		if ((rc = lang_get(&l, a, px_lang_at((int)li)->code, false)))
+			return rc;
+		for (size_t k = 0; k < px_strmap_count(l->stop); k++) {
+			size_t wl;
+			const char *word = px_strmap_key(l->stop, (int64_t)k, &wl);
+			int64_t id;
+			int added;
+			if ((rc = px_strmap_intern(a->detect, word, wl, &id, &added)))
+				return rc;
+			if ((size_t)id >= cap) {
+				size_t nc = cap ? cap * 2 : 4096;
+				uint32_t *nm = realloc(a->detect_mask, nc * sizeof *nm);
+				if (!nm)
+					return PRECIS_ENOMEM;
+				memset(nm + cap, 0, (nc - cap) * sizeof *nm);
+				a->detect_mask = nm;
+				cap = nc;
+			}
+			a->detect_mask[id] |= 1u << li;
+		}
+	}
+	return 0;
+}
+
+struct detect {
+	precis_analyzer *a;
+	const char *s;
+	double score[32];
+	size_t words;
+};
+
+static int on_detect_token(const px_token *t, void *ctx)
+{
+	struct detect *d = ctx;
+	char buf[64];
+	size_t n = t->end - t->start;
+	if (n >= 16)
+		return 0;
+	size_t fl = px_fold_into(buf, sizeof buf, d->s + t->start, n);
+	if (fl == (size_t)-1)
+		return 0;
+	fl = ascii_apostrophes(buf, fl);
+	d->words++;
+	int64_t id = px_strmap_get(d->a->detect, buf, fl);
+	if (id < 0)
+		return 0;
+	uint32_t mask = d->a->detect_mask[id];
+	int k = __builtin_popcount(mask);
+	/* A word shared by k lists is weak evidence for each of them. */
+	for (size_t li = 0; li < px_lang_count(); li++)
+		if (mask & (1u << li))
+			d->score[li] += 1.0 / k;
+	return 0;
+}
+
+int precis_detect_language(const char **code, precis_analyzer *a, const char *text, size_t len)
+{
+	if (!a->detect) {
+		int rc = detect_build(a);
+		if (rc) {
+			px_strmap_free(a->detect);
+			a->detect = NULL;
+			return rc;
+		}
+	}
+	struct detect d = { .a = a, .s = text };
+	size_t n = len < DETECT_BYTES ? len : DETECT_BYTES;
+	while (n < len && ((unsigned char)text[n] & 0xC0) == 0x80)
+		n++; /* do not cut a character in two */
+	/* No elision rule: tokens stay whole, so "l'" forms do not bias to French. */
+	px_tokenize(text, n, NULL, on_detect_token, &d);
+	int best = px_lang_index("en");
+	double best_score = 0.0;
+	for (size_t li = 0; li < px_lang_count(); li++) {
+		if (d.score[li] > best_score) {
+			best_score = d.score[li];
+			best = (int)li;
+		}
+	}
+	*code = px_lang_at(best)->code;
+	return 0;
+}

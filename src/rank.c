@@ -1,0 +1,252 @@
+/* rank: similarity graph and PageRank with GSL sparse matrices. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_spblas.h>
+#include <gsl/gsl_spmatrix.h>
+#include <gsl/gsl_vector.h>
+
+#include "precis.h"
+#include "rank.h"
+
+/* Postings of the inverted index: for each term, the rows using it. */
+typedef struct {
+	size_t *start; /* nterms + 1 */
+	uint32_t *row;
+	double *w;
+} postings;
+
+static int postings_build(postings *p, const px_vectors *v)
+{
+	p->start = calloc(v->nterms + 1, sizeof *p->start);
+	size_t total = 0;
+	for (size_t i = 0; i < v->n; i++)
+		total += v->rows[i].n;
+	p->row = malloc((total ? total : 1) * sizeof *p->row);
+	p->w = malloc((total ? total : 1) * sizeof *p->w);
+	if (!p->start || !p->row || !p->w)
+		return PRECIS_ENOMEM;
+	for (size_t i = 0; i < v->n; i++)
+		for (size_t k = 0; k < v->rows[i].n; k++)
+			p->start[v->rows[i].id[k] + 1]++;
+	for (size_t t = 0; t < v->nterms; t++)
+		p->start[t + 1] += p->start[t];
+	size_t *fill = malloc((v->nterms ? v->nterms : 1) * sizeof *fill);
+	if (!fill)
+		return PRECIS_ENOMEM;
+	memcpy(fill, p->start, v->nterms * sizeof *fill);
+	for (size_t i = 0; i < v->n; i++)
+		for (size_t k = 0; k < v->rows[i].n; k++) {
+			size_t at = fill[v->rows[i].id[k]]++;
+			p->row[at] = (uint32_t)i;
+			p->w[at] = v->rows[i].w[k];
+		}
+	free(fill);
+	return 0;
+}
+
+static void postings_free(postings *p)
+{
+	free(p->start);
+	free(p->row);
+	free(p->w);
+}
+
+typedef struct {
+	uint32_t j;
+	double w;
+} edge;
+
+static int cmp_edge_desc(const void *a, const void *b)
+{
+	const edge *x = a, *y = b;
+	if (x->w != y->w)
+		return x->w < y->w ? 1 : -1;
+	return (x->j > y->j) - (x->j < y->j); /* ties by index: deterministic */
+}
+
+static int cmp_edge_index(const void *a, const void *b)
+{
+	const edge *x = a, *y = b;
+	return (x->j > y->j) - (x->j < y->j);
+}
+
+/*
+ * Row-stochastic transition matrix in CSR. Rows without edges (dangling
+ * nodes) stay empty; their mass goes to the prior in the iteration.
+ */
+static int graph_build(gsl_spmatrix **out, bool *dangling, const px_vectors *v,
+		       const px_rank_options *o)
+{
+	postings p = { 0 };
+	int rc = postings_build(&p, v);
+	double *acc = calloc(v->n ? v->n : 1, sizeof *acc);
+	edge *touched = malloc((v->n ? v->n : 1) * sizeof *touched);
+	size_t ecap = 1024, ne = 0;
+	size_t *ri = malloc(ecap * sizeof *ri), *rj = malloc(ecap * sizeof *rj);
+	double *rw = malloc(ecap * sizeof *rw);
+	if (rc || !acc || !touched || !ri || !rj || !rw) {
+		rc = PRECIS_ENOMEM;
+		goto done;
+	}
+	for (size_t i = 0; i < v->n; i++) {
+		size_t nt = 0;
+		const px_vec *r = &v->rows[i];
+		for (size_t k = 0; k < r->n; k++) {
+			uint32_t t = r->id[k];
+			for (size_t q = p.start[t]; q < p.start[t + 1]; q++) {
+				uint32_t j = p.row[q];
+				if (j == i)
+					continue;
+				if (acc[j] == 0.0)
+					touched[nt++].j = j;
+				acc[j] += r->w[k] * p.w[q];
+			}
+		}
+		size_t kept = 0;
+		for (size_t q = 0; q < nt; q++) {
+			uint32_t j = touched[q].j;
+			double s = acc[j];
+			acc[j] = 0.0;
+			if (s > o->threshold)
+				touched[kept++] = (edge){ j, o->binary ? 1.0 : s };
+		}
+		if (o->max_neighbors && kept > o->max_neighbors) {
+			qsort(touched, kept, sizeof *touched, cmp_edge_desc);
+			kept = o->max_neighbors;
+		}
+		/* Summation order must not depend on hash or touch order. */
+		qsort(touched, kept, sizeof *touched, cmp_edge_index);
+		double sum = 0.0;
+		for (size_t q = 0; q < kept; q++)
+			sum += touched[q].w;
+		dangling[i] = kept == 0;
+		for (size_t q = 0; q < kept; q++) {
+			if (ne == ecap) {
+				ecap *= 2;
+				size_t *ni = realloc(ri, ecap * sizeof *ri);
+				if (ni)
+					ri = ni;
+				size_t *nj = realloc(rj, ecap * sizeof *rj);
+				if (nj)
+					rj = nj;
+				double *nw = realloc(rw, ecap * sizeof *rw);
+				if (nw)
+					rw = nw;
+				if (!ni || !nj || !nw) {
+					rc = PRECIS_ENOMEM;
+					goto done;
+				}
+			}
+			ri[ne] = i;
+			rj[ne] = touched[q].j;
+			rw[ne] = touched[q].w / sum;
+			ne++;
+		}
+	}
+	gsl_spmatrix *coo = gsl_spmatrix_alloc_nzmax(v->n, v->n, ne ? ne : 1, GSL_SPMATRIX_COO);
+	if (!coo) {
+		rc = PRECIS_ENOMEM;
+		goto done;
+	}
+	for (size_t e = 0; e < ne; e++)
+		if (gsl_spmatrix_set(coo, ri[e], rj[e], rw[e]) != GSL_SUCCESS) {
+			gsl_spmatrix_free(coo);
+			rc = PRECIS_ENOMEM;
+			goto done;
+		}
+	*out = gsl_spmatrix_compress(coo, GSL_SPMATRIX_CSR);
+	gsl_spmatrix_free(coo);
+	if (!*out)
+		rc = PRECIS_ENOMEM;
+done:
+	postings_free(&p);
+	free(acc);
+	free(touched);
+	free(ri);
+	free(rj);
+	free(rw);
+	return rc;
+}
+
+int px_rank_graph(double *scores, const px_vectors *v, const px_rank_options *o)
+{
+	size_t n = v->n;
+	if (n == 0)
+		return 0;
+	gsl_set_error_handler_off();
+	bool *dangling = calloc(n, sizeof *dangling);
+	if (!dangling)
+		return PRECIS_ENOMEM;
+	gsl_spmatrix *W = NULL;
+	int rc = graph_build(&W, dangling, v, o);
+	gsl_vector *x = gsl_vector_alloc(n), *y = gsl_vector_alloc(n);
+	double *prior = malloc(n * sizeof *prior);
+	if (rc || !x || !y || !prior) {
+		rc = rc ? rc : PRECIS_ENOMEM;
+		goto done;
+	}
+	for (size_t i = 0; i < n; i++)
+		prior[i] = o->prior ? o->prior[i] : 1.0 / (double)n;
+	for (size_t i = 0; i < n; i++)
+		gsl_vector_set(x, i, prior[i]);
+	double d = o->damping;
+	for (int it = 0; it < o->max_iterations; it++) {
+		double lost = 0.0;
+		for (size_t i = 0; i < n; i++)
+			if (dangling[i])
+				lost += gsl_vector_get(x, i);
+		/* y = d * W^T x */
+		if (gsl_spblas_dgemv(CblasTrans, d, W, x, 0.0, y) != GSL_SUCCESS) {
+			rc = PRECIS_ENUMERIC;
+			goto done;
+		}
+		double teleport = (1.0 - d) + d * lost, change = 0.0;
+		for (size_t i = 0; i < n; i++) {
+			double yi = gsl_vector_get(y, i) + teleport * prior[i];
+			change += fabs(yi - gsl_vector_get(x, i));
+			gsl_vector_set(y, i, yi);
+		}
+		gsl_vector_swap(x, y);
+		if (change < o->tolerance)
+			break;
+	}
+	for (size_t i = 0; i < n; i++) {
+		scores[i] = gsl_vector_get(x, i);
+		if (!isfinite(scores[i])) {
+			rc = PRECIS_ENUMERIC;
+			break;
+		}
+	}
+done:
+	gsl_spmatrix_free(W);
+	gsl_vector_free(x);
+	gsl_vector_free(y);
+	free(prior);
+	free(dangling);
+	return rc;
+}
+
+int px_rank_centroid(double *scores, const px_vectors *v)
+{
+	double *c = calloc(v->nterms ? v->nterms : 1, sizeof *c);
+	if (!c)
+		return PRECIS_ENOMEM;
+	for (size_t i = 0; i < v->n; i++)
+		for (size_t k = 0; k < v->rows[i].n; k++)
+			c[v->rows[i].id[k]] += v->rows[i].w[k];
+	double norm = 0.0;
+	for (size_t t = 0; t < v->nterms; t++)
+		norm += c[t] * c[t];
+	norm = sqrt(norm);
+	for (size_t i = 0; i < v->n; i++) {
+		double s = 0.0;
+		for (size_t k = 0; k < v->rows[i].n; k++)
+			s += v->rows[i].w[k] * c[v->rows[i].id[k]];
+		scores[i] = norm > 0 ? s / norm : 0.0;
+	}
+	free(c);
+	return 0;
+}

@@ -1,0 +1,25 @@
+/*
+ * stopwords: the supported languages and their stop lists, parsed from the
+ * files embedded at build time (stopwords/<code>.txt).
+ */
+#ifndef PX_STOPWORDS_H
+#define PX_STOPWORDS_H
+
+#include <stddef.h>
+
+#include "strmap.h"
+
+typedef struct px_lang {
+	const char *code;     /* ISO 639-1 */
+	const char *snowball; /* libstemmer algorithm name */
+} px_lang;
+
+/* Index of code in the language table, or -1. */
+int px_lang_index(const char *code);
+const px_lang *px_lang_at(int index);
+size_t px_lang_count(void);
+
+/* Parse the stop list of language index into a new set (ids unused). */
+int px_stopwords_load(px_strmap **out, int lang_index);
+
+#endif
