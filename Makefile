@@ -31,7 +31,8 @@ DEB_TEST  = python3 valgrind
 DEB_BENCH = ots time python3-nltk parallel
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-DATA     = $(sort $(wildcard stopwords/*.txt stopwords/cues/*.txt src/data/*))
+DATA     = $(sort $(wildcard stopwords/*.txt stopwords/cues/*.txt stopwords/detect/*.txt) \
+             $(shell find src/data -type f 2>/dev/null))
 LIB_SRC  = $(sort $(wildcard src/*.c))
 CLI_SRC  = $(sort $(wildcard src/cli/*.c))
 TEST_SRC = $(sort $(wildcard tests/unit/test_*.c))

@@ -218,27 +218,32 @@ static int detect_build(precis_analyzer *a)
 		return rc;
 	size_t cap = 0;
 	for (size_t li = 0; li < px_lang_count(); li++) {
-		lang_state *l;
-		if ((rc = lang_get(&l, a, px_lang_at((int)li)->code, false)))
+		px_strmap *words;
+		if ((rc = px_detect_words_load(&words, (int)li)))
 			return rc;
-		for (size_t k = 0; k < px_strmap_count(l->stop); k++) {
+		for (size_t k = 0; k < px_strmap_count(words) && !rc; k++) {
 			size_t wl;
-			const char *word = px_strmap_key(l->stop, (int64_t)k, &wl);
+			const char *word = px_strmap_key(words, (int64_t)k, &wl);
 			int64_t id;
 			int added;
 			if ((rc = px_strmap_intern(a->detect, word, wl, &id, &added)))
-				return rc;
+				break;
 			if ((size_t)id >= cap) {
 				size_t nc = cap ? cap * 2 : 4096;
 				uint32_t *nm = realloc(a->detect_mask, nc * sizeof *nm);
-				if (!nm)
-					return PRECIS_ENOMEM;
+				if (!nm) {
+					rc = PRECIS_ENOMEM;
+					break;
+				}
 				memset(nm + cap, 0, (nc - cap) * sizeof *nm);
 				a->detect_mask = nm;
 				cap = nc;
 			}
 			a->detect_mask[id] |= 1u << li;
 		}
+		px_strmap_free(words);
+		if (rc)
+			return rc;
 	}
 	return 0;
 }

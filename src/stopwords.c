@@ -1,4 +1,5 @@
 /* stopwords: supported languages and their embedded stop lists. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -53,17 +54,12 @@ const px_lang *px_lang_at(int index)
 	return &langs[index];
 }
 
-int px_stopwords_load(px_strmap **out, int lang_index)
+/* Add every word of an embedded list ('|' starts a comment) to m. */
+static int parse_list(px_strmap *m, const char *path)
 {
-	char path[64];
-	snprintf(path, sizeof path, "stopwords/%s.txt", langs[lang_index].code);
 	const px_datafile *f = px_data_find(path);
 	if (!f)
 		return PRECIS_ELANG;
-	px_strmap *m;
-	int rc = px_strmap_new(&m);
-	if (rc)
-		return rc;
 	const char *p = f->bytes, *end = f->bytes + f->len;
 	while (p < end) {
 		const char *eol = memchr(p, '\n', (size_t)(end - p));
@@ -80,16 +76,44 @@ int px_stopwords_load(px_strmap **out, int lang_index)
 				we++;
 			if (we > w) {
 				int64_t id;
-				rc = px_strmap_intern(m, w, (size_t)(we - w), &id, NULL);
-				if (rc) {
-					px_strmap_free(m);
+				int rc = px_strmap_intern(m, w, (size_t)(we - w), &id, NULL);
+				if (rc)
 					return rc;
-				}
 			}
 			w = we;
 		}
 		p = eol + 1;
 	}
+	return 0;
+}
+
+static int load(px_strmap **out, int lang_index, bool detect)
+{
+	char path[64];
+	px_strmap *m;
+	int rc = px_strmap_new(&m);
+	if (rc)
+		return rc;
+	snprintf(path, sizeof path, "stopwords/%s.txt", langs[lang_index].code);
+	rc = parse_list(m, path);
+	if (!rc && detect) {
+		snprintf(path, sizeof path, "stopwords/detect/%s.txt", langs[lang_index].code);
+		rc = parse_list(m, path);
+	}
+	if (rc) {
+		px_strmap_free(m);
+		return rc;
+	}
 	*out = m;
 	return 0;
+}
+
+int px_stopwords_load(px_strmap **out, int lang_index)
+{
+	return load(out, lang_index, false);
+}
+
+int px_detect_words_load(px_strmap **out, int lang_index)
+{
+	return load(out, lang_index, true);
 }

@@ -22,4 +22,12 @@ size_t px_lang_count(void);
 /* Parse the stop list of language index into a new set (ids unused). */
 int px_stopwords_load(px_strmap **out, int lang_index);
 
+/*
+ * The stop list plus the longer detection profile (stopwords/detect/),
+ * for language identification only: the longer lists hold content words
+ * that must not be dropped when summarizing, but they make languages with
+ * short Snowball lists (French: 154 words) as visible as the rest.
+ */
+int px_detect_words_load(px_strmap **out, int lang_index);
+
 #endif

@@ -1,0 +1,1 @@
+$PRECIS summarize --ratio 0 examples/ 2>&1

@@ -1,0 +1,1 @@
+$PRECIS summarize --jsonl -j 2 < tests/data/batch.jsonl

@@ -1,0 +1,1 @@
+$PRECIS summarize --jsonl < tests/data/batch.jsonl

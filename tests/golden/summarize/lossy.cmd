@@ -1,0 +1,1 @@
+$PRECIS summarize --lossy tests/data/bad-utf8.txt

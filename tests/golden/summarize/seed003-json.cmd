@@ -1,0 +1,1 @@
+$PRECIS summarize --format json -n 2 examples/003_0ed67731ac4c45f8.txt

@@ -1,0 +1,1 @@
+$PRECIS summarize --format md --headline -n 2 examples/
