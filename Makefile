@@ -28,7 +28,7 @@ LIBS     = $(PKG_LIBS) -lstemmer -lpthread -lm
 DEB_BUILD = build-essential pkg-config libgsl-dev libutf8proc-dev libstemmer-dev \
             libjansson-dev libcmocka-dev
 DEB_TEST  = python3 valgrind
-DEB_BENCH = ots time python3-nltk parallel
+DEB_BENCH = ots time python3-nltk parallel hyperfine bc
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 DATA     = $(sort $(wildcard stopwords/*.txt stopwords/cues/*.txt stopwords/detect/*.txt) \

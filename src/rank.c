@@ -67,6 +67,45 @@ static int cmp_edge_desc(const void *a, const void *b)
 	return (x->j > y->j) - (x->j < y->j); /* ties by index: deterministic */
 }
 
+/* Is x a weaker edge than y? Ties by index keep the choice deterministic. */
+static bool weaker(const edge *x, const edge *y)
+{
+	return cmp_edge_desc(x, y) > 0;
+}
+
+static void sift_down(edge *h, size_t n, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, r = l + 1, m = i;
+		if (l < n && weaker(&h[l], &h[m]))
+			m = l;
+		if (r < n && weaker(&h[r], &h[m]))
+			m = r;
+		if (m == i)
+			return;
+		edge t = h[i];
+		h[i] = h[m];
+		h[m] = t;
+		i = m;
+	}
+}
+
+/*
+ * Keep the k strongest of e[0..n) in e[0..k), in O(n log k): a min-heap
+ * of the best k seen so far, whose root is the weakest of them.
+ */
+static void keep_strongest(edge *e, size_t n, size_t k)
+{
+	for (size_t i = k / 2; i-- > 0;)
+		sift_down(e, k, i);
+	for (size_t i = k; i < n; i++) {
+		if (weaker(&e[0], &e[i])) {
+			e[0] = e[i];
+			sift_down(e, k, 0);
+		}
+	}
+}
+
 static int cmp_edge_index(const void *a, const void *b)
 {
 	const edge *x = a, *y = b;
@@ -114,7 +153,7 @@ static int graph_build(gsl_spmatrix **out, bool *dangling, const px_vectors *v,
 				touched[kept++] = (edge){ j, o->binary ? 1.0 : s };
 		}
 		if (o->max_neighbors && kept > o->max_neighbors) {
-			qsort(touched, kept, sizeof *touched, cmp_edge_desc);
+			keep_strongest(touched, kept, o->max_neighbors);
 			kept = o->max_neighbors;
 		}
 		/* Summation order must not depend on hash or touch order. */

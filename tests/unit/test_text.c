@@ -68,6 +68,12 @@ static void test_fold(void **state)
 	n = px_fold_into(buf, sizeof buf, "Stra\xC3\x9F" "e", 8);
 	assert_string_equal(buf, "strasse");
 	assert_int_equal(px_fold_into(buf, 3, "ABCDEF", 6), (size_t)-1);
+	/* Latin-1 fast path: capitals fold, the multiplication sign does not. */
+	n = px_fold_into(buf, sizeof buf, "\xC3\x89T\xC3\x89 \xC3\x97 \xC3\x80", 11);
+	assert_string_equal(buf, "\xC3\xA9t\xC3\xA9 \xC3\x97 \xC3\xA0");
+	/* U+0178 (Y with diaeresis) lives outside Latin-1 but folds into it. */
+	px_fold_into(buf, sizeof buf, "\xC5\xB8", 2);
+	assert_string_equal(buf, "\xC3\xBF");
 }
 
 struct toks {
