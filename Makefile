@@ -41,7 +41,7 @@ CLI_OBJ  = $(CLI_SRC:src/cli/%.c=$(BUILD)/obj/cli/%.o)
 TESTS    = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 SOVER    = 0
 
-.PHONY: all deps demo test unit golden check bench eval eval-split install \
+.PHONY: all deps deps-bench demo test unit golden bad check bench eval eval-split install \
         uninstall clean help
 .DELETE_ON_ERROR:
 
@@ -108,7 +108,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libprecis.a tests/unit/testutil.h
 # `make test` is the README's command and what .ci/run calls. The recursive
 # make re-reads pkg-config after deps may have installed the packages.
 test: deps
-	$(MAKE) --no-print-directory unit golden
+	$(MAKE) --no-print-directory unit golden bad
 	$(MAKE) --no-print-directory check
 
 unit: $(TESTS)
@@ -117,11 +117,15 @@ unit: $(TESTS)
 golden: $(BUILD)/precis
 	@sh tests/golden/run.sh $(BUILD)/precis
 
+# Hostile inputs (tests/bad/): every subcommand, no crash, no lost record.
+bad: $(BUILD)/precis
+	@sh tests/bad/run.sh $(BUILD)/precis $(BUILD)/bad
+
 # Same suite under AddressSanitizer + UndefinedBehaviorSanitizer.
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 check: deps
 	$(MAKE) --no-print-directory BUILD=build/san CFLAGS="-O1 -g $(SAN)" \
-		LDFLAGS="$(SAN)" unit golden
+		LDFLAGS="$(SAN)" unit golden bad
 
 # ---------------------------------------------------------------- demo
 demo: deps

@@ -125,6 +125,21 @@ static int analyse(precis_doc *d, precis_analyzer *a, const char *title, size_t 
 	return 0;
 }
 
+/* A unit with no word at all ("***", "--", a lone quote mark) is not a sentence. */
+static void drop_wordless(precis_doc *d)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < d->nsents; i++) {
+		if (d->words[i] == 0)
+			continue;
+		d->sents[o] = d->sents[i];
+		d->words[o] = d->words[i];
+		d->terms[o] = d->terms[i];
+		o++;
+	}
+	d->nsents = o;
+}
+
 static int find_regions(precis_doc *d, precis_analyzer *a, const precis_doc_options *o,
 			precis_span **regions, size_t *nregions)
 {
@@ -232,6 +247,7 @@ int precis_doc_new(precis_doc **out, precis_analyzer *a, const char *text, size_
 		title_len = 0; /* an invalid title only loses the headline prior */
 	if ((rc = analyse(d, a, title, title_len)))
 		goto fail;
+	drop_wordless(d);
 	*out = d;
 	return 0;
 fail:

@@ -135,6 +135,8 @@ static int graph_build(gsl_spmatrix **out, bool *dangling, const px_vectors *v,
 		const px_vec *r = &v->rows[i];
 		for (size_t k = 0; k < r->n; k++) {
 			uint32_t t = r->id[k];
+			if (o->max_df && p.start[t + 1] - p.start[t] > o->max_df)
+				continue;
 			for (size_t q = p.start[t]; q < p.start[t + 1]; q++) {
 				uint32_t j = p.row[q];
 				if (j == i)
@@ -185,21 +187,28 @@ static int graph_build(gsl_spmatrix **out, bool *dangling, const px_vectors *v,
 			ne++;
 		}
 	}
-	gsl_spmatrix *coo = gsl_spmatrix_alloc_nzmax(v->n, v->n, ne ? ne : 1, GSL_SPMATRIX_COO);
-	if (!coo) {
+	/*
+	 * Edges come row by row with sorted columns: that is CSR already, so
+	 * fill GSL's arrays directly (p: row starts, i: columns) instead of
+	 * inserting triplets one by one.
+	 */
+	gsl_spmatrix *W = gsl_spmatrix_alloc_nzmax(v->n, v->n, ne ? ne : 1, GSL_SPMATRIX_CSR);
+	if (!W) {
 		rc = PRECIS_ENOMEM;
 		goto done;
 	}
-	for (size_t e = 0; e < ne; e++)
-		if (gsl_spmatrix_set(coo, ri[e], rj[e], rw[e]) != GSL_SUCCESS) {
-			gsl_spmatrix_free(coo);
-			rc = PRECIS_ENOMEM;
-			goto done;
+	size_t e = 0;
+	for (size_t r = 0; r < v->n; r++) {
+		W->p[r] = (int)e;
+		while (e < ne && ri[e] == r) {
+			W->i[e] = (int)rj[e];
+			W->data[e] = rw[e];
+			e++;
 		}
-	*out = gsl_spmatrix_compress(coo, GSL_SPMATRIX_CSR);
-	gsl_spmatrix_free(coo);
-	if (!*out)
-		rc = PRECIS_ENOMEM;
+	}
+	W->p[v->n] = (int)ne;
+	W->nz = ne;
+	*out = W;
 done:
 	postings_free(&p);
 	free(acc);

@@ -18,6 +18,7 @@ typedef struct px_rank_options {
 	double threshold;      /* keep edges with cosine > threshold */
 	bool binary;           /* edges weigh 1 (thresholded LexRank) */
 	size_t max_neighbors;  /* keep each node's strongest edges (0: all) */
+	size_t max_df;         /* ignore terms in more sentences than this (0: none) */
 	const double *prior;   /* personalisation, sums to 1; NULL = uniform */
 } px_rank_options;
 

@@ -15,9 +15,16 @@
 #define DEFAULT_TITLE_BIAS 0.3
 #define DUPLICATE_COSINE 0.8
 #define MIN_WORDS 4
-/* Past this many sentences each keeps only its strongest edges. */
+/*
+ * Past this many sentences the graph is sparsified so cost stays linear:
+ * each sentence keeps its strongest edges, and terms found in more than
+ * max(MIN_DF_CAP, n / DF_CAP_DIVISOR) sentences stop creating edges (their
+ * idf is near its floor, and their postings would cost df^2).
+ */
 #define DENSE_LIMIT 2000
 #define MAX_NEIGHBORS 64
+#define MIN_DF_CAP 1000
+#define DF_CAP_DIVISOR 50
 
 struct precis_summary {
 	precis_pick *picks;
@@ -96,8 +103,10 @@ static uint64_t next_random(uint64_t *state)
 static int score_sentences(double *scores, const px_vectors *v, const precis_summary_options *o)
 {
 	size_t n = v->n;
+	size_t df_cap = n / DF_CAP_DIVISOR > MIN_DF_CAP ? n / DF_CAP_DIVISOR : MIN_DF_CAP;
 	px_rank_options ro = { o->damping, o->tolerance, o->max_iterations, 0.0, false,
-			       n > DENSE_LIMIT ? MAX_NEIGHBORS : 0, NULL };
+			       n > DENSE_LIMIT ? MAX_NEIGHBORS : 0,
+			       n > DENSE_LIMIT ? df_cap : 0, NULL };
 	double pb = o->position_bias, tb = o->title_bias;
 	switch (o->algorithm) {
 	case PRECIS_ALG_LEAD:

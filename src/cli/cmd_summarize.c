@@ -309,6 +309,16 @@ static int summarize_doc(precis_doc **doc, precis_summary **s, precis_analyzer *
 	int rc = precis_doc_new(doc, a, text, len, &dopt, err);
 	if (rc)
 		return rc;
+	if (precis_doc_sentence_count(*doc) == 0) {
+		/* Empty, blank, punctuation only, or nothing but boilerplate. */
+		snprintf(err->message, sizeof err->message, "%s",
+			 len ? "no sentences to summarize (only blanks, punctuation or boilerplate)"
+			     : "empty input");
+		err->line = 0;
+		precis_doc_free(*doc);
+		*doc = NULL;
+		return PRECIS_EEMPTY;
+	}
 	rc = precis_summarize(s, *doc, &o->sum);
 	if (rc) {
 		snprintf(err->message, sizeof err->message, "%s", precis_strerror(rc));
