@@ -135,6 +135,29 @@ precis_span precis_doc_sentence(const precis_doc *doc, size_t i);
 precis_span precis_doc_headline(const precis_doc *doc);
 /* Words (non-punctuation tokens) of sentence i, stop words included. */
 size_t precis_doc_sentence_words(const precis_doc *doc, size_t i);
+/* The outlet's name when the page shows one ("Atlantico"), else NULL. */
+const char *precis_doc_outlet(const precis_doc *doc);
+
+/* ------------------------------------------------------------- cleaning */
+
+/*
+ * Boilerplate removal alone (what precis_doc_new does when opts->clean):
+ * every non-blank line of a scraped page with the reason it was dropped
+ * (NULL when kept as body), plus headline and outlet.
+ */
+typedef struct precis_cleaned precis_cleaned;
+
+int precis_clean_new(precis_cleaned **out, precis_analyzer *a, const char *text, size_t len,
+		     const precis_doc_options *opts, precis_error *err);
+void precis_cleaned_free(precis_cleaned *c);
+/* The text spans refer to (validated or repaired input). */
+const char *precis_cleaned_text(const precis_cleaned *c, size_t *len);
+const char *precis_cleaned_language(const precis_cleaned *c);
+size_t precis_cleaned_line_count(const precis_cleaned *c);
+/* Line i; *reason is NULL for body lines, else a static word ("menu", "credit", ...). */
+precis_span precis_cleaned_line(const precis_cleaned *c, size_t i, const char **reason);
+precis_span precis_cleaned_headline(const precis_cleaned *c);
+const char *precis_cleaned_outlet(const precis_cleaned *c);
 
 /* ------------------------------------------------------------ corpus IDF */
 

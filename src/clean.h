@@ -19,6 +19,7 @@ typedef struct px_clean_result {
 	px_clean_line *lines; /* every non-blank line of the input, in order */
 	size_t nlines;
 	precis_span headline; /* start == end when none was found */
+	precis_span outlet;   /* the site's name as printed ("Atlantico.fr"), or empty */
 } px_clean_result;
 
 /*

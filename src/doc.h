@@ -6,6 +6,7 @@
 #ifndef PX_DOC_H
 #define PX_DOC_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "precis.h"
@@ -23,9 +24,11 @@ struct precis_doc {
 	size_t len;
 	char lang[8];
 	precis_span headline;  /* in text; empty when none */
+	char *outlet;          /* outlet name, or NULL */
 	precis_span *sents;
 	size_t nsents;
 	size_t *words;         /* words per sentence, stop words included */
+	bool *complete;        /* ends like a sentence (not a title or subhead) */
 	px_terms *terms;       /* per sentence */
 	px_terms title_terms;  /* of the headline or options.title */
 	px_strmap *vocab;      /* stem -> term id */

@@ -11,7 +11,8 @@ static bool fits(size_t used, size_t add, size_t limit)
 }
 
 int px_select(size_t *picked, size_t *npicked, const double *scores, const px_vectors *v,
-	      const size_t *words, const size_t *chars, size_t n, const px_select_options *o)
+	      const size_t *words, const size_t *chars, const bool *complete, size_t n,
+	      const px_select_options *o)
 {
 	*npicked = 0;
 	if (n == 0)
@@ -47,7 +48,7 @@ int px_select(size_t *picked, size_t *npicked, const double *scores, const px_ve
 			for (size_t i = 0; i < n; i++) {
 				if (used[i] || maxsim[i] >= o->duplicate)
 					continue;
-				if (pass == 0 && words[i] < o->min_words)
+				if (pass == 0 && o->min_words && (words[i] < o->min_words || !complete[i]))
 					continue;
 				bool ok = o->truncate || pass == 2 ||
 					  (fits(nwords, words[i], o->max_words) &&

@@ -19,7 +19,8 @@ typedef struct px_select_options {
 	bool truncate;        /* the last pick may overflow the word/char budget (caller cuts it) */
 	double lambda;        /* 1: relevance only */
 	double duplicate;     /* cosine at or above which two sentences are duplicates */
-	size_t min_words;     /* shorter sentences are picked only when nothing else fits */
+	size_t min_words;     /* shorter sentences are picked only when nothing else fits, */
+	                      /* and so are units without a final stop (titles, subheads) */
 } px_select_options;
 
 /*
@@ -28,6 +29,7 @@ typedef struct px_select_options {
  * returns their count in *npicked.
  */
 int px_select(size_t *picked, size_t *npicked, const double *scores, const px_vectors *v,
-	      const size_t *words, const size_t *chars, size_t n, const px_select_options *o);
+	      const size_t *words, const size_t *chars, const bool *complete, size_t n,
+	      const px_select_options *o);
 
 #endif

@@ -213,7 +213,7 @@ static int pick(precis_summary *s, const precis_doc *d, const px_vectors *v,
 		so.min_words = 0;
 	}
 	size_t np;
-	int rc = px_select(picked, &np, s->scores, v, d->words, chars, n, &so);
+	int rc = px_select(picked, &np, s->scores, v, d->words, chars, d->complete, n, &so);
 	if (!rc && !(s->picks = malloc((np ? np : 1) * sizeof *s->picks)))
 		rc = PRECIS_ENOMEM;
 	if (rc) {

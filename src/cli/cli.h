@@ -14,6 +14,7 @@ enum { EXIT_OK = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
 /* One subcommand: argv[0] is the subcommand name. */
 int cmd_summarize(int argc, char **argv);
 int cmd_idf(int argc, char **argv);
+int cmd_clean(int argc, char **argv);
 
 /* Print "precis: " + message to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -1,0 +1,1 @@
+$PRECIS clean examples/001_60c60c439b538c3c.txt

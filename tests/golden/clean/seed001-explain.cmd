@@ -1,0 +1,1 @@
+$PRECIS clean --explain examples/001_60c60c439b538c3c.txt
