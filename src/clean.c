@@ -17,7 +17,7 @@
 
 #define MAX_CUES 256
 #define SHORT_WORDS 6      /* a menu item has at most this many words */
-#define WEAK_WORDS 8       /* weak cues only drop lines this short */
+#define WEAK_WORDS 4       /* weak cues only drop lines this short */
 #define START_WORDS 20     /* start cues only drop lines this short */
 #define HEAD_LINES 15      /* the headline is looked for among these lines */
 #define NEAR_DUPLICATE 0.8 /* word-set Jaccard of two repeated paragraphs */
@@ -399,12 +399,12 @@ static void classify(line *L, size_t n, const char *text, const cues *c)
 			l->reason = "template";
 		else if (is_breadcrumb(s, len, &tail) && !l->terminal)
 			l->reason = "breadcrumb";
+		else if (is_credit(c, s, len, f))
+			l->reason = "credit";
 		else if (any_contains(f, c->strong, c->nstrong))
 			l->reason = "widget";
 		else if (l->words <= START_WORDS && any_starts(f, c->start, c->nstart))
 			l->reason = "widget";
-		else if (is_credit(c, s, len, f))
-			l->reason = "credit";
 		else if (is_agency_name(c, s, len))
 			l->reason = "signature";
 		else if (l->words <= WEAK_WORDS && !l->terminal && any_contains(f, c->weak, c->nweak))
@@ -412,6 +412,14 @@ static void classify(line *L, size_t n, const char *text, const cues *c)
 		else if (l->words <= 1 && !l->terminal)
 			l->reason = "fragment";
 	}
+}
+
+/* A line that reads as a menu entry: unexplained, a lone word, or a short cue ("Connexion"). */
+static bool menu_item(const line *l)
+{
+	if (!l->reason || strcmp(l->reason, "fragment") == 0)
+		return true;
+	return strcmp(l->reason, "widget") == 0 && l->words <= 2 && !l->terminal;
 }
 
 /* Runs of three or more short lines are menus (blank lines do not break a run). */
@@ -425,11 +433,11 @@ static void mark_menus(line *L, size_t n)
 			j++;
 		size_t items = 0;
 		for (size_t k = i; k < j; k++)
-			items += !L[k].reason || strcmp(L[k].reason, "fragment") == 0;
+			items += menu_item(&L[k]);
 		/* Only a run with at least 3 lines, 2 of them plain short items. */
 		if (j - i >= 3 && items >= 2)
 			for (size_t k = i; k < j; k++)
-				if (!L[k].reason || strcmp(L[k].reason, "fragment") == 0)
+				if (menu_item(&L[k]))
 					L[k].reason = "menu";
 		i = j > i ? j : i + 1;
 	}
@@ -525,7 +533,8 @@ static ssize_t find_headline(line *L, size_t n, const char *text, precis_span *h
 		bool crumb = L[i].reason && strcmp(L[i].reason, "breadcrumb") == 0 &&
 			     is_breadcrumb(s, len, &tail);
 		for (size_t j = i + 1; j < lim; j++) {
-			if (!L[j].reason || strcmp(L[j].reason, "duplicate") != 0 || L[j].words < 4)
+			if (!L[j].reason || strcmp(L[j].reason, "duplicate") != 0 || L[j].words < 4 ||
+			    L[j].words > 30 || L[j].terminal)
 				continue;
 			if (!crumb && L[i].reason)
 				continue;

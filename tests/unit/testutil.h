@@ -12,6 +12,8 @@
 
 #include <cmocka.h>
 
+#include "precis.h"
+
 /* Path of shared/ test data relative to the repository root (tests run from there). */
 #define SHARED_DIR "../shared"
 
