@@ -141,7 +141,7 @@ eval: deps-bench
 	$(MAKE) --no-print-directory all
 	sh eval/eval.sh $(BUILD)/precis
 
-eval-split: all
+eval-split: $(BUILD)/tests/test_sentence
 	$(BUILD)/tests/test_sentence --report
 
 # ---------------------------------------------------------------- install

@@ -19,6 +19,7 @@
 #define SHORT_WORDS 6      /* a menu item has at most this many words */
 #define WEAK_WORDS 4       /* weak cues only drop lines this short */
 #define START_WORDS 20     /* start cues only drop lines this short */
+#define STRONG_WORDS 60    /* longer lines are body whatever they contain */
 #define HEAD_LINES 15      /* the headline is looked for among these lines */
 #define NEAR_DUPLICATE 0.8 /* word-set Jaccard of two repeated paragraphs */
 
@@ -393,15 +394,15 @@ static void classify(line *L, size_t n, const char *text, const cues *c)
 		const char *tail;
 		if (is_markup(s, len, f))
 			l->reason = "markup";
-		else if (is_script(f))
-			l->reason = "script";
+		else if (l->words <= STRONG_WORDS && is_script(f))
+			l->reason = "script"; /* in a long paragraph, leftover code is a lesser evil */
 		else if (l->words == 1 && is_template_token(s, len))
 			l->reason = "template";
 		else if (is_breadcrumb(s, len, &tail) && !l->terminal)
 			l->reason = "breadcrumb";
 		else if (is_credit(c, s, len, f))
 			l->reason = "credit";
-		else if (any_contains(f, c->strong, c->nstrong))
+		else if (l->words <= STRONG_WORDS && any_contains(f, c->strong, c->nstrong))
 			l->reason = "widget";
 		else if (l->words <= START_WORDS && any_starts(f, c->start, c->nstart))
 			l->reason = "widget";
@@ -428,8 +429,7 @@ static void mark_menus(line *L, size_t n)
 	size_t i = 0;
 	while (i < n) {
 		size_t j = i;
-		while (j < n && (L[j].reason || (L[j].words <= SHORT_WORDS &&
-						 (!L[j].terminal || L[j].words <= 3))))
+		while (j < n && (L[j].reason || (L[j].words <= SHORT_WORDS && !L[j].terminal)))
 			j++;
 		size_t items = 0;
 		for (size_t k = i; k < j; k++)
@@ -451,7 +451,7 @@ static void mark_repeats(line *L, size_t n)
 			continue; /* already explained: a template token printed twice stays a template */
 		for (size_t j = 0; j < i; j++) {
 			bool same = same_text(L[i].folded, L[j].folded);
-			if (same && L[i].words <= 4 && !L[i].terminal) {
+			if (same && L[i].words <= 4) {
 				/* The site's name printed in its header and footer. */
 				if (!L[j].reason || strcmp(L[j].reason, "menu") == 0 ||
 				    strcmp(L[j].reason, "fragment") == 0)

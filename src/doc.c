@@ -278,7 +278,7 @@ int precis_doc_new(precis_doc **out, precis_analyzer *a, const char *text, size_
 	if ((rc = find_regions(d, a, o, &regions, &nregions)))
 		goto fail;
 	if (o->clean && nregions == 0) {
-		free(regions);
+		free(regions); /* only boilerplate: a document without sentences */
 		d->nsents = 0;
 	} else {
 		rc = px_sentence_split(&d->sents, &d->nsents, d->text, d->len, regions, nregions,

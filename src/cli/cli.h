@@ -15,6 +15,7 @@ enum { EXIT_OK = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
 int cmd_summarize(int argc, char **argv);
 int cmd_idf(int argc, char **argv);
 int cmd_clean(int argc, char **argv);
+int cmd_split(int argc, char **argv);
 
 /* Print "precis: " + message to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -1,0 +1,1 @@
+$PRECIS split --raw --offsets examples/004_67d2f7bd1d453721.txt
