@@ -176,6 +176,82 @@ size_t precis_idf_documents(const precis_idf *idf);
 int precis_idf_write(const precis_idf *idf, FILE *fp);
 int precis_idf_read(precis_idf **out, FILE *fp, precis_error *err);
 
+/* ------------------------------------------------------------- metadata */
+
+typedef enum precis_date_kind {
+	PRECIS_DATE_FULL,      /* day, month and year: "13 septembre 2023", "April 25, 2019" */
+	PRECIS_DATE_DAY_MONTH, /* "mardi 23 avril", "les 18 et 19 juin" */
+	PRECIS_DATE_MONTH,     /* "septembre 2023", "en septembre dernier" */
+	PRECIS_DATE_YEAR,      /* "en 2019" */
+	PRECIS_DATE_WEEKDAY,   /* "jeudi", "ce lundi", "on Monday" */
+	PRECIS_DATE_RELATIVE   /* "hier", "la semaine dernière", "last year" */
+} precis_date_kind;
+
+/* A date as written. Unknown fields are 0; day_end > day for ranges. */
+typedef struct precis_date {
+	precis_span span;
+	precis_date_kind kind;
+	int year, month, day, day_end;
+	int weekday;      /* 1 = Monday .. 7 = Sunday, 0 unknown */
+	bool last;        /* "septembre dernier": the latest such month before the reference */
+	int offset;       /* relative: amount of offset_unit */
+	char offset_unit; /* 'd', 'w', 'm' or 'y' */
+} precis_date;
+
+/* A calendar day; 0 fields mean unknown. */
+typedef struct precis_ymd {
+	int year, month, day;
+} precis_ymd;
+
+/*
+ * Resolve a date against a reference (the article's publication date):
+ * weekdays to the nearest such day (within three days either way), a day
+ * and month to the reference's year (or the next/previous one when that is
+ * closer), relative dates by their offset. first and last bound the
+ * result (equal for a single day). PRECIS_EINVAL when ref is incomplete
+ * and the date needs it.
+ */
+int precis_date_resolve(precis_ymd *first, precis_ymd *last, const precis_date *d,
+			precis_ymd ref);
+
+/* Parse "YYYY-MM-DD" (also the first 10 bytes of an ISO timestamp). */
+int precis_ymd_parse(precis_ymd *out, const char *s);
+
+typedef struct precis_entity {
+	const char *name;     /* canonical: the most frequent full form */
+	size_t mentions;
+	size_t first;         /* byte offset of the first mention */
+	const char *const *variants; /* every spelling seen, NULL-terminated */
+} precis_entity;
+
+typedef struct precis_quote {
+	precis_span span;     /* the quoted words, without the quote marks */
+	const char *speaker;  /* canonical person name, or NULL */
+} precis_quote;
+
+typedef struct precis_meta precis_meta;
+
+/*
+ * Dates, places, persons, agencies and quotes of an article. Works on the
+ * document's headline and body sentences (and, for agencies, on the whole
+ * page: credits and signatures name them too). pubdate (YYYY-MM-DD) or
+ * NULL. meta keeps no pointer into doc.
+ */
+int precis_meta_new(precis_meta **out, precis_analyzer *a, const precis_doc *doc,
+		    const char *pubdate);
+void precis_meta_free(precis_meta *m);
+const precis_date *precis_meta_dates(const precis_meta *m, size_t *n);
+const precis_entity *precis_meta_places(const precis_meta *m, size_t *n);
+const precis_entity *precis_meta_persons(const precis_meta *m, size_t *n);
+const precis_entity *precis_meta_agencies(const precis_meta *m, size_t *n);
+const precis_quote *precis_meta_quotes(const precis_meta *m, size_t *n);
+/*
+ * The event date the article most likely reports: the first absolute or
+ * resolvable date of the headline and lead, resolved against pubdate.
+ * Returns 0 and fills first and last, or PRECIS_EEMPTY when there is none.
+ */
+int precis_meta_event_date(const precis_meta *m, precis_ymd *first, precis_ymd *last);
+
 /* ---------------------------------------------------------- summarizing */
 
 typedef enum precis_algorithm {
