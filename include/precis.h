@@ -317,6 +317,61 @@ const precis_pick *precis_summary_picks(const precis_summary *s);
 /* Ranking score of every sentence of the document. */
 const double *precis_summary_scores(const precis_summary *s, size_t *n);
 
+/* ---------------------------------------------------------------- ROUGE */
+
+typedef enum precis_rouge_compat {
+	PRECIS_ROUGE_UNICODE = 0, /* accents kept, NFC, case folding, Snowball stems */
+	PRECIS_ROUGE_SCORE,       /* Google's rouge-score 0.1.2, exactly */
+	PRECIS_ROUGE_155          /* ROUGE-1.5.5.pl -c 95 -r 1000 -n 2 -a [-m], exactly */
+} precis_rouge_compat;
+
+typedef struct precis_rouge_options {
+	unsigned version;
+	precis_rouge_compat compat;
+	bool stem;               /* rouge-score use_stemmer / 1.5.5 -m / Snowball */
+	double alpha;            /* F = PR / ((1 - alpha) P + alpha R); 0.5 is F1 */
+	size_t limit_words;      /* 1.5.5 -l: first N words of each text (0: off) */
+	size_t limit_bytes;      /* 1.5.5 -b: first N bytes (0: off) */
+	const char *lang;        /* unicode mode: ISO code, NULL or "auto" detects */
+	const char *const *stopwords; /* 1.5.5 -s: words to drop (NULL-terminated), or NULL */
+} precis_rouge_options;
+
+#define PRECIS_ROUGE_OPTIONS_VERSION 1
+#define PRECIS_ROUGE_OPTIONS_INIT \
+	{ PRECIS_ROUGE_OPTIONS_VERSION, PRECIS_ROUGE_UNICODE, false, 0.5, 0, 0, NULL, NULL }
+
+typedef struct precis_prf {
+	double p, r, f;
+} precis_prf;
+
+/*
+ * Every measure for one candidate. rougeL is sentence-level LCS over the
+ * whole texts; rougeLsum the summary-level union LCS over lines (what
+ * ROUGE-1.5.5 calls ROUGE-L); rougeW is 1.5.5's weighted LCS (w = 1.2);
+ * rougeSU4 its skip-bigrams with gaps up to 4 plus unigrams. In
+ * PRECIS_ROUGE_155 mode every number is already rounded as 1.5.5 prints
+ * it (5 decimals, F from the rounded P and R).
+ */
+typedef struct precis_rouge_scores {
+	precis_prf rouge1, rouge2, rouge3, rouge4;
+	precis_prf rougeL, rougeLsum, rougeW, rougeSU4;
+} precis_rouge_scores;
+
+typedef struct precis_rouge precis_rouge;
+
+/* A scorer (owns stemmer caches and exception tables): one per thread. */
+int precis_rouge_new(precis_rouge **out, const precis_rouge_options *opts);
+void precis_rouge_free(precis_rouge *r);
+
+/*
+ * Score cand against refs[0..nrefs) (UTF-8; newlines separate sentences).
+ * Several references: rouge-score and unicode modes keep, per measure, the
+ * reference with the best F (rouge-score's score_multi); 1.5.5 sums counts
+ * over references (its -f A). PRECIS_EUTF8 for invalid text.
+ */
+int precis_rouge_score(precis_rouge_scores *out, precis_rouge *r, const char *cand,
+		       const char *const *refs, size_t nrefs);
+
 #ifdef __cplusplus
 }
 #endif
