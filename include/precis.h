@@ -334,11 +334,20 @@ typedef struct precis_rouge_options {
 	size_t limit_bytes;      /* 1.5.5 -b: first N bytes (0: off) */
 	const char *lang;        /* unicode mode: ISO code, NULL or "auto" detects */
 	const char *const *stopwords; /* 1.5.5 -s: words to drop (NULL-terminated), or NULL */
+	unsigned measures;       /* PRECIS_ROUGE_M_* to compute; 0 = all */
 } precis_rouge_options;
+
+enum {
+	PRECIS_ROUGE_M_N = 1,      /* rouge1 .. rouge4 */
+	PRECIS_ROUGE_M_L = 2,      /* rougeL */
+	PRECIS_ROUGE_M_LSUM = 4,   /* rougeLsum */
+	PRECIS_ROUGE_M_W = 8,      /* rougeW */
+	PRECIS_ROUGE_M_SU4 = 16    /* rougeSU4 */
+};
 
 #define PRECIS_ROUGE_OPTIONS_VERSION 1
 #define PRECIS_ROUGE_OPTIONS_INIT \
-	{ PRECIS_ROUGE_OPTIONS_VERSION, PRECIS_ROUGE_UNICODE, false, 0.5, 0, 0, NULL, NULL }
+	{ PRECIS_ROUGE_OPTIONS_VERSION, PRECIS_ROUGE_UNICODE, false, 0.5, 0, 0, NULL, NULL, 0 }
 
 typedef struct precis_prf {
 	double p, r, f;

@@ -573,24 +573,24 @@ typedef struct {
 } all_counts;
 
 static int count_all(all_counts *a, const toks *cand_flat, const toks *ref_flat,
-		     const toks *cand_lines, const toks *ref_lines, size_t nvocab)
+		     const toks *cand_lines, const toks *ref_lines, size_t nvocab, unsigned want)
 {
 	memset(a, 0, sizeof *a);
 	int rc = 0;
-	for (size_t k = 0; k < 4 && !rc; k++)
+	for (size_t k = 0; k < 4 && !rc && (want & PRECIS_ROUGE_M_N); k++)
 		rc = rouge_n(&a->n[k], cand_flat, ref_flat, k + 1);
-	if (!rc) {
+	if (!rc && (want & PRECIS_ROUGE_M_L)) {
 		size_t l = 0;
 		rc = lcs_length(&l, ref_flat->id, ref_flat->n, cand_flat->id, cand_flat->n);
 		a->L = (counts){ (double)l, (double)cand_flat->n, (double)ref_flat->n };
 		if (!cand_flat->n || !ref_flat->n)
 			a->L.hit = 0;
 	}
-	if (!rc)
+	if (!rc && (want & PRECIS_ROUGE_M_LSUM))
 		rc = union_lcs(&a->Lsum, cand_lines, ref_lines, cand_flat, ref_flat, nvocab, false);
-	if (!rc)
+	if (!rc && (want & PRECIS_ROUGE_M_W))
 		rc = union_lcs(&a->W, cand_lines, ref_lines, cand_flat, ref_flat, nvocab, true);
-	if (!rc)
+	if (!rc && (want & PRECIS_ROUGE_M_SU4))
 		rc = rouge_su4(&a->SU4, cand_flat, ref_flat);
 	return rc;
 }
@@ -756,6 +756,9 @@ int precis_rouge_score(precis_rouge_scores *out, precis_rouge *r, const char *ca
 	rc = tokenize_text(&ct, &c, cand, false);
 	if (!rc)
 		rc = tokenize_text(&ctl, &c, cand, true);
+	unsigned want = r->o.measures ? r->o.measures : ~0u;
+	if (r->o.compat == PRECIS_ROUGE_155 && (want & PRECIS_ROUGE_M_L))
+		want |= PRECIS_ROUGE_M_LSUM; /* 1.5.5's ROUGE-L is the summary-level one */
 	/* 1.5.5 sums counts over references; the others keep the best F. */
 	all_counts sum;
 	memset(&sum, 0, sizeof sum);
@@ -768,7 +771,7 @@ int precis_rouge_score(precis_rouge_scores *out, precis_rouge *r, const char *ca
 		all_counts a;
 		toks cf = flat_view(&ct), rf = flat_view(&rt);
 		if (!rc)
-			rc = count_all(&a, &cf, &rf, &ctl, &rtl, px_strmap_count(c.vocab));
+			rc = count_all(&a, &cf, &rf, &ctl, &rtl, px_strmap_count(c.vocab), want);
 		if (!rc && r->o.compat == PRECIS_ROUGE_155) {
 			counts *src = &a.n[0], *dst = &sum.n[0];
 			for (size_t m = 0; m < sizeof sum / sizeof(counts); m++) {

@@ -426,8 +426,8 @@ static int run_files(struct opts *o, char **args, int nargs)
 
 /* ---------------------------------------------------------- JSONL mode */
 
-static int jsonl_record(char **out, precis_analyzer *a, size_t line_no, const char *line,
-			size_t len, void *ctx)
+static int jsonl_record(char **out, precis_analyzer *a, void *state, size_t line_no,
+			const char *line, size_t len, void *ctx)
 {
 	const struct opts *o = ctx;
 	if (!line) {
@@ -500,7 +500,7 @@ static int run_jsonl(struct opts *o, char **args, int nargs)
 	}
 	/* A line holds a JSON-escaped document: allow for escaping overhead. */
 	size_t max_line = o->doc.max_bytes ? o->doc.max_bytes * 2 + 4096 : (size_t)-1;
-	long failed = cli_jsonl_run(in, stdout, o->threads, max_line, jsonl_record, o);
+	long failed = cli_jsonl_run(in, stdout, o->threads, max_line, jsonl_record, o, NULL);
 	if (in != stdin)
 		fclose(in);
 	if (failed < 0) {

@@ -27,6 +27,7 @@ typedef struct {
 	pthread_mutex_t lock;
 	cli_jsonl_fn fn;
 	void *ctx;
+	const cli_jsonl_state *state;
 	int error; /* first worker failure (no analyzer) */
 } batch;
 
@@ -77,7 +78,9 @@ static void *worker(void *arg)
 {
 	batch *b = arg;
 	precis_analyzer *a;
-	if (precis_analyzer_new(&a) != 0) {
+	void *st = NULL;
+	if (precis_analyzer_new(&a) != 0 ||
+	    (b->state && b->state->init && !(st = b->state->init(b->ctx)))) {
 		pthread_mutex_lock(&b->lock);
 		b->error = PRECIS_ENOMEM;
 		pthread_mutex_unlock(&b->lock);
@@ -90,8 +93,10 @@ static void *worker(void *arg)
 		if (i >= b->n)
 			break;
 		record *r = &b->recs[i];
-		r->failed = b->fn(&r->out, a, r->line_no, r->line, r->len, b->ctx);
+		r->failed = b->fn(&r->out, a, st, r->line_no, r->line, r->len, b->ctx);
 	}
+	if (st && b->state->fini)
+		b->state->fini(st);
 	precis_analyzer_free(a);
 	return NULL;
 }
@@ -117,9 +122,10 @@ static int run_batch(batch *b, int threads)
 	return b->error;
 }
 
-long cli_jsonl_run(FILE *in, FILE *out, int threads, size_t max_line, cli_jsonl_fn fn, void *ctx)
+long cli_jsonl_run(FILE *in, FILE *out, int threads, size_t max_line, cli_jsonl_fn fn, void *ctx,
+		   const cli_jsonl_state *state)
 {
-	batch b = { .fn = fn, .ctx = ctx };
+	batch b = { .fn = fn, .ctx = ctx, .state = state };
 	b.recs = calloc(BATCH, sizeof *b.recs);
 	if (!b.recs)
 		return PRECIS_ENOMEM;

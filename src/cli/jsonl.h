@@ -19,8 +19,17 @@
  * to write nothing). Return 0 when the record succeeded, 1 when it gave an
  * error record. a is this worker thread's analyzer.
  */
-typedef int (*cli_jsonl_fn)(char **out, precis_analyzer *a, size_t line_no, const char *line,
-			    size_t len, void *ctx);
+typedef int (*cli_jsonl_fn)(char **out, precis_analyzer *a, void *state, size_t line_no,
+			    const char *line, size_t len, void *ctx);
+
+/*
+ * Optional per-thread state (a ROUGE scorer, say): made by init(ctx) in
+ * each worker thread, passed to fn as state, released by fini.
+ */
+typedef struct cli_jsonl_state {
+	void *(*init)(void *ctx);
+	void (*fini)(void *state);
+} cli_jsonl_state;
 
 /*
  * Stream in to out with `threads` workers. Lines longer than max_line are
@@ -29,7 +38,7 @@ typedef int (*cli_jsonl_fn)(char **out, precis_analyzer *a, size_t line_no, cons
  * negative status when the stream itself failed (read error, closed output).
  */
 long cli_jsonl_run(FILE *in, FILE *out, int threads, size_t max_line, cli_jsonl_fn fn,
-		   void *ctx);
+		   void *ctx, const cli_jsonl_state *state);
 
 /* Allocate a JSON error line {"id":ID,"error":MSG} or {"line":N,"error":MSG}. */
 char *cli_jsonl_error(const void *id_json, size_t line_no, const char *fmt, ...)

@@ -1,0 +1,1 @@
+$PRECIS rouge --compat rouge-score --jsonl -j 2 < tests/data/rouge.jsonl

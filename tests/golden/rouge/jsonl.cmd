@@ -1,0 +1,1 @@
+$PRECIS rouge --compat rouge-score --jsonl tests/data/rouge.jsonl

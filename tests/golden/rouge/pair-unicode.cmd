@@ -1,0 +1,1 @@
+$PRECIS rouge tests/data/cand.txt tests/data/ref.txt
