@@ -381,6 +381,33 @@ void precis_rouge_free(precis_rouge *r);
 int precis_rouge_score(precis_rouge_scores *out, precis_rouge *r, const char *cand,
 		       const char *const *refs, size_t nrefs);
 
+/* ----------------------------------------------------------- evaluation */
+
+/*
+ * Percentile bootstrap confidence interval of the mean of x[0..n): samples
+ * resamples drawn with a seeded generator (identical results for a seed),
+ * level e.g. 0.95.
+ */
+int precis_bootstrap_ci(double *lo, double *hi, const double *x, size_t n, size_t samples,
+			unsigned long seed, double level);
+
+/*
+ * Paired bootstrap test (Koehn 2004; Berg-Kirkpatrick et al. 2012): the
+ * one-sided p-value that system A's mean beats B's, i.e. the share of
+ * resamples where mean(a - b) <= 0.
+ */
+int precis_paired_bootstrap(double *p, const double *a, const double *b, size_t n,
+			    size_t samples, unsigned long seed);
+
+/*
+ * Greedy extractive oracle (Nallapati et al. 2017): add the sentence that
+ * most raises ROUGE-1 F + ROUGE-2 F of the selection against ref, until no
+ * sentence raises it (or max sentences, 0 = no limit). picked holds the
+ * indices in document order; capacity precis_doc_sentence_count(doc).
+ */
+int precis_oracle(size_t *picked, size_t *npicked, const precis_doc *doc, const char *ref,
+		  precis_rouge *scorer, size_t max);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,1 @@
+d=$(mktemp -d); for j in 1 2; do $PRECIS eval --data tests/data/eval.jsonl --system precis --system textrank --system random --ref-length -j $j --per-doc $d/p$j.jsonl > $d/t$j.md 2>/dev/null; done; cmp $d/t1.md $d/t2.md && cmp $d/p1.jsonl $d/p2.jsonl && echo identical; cat $d/p1.jsonl | head -2; rm -rf $d

@@ -1,0 +1,1 @@
+$PRECIS eval --data tests/data/eval.jsonl --compat rouge-score --system lead-1 --system precis --system oracle --system theirs=file:tests/data/eval-outputs.jsonl --compare precis lead-1 --samples 200 2>&1
