@@ -381,6 +381,51 @@ void precis_rouge_free(precis_rouge *r);
 int precis_rouge_score(precis_rouge_scores *out, precis_rouge *r, const char *cand,
 		       const char *const *refs, size_t nrefs);
 
+/* ---------------------------------------------------------- comparison */
+
+/* One article to compare; only text is required, given fields win over detection. */
+typedef struct precis_article_input {
+	const char *id;     /* shown in reports (file base name, JSONL id) */
+	const char *text;
+	size_t len;
+	const char *title;
+	const char *outlet;
+	const char *date;   /* publication date YYYY-MM-DD, resolves "jeudi", "hier" */
+	const char *url;
+} precis_article_input;
+
+typedef struct precis_compare_options {
+	unsigned version;
+	double threshold;          /* link two articles at this evidence score (0.3) */
+	size_t stories;            /* force this many stories (0: by threshold) */
+	size_t summary_sentences;  /* per-outlet and consensus summaries (3) */
+	bool explain;              /* keep the evidence of every grouping decision */
+	const char *lang;          /* NULL or "auto": per article */
+} precis_compare_options;
+
+#define PRECIS_COMPARE_OPTIONS_VERSION 1
+#define PRECIS_COMPARE_OPTIONS_INIT { PRECIS_COMPARE_OPTIONS_VERSION, 0.3, 0, 3, false, NULL }
+
+typedef struct precis_comparison precis_comparison;
+
+/*
+ * Group articles into stories and analyse how each outlet framed each
+ * story (cards, headlines, shared and unique facts, distinctive words,
+ * reused agency copy, consensus summary, similarity matrix). Articles that
+ * fail to read are reported in err (the first one) and left out; the
+ * comparison is built from the others. PRECIS_EEMPTY when none is left.
+ */
+int precis_compare_new(precis_comparison **out, precis_analyzer *a,
+		       const precis_article_input *articles, size_t n,
+		       const precis_compare_options *opts, precis_error *err);
+void precis_comparison_free(precis_comparison *c);
+size_t precis_comparison_story_count(const precis_comparison *c);
+
+/* Renderers: Markdown, self-contained HTML (inline CSS and SVG), JSON. */
+int precis_report_md(const precis_comparison *c, FILE *fp);
+int precis_report_html(const precis_comparison *c, FILE *fp);
+int precis_report_json(const precis_comparison *c, FILE *fp);
+
 /* ----------------------------------------------------------- evaluation */
 
 /*

@@ -19,6 +19,7 @@ int cmd_split(int argc, char **argv);
 int cmd_meta(int argc, char **argv);
 int cmd_rouge(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 
 /* Print "precis: " + message to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -1,0 +1,94 @@
+/*
+ * compare: the comparison of articles from several outlets, as the
+ * renderers (report_md.c, report_html.c, report_json.c) walk it.
+ */
+#ifndef PX_COMPARE_H
+#define PX_COMPARE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "precis.h"
+
+typedef struct {
+	char *speaker; /* NULL when unknown */
+	char *text;
+} px_quote;
+
+typedef struct {
+	char *name;
+	double score; /* z-score of the weighted log-odds */
+} px_term;
+
+typedef struct px_article {
+	char *id, *outlet, *headline, *date, *url, *lang;
+	char *event_date;    /* "YYYY-MM-DD" or "YYYY-MM-DD/YYYY-MM-DD", or NULL */
+	size_t words, nsentences;
+	char **agencies;
+	size_t nagencies;
+	char **places, **persons; /* canonical names, most mentioned first */
+	size_t nplaces, npersons;
+	px_quote *quotes;
+	size_t nquotes;
+	char *lead;
+	char **summary;
+	size_t nsummary;
+	/* headline analysis */
+	char *subject;       /* who or what comes first in the headline */
+	px_term *head_terms;
+	size_t nhead_terms;
+	double head_vs_lead, head_vs_summary; /* ROUGE-1 F (unicode) */
+	/* within its story */
+	char **unique;       /* facts no other outlet of the story reports */
+	size_t nunique;
+	px_term *distinctive;
+	size_t ndistinctive;
+	int story;
+	int color;           /* index in the story, for the HTML palette */
+} px_article;
+
+typedef struct {
+	char *text;
+	size_t *articles;    /* indices of the articles carrying it */
+	size_t narticles;
+} px_fact;
+
+typedef struct {
+	size_t *articles;
+	size_t narticles;
+	char *label;         /* the most central headline */
+	char *date;          /* the agreed event date, or NULL */
+	px_fact *shared;     /* facts carried by two or more outlets */
+	size_t nshared;
+	px_fact *consensus;  /* consensus summary, each credited */
+	size_t nconsensus;
+} px_story;
+
+typedef struct {
+	size_t a, b;
+	double share_a, share_b;
+	char **passages;
+	size_t npassages;
+} px_reuse;
+
+typedef struct {
+	size_t a, b;
+	double cosine, score;
+	char *evidence;      /* human-readable reasons */
+	bool linked;
+} px_decision;
+
+struct precis_comparison {
+	px_article *articles;
+	size_t narticles;
+	px_story *stories;   /* sorted by size, then first article */
+	size_t nstories;
+	px_reuse *reuse;
+	size_t nreuse;
+	double *sim;         /* narticles^2 cosine matrix (NULL past MATRIX_MAX) */
+	px_decision *decisions; /* with --explain */
+	size_t ndecisions;
+	double threshold;
+};
+
+#endif
