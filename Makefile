@@ -41,7 +41,7 @@ CLI_OBJ  = $(CLI_SRC:src/cli/%.c=$(BUILD)/obj/cli/%.o)
 TESTS    = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 SOVER    = 0
 
-.PHONY: all deps deps-bench demo test unit golden bad check bench eval eval-split install \
+.PHONY: all deps deps-bench deps-html demo test test-html unit golden bad check bench eval eval-split install \
         uninstall clean help
 .DELETE_ON_ERROR:
 
@@ -66,6 +66,10 @@ deps:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q \
 			$(DEB_BUILD) $(DEB_TEST); \
 	fi
+
+deps-html:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium; }
 
 deps-bench: deps
 	@missing=""; for p in $(DEB_BENCH); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -107,8 +111,8 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libprecis.a tests/unit/testutil.h
 # ---------------------------------------------------------------- tests
 # `make test` is the README's command and what .ci/run calls. The recursive
 # make re-reads pkg-config after deps may have installed the packages.
-test: deps
-	$(MAKE) --no-print-directory unit golden bad
+test: deps deps-html
+	$(MAKE) --no-print-directory unit golden bad test-html
 	$(MAKE) --no-print-directory check
 
 unit: $(TESTS)
@@ -116,6 +120,10 @@ unit: $(TESTS)
 
 golden: $(BUILD)/precis
 	@sh tests/golden/run.sh $(BUILD)/precis
+
+# The HTML report rendered in headless Chromium (tests/html/run.sh).
+test-html: $(BUILD)/precis
+	@sh tests/html/run.sh $(BUILD)/precis $(BUILD)/html
 
 # Hostile inputs (tests/bad/): every subcommand, no crash, no lost record.
 bad: $(BUILD)/precis

@@ -50,7 +50,7 @@ typedef struct {
 	precis_span *wspan;    /* per body word: bytes */
 	size_t nw;
 	precis_ymd ev_first, ev_last;
-	bool has_event, event_full_year;
+	bool has_event, event_full_year, event_from_pub;
 	int ev_month, ev_day;  /* a day and month without a year */
 } work;
 
@@ -120,16 +120,18 @@ static int terms_to_vec(svec *out, coll *c, const precis_doc *d, const px_terms 
 			w[n] = weights[u] * units[u]->tf[k];
 			n++;
 		}
-	/* Sort pairs by id, merging duplicates. */
-	size_t *ord = malloc((n ? n : 1) * sizeof *ord);
-	if (!ord) {
+	/* Sort the ids, merging duplicates, then add the weights up. */
+	uint32_t *sid = malloc((n ? n : 1) * sizeof *sid);
+	double *sw = calloc(n ? n : 1, sizeof *sw);
+	if (!sid || !sw) {
+		free(sid);
+		free(sw);
 		free(ids);
 		free(w);
 		return PRECIS_ENOMEM;
 	}
-	uint32_t *sid = malloc((n ? n : 1) * sizeof *sid);
-	double *sw = calloc(n ? n : 1, sizeof *sw);
-	memcpy(sid, ids, n * sizeof *ids);
+	if (n)
+		memcpy(sid, ids, n * sizeof *ids);
 	qsort(sid, n, sizeof *sid, cmp_u32);
 	size_t m = 0;
 	for (size_t i = 0; i < n; i++)
@@ -139,7 +141,6 @@ static int terms_to_vec(svec *out, coll *c, const precis_doc *d, const px_terms 
 		uint32_t *hit = bsearch(&ids[i], sid, m, sizeof *sid, cmp_u32);
 		sw[hit - sid] += w[i];
 	}
-	free(ord);
 	free(ids);
 	free(w);
 	out->id = sid;
@@ -207,6 +208,8 @@ static int on_body_word(const px_word *word, void *vctx)
 	return 0;
 }
 
+static long day_number(precis_ymd d);
+
 static void set_event(work *w, const precis_meta *m, precis_ymd pub)
 {
 	precis_ymd a, b;
@@ -220,13 +223,18 @@ static void set_event(work *w, const precis_meta *m, precis_ymd pub)
 	/* Without a publication date, "18 et 19 juin" still tells month and day. */
 	size_t n;
 	const precis_date *d = precis_meta_dates(m, &n);
-	(void)pub;
 	for (size_t i = 0; i < n; i++)
 		if (d[i].kind == PRECIS_DATE_DAY_MONTH) {
 			w->ev_month = d[i].month;
 			w->ev_day = d[i].day;
 			return;
 		}
+	/* Nothing in the text: news reports what happened in the days before it ran. */
+	if (pub.year) {
+		w->has_event = true;
+		w->ev_first = w->ev_last = pub;
+		w->event_from_pub = true;
+	}
 }
 
 static char *ymd_str(precis_ymd a, precis_ymd b)
@@ -440,6 +448,9 @@ static int date_evidence(const work *x, const work *y, long *gap)
 		long b0 = day_number(y->ev_first), b1 = day_number(y->ev_last);
 		long g = a1 < b0 ? b0 - a1 : b1 < a0 ? a0 - b1 : 0;
 		*gap = g;
+		/* Two publication dates close together say little; far apart, a lot. */
+		if (x->event_from_pub || y->event_from_pub)
+			return g >= DATE_FAR ? -1 : 0;
 		return g <= DATE_NEAR ? 1 : g >= DATE_FAR ? -1 : 0;
 	}
 	int xm = x->has_event ? x->ev_first.month : x->ev_month;
@@ -475,9 +486,9 @@ static double pair_score(const px_article *pa, const work *w, size_t i, size_t j
 	long gap;
 	*date = date_evidence(&w[i], &w[j], &gap);
 	double s = cosv;
-	s += *date > 0 ? 0.15 : *date < 0 ? -0.5 : 0;
-	s += 0.1 * jaccard(pa[i].places, pa[i].nplaces, pa[j].places, pa[j].nplaces);
-	s += 0.1 * jaccard(pa[i].persons, pa[i].npersons, pa[j].persons, pa[j].npersons);
+	s += *date > 0 ? 0.2 : *date < 0 ? -0.5 : 0;
+	s += 0.3 * jaccard(pa[i].places, pa[i].nplaces, pa[j].places, pa[j].nplaces);
+	s += 0.3 * jaccard(pa[i].persons, pa[i].npersons, pa[j].persons, pa[j].npersons);
 	return s;
 }
 
@@ -593,21 +604,61 @@ static size_t find(size_t *parent, size_t x)
 	return x;
 }
 
-/* Do two clusters hold articles with clearly different event dates? */
-static bool date_conflict(coll *c, size_t *parent, size_t ra, size_t rb)
+/*
+ * Known event dates of a cluster as ranges: full dates in days, and
+ * day-and-month dates (no year) as month * 31 + day. Two clusters
+ * conflict when some date of one is DATE_FAR or more from some date of
+ * the other, which the ranges' ends decide.
+ */
+typedef struct {
+	long lo, hi;     /* days; lo > hi when none */
+	long mlo, mhi;   /* month-day keys */
+} span_set;
+
+static span_set cluster_dates(const work *w)
 {
-	for (size_t i = 0; i < c->n; i++) {
-		if (find(parent, i) != ra)
-			continue;
-		for (size_t j = 0; j < c->n; j++) {
-			if (find(parent, j) != rb)
-				continue;
-			long gap;
-			if (date_evidence(&c->w[i], &c->w[j], &gap) < 0)
-				return true;
-		}
+	span_set s = { 1, 0, 1, 0 };
+	if (w->has_event) {
+		s.lo = day_number(w->ev_first);
+		s.hi = day_number(w->ev_last);
 	}
+	int m = w->has_event ? w->ev_first.month : w->ev_month;
+	int d = w->has_event ? w->ev_first.day : w->ev_day;
+	if (m) {
+		s.mlo = s.mhi = m * 31 + d;
+	}
+	return s;
+}
+
+static bool ranges_conflict(long alo, long ahi, long blo, long bhi, long far)
+{
+	if (alo > ahi || blo > bhi)
+		return false;
+	return bhi - alo >= far || ahi - blo >= far;
+}
+
+static bool date_conflict(const span_set *a, const span_set *b)
+{
+	if (ranges_conflict(a->lo, a->hi, b->lo, b->hi, DATE_FAR))
+		return true;
+	/* Month-day keys only when one side has no full date at all. */
+	if ((a->lo > a->hi || b->lo > b->hi) &&
+	    ranges_conflict(a->mlo, a->mhi, b->mlo, b->mhi, DATE_FAR))
+		return true;
 	return false;
+}
+
+static void merge_dates(span_set *into, const span_set *from)
+{
+	if (from->lo <= from->hi) {
+		into->lo = into->lo <= into->hi && into->lo < from->lo ? into->lo : from->lo;
+		into->hi = into->lo <= into->hi && into->hi > from->hi ? into->hi : from->hi;
+	}
+	if (from->mlo <= from->mhi) {
+		bool had = into->mlo <= into->mhi;
+		into->mlo = had && into->mlo < from->mlo ? into->mlo : from->mlo;
+		into->mhi = had && into->mhi > from->mhi ? into->mhi : from->mhi;
+	}
 }
 
 static int explain_add(precis_comparison *cmp, const px_article *pa, const edge *e, bool linked,
@@ -642,8 +693,16 @@ static int group(precis_comparison *cmp, coll *c, const precis_compare_options *
 		free(edges);
 		return PRECIS_ENOMEM;
 	}
-	for (size_t i = 0; i < n; i++)
+	span_set *dates = malloc(n * sizeof *dates);
+	if (!dates) {
+		free(edges);
+		free(parent);
+		return PRECIS_ENOMEM;
+	}
+	for (size_t i = 0; i < n; i++) {
 		parent[i] = i;
+		dates[i] = cluster_dates(&c->w[i]);
+	}
 	size_t clusters = n;
 	for (size_t k = 0; k < ne && !rc; k++) {
 		const edge *e = &edges[k];
@@ -655,18 +714,21 @@ static int group(precis_comparison *cmp, coll *c, const precis_compare_options *
 			why = "already in one story";
 		else if (!want)
 			why = o->stories ? "enough stories" : "below the threshold";
-		else if (date_conflict(c, parent, ra, rb))
+		else if (date_conflict(&dates[ra], &dates[rb]))
 			why = "dates of the two stories conflict";
 		else {
+			merge_dates(&dates[ra], &dates[rb]);
 			parent[rb] = ra;
 			clusters--;
 			linked = true;
 			why = "linked";
 		}
-		if (o->explain && (linked || e->score >= o->threshold * 0.5 || k < 50))
+		if (o->explain && (linked || e->score >= o->threshold * 0.5 || k < 50) &&
+		    cmp->ndecisions < 10 * n)
 			rc = explain_add(cmp, cmp->articles, e, linked, why);
 	}
 	free(edges);
+	free(dates);
 	if (rc) {
 		free(parent);
 		return rc;
@@ -972,8 +1034,85 @@ static int cmp_shingle(const void *a, const void *b)
 
 typedef struct {
 	uint32_t a, b;
-	unsigned char *ca, *cb; /* covered words */
+	uint32_t count;         /* shared shingles */
+	unsigned char *ca, *cb; /* covered words (second pass) */
 } pairmark;
+
+/* Shingles shared by more articles than this are boilerplate, not copy. */
+#define SHINGLE_MAX_DOCS 20
+/* At most this many reuse pairs per article are examined. */
+#define REUSE_PAIRS_PER_ARTICLE 10
+
+static int cmp_pair_count(const void *p, const void *q)
+{
+	const pairmark *x = p, *y = q;
+	if (x->count != y->count)
+		return x->count < y->count ? 1 : -1;
+	if (x->a != y->a)
+		return (x->a > y->a) - (x->a < y->a);
+	return (x->b > y->b) - (x->b < y->b);
+}
+
+/* Walk the runs of equal shingles; fn sees each pair of different articles. */
+static int each_shared(const shingle *sh, size_t k, int (*fn)(const shingle *, const shingle *, void *),
+		       void *ctx)
+{
+	for (size_t s = 0; s < k;) {
+		size_t e = s;
+		while (e < k && sh[e].h == sh[s].h)
+			e++;
+		if (e - s <= SHINGLE_MAX_DOCS)
+			for (size_t x = s; x < e; x++)
+				for (size_t y = x + 1; y < e; y++)
+					if (sh[x].art != sh[y].art) {
+						int rc = fn(&sh[x], &sh[y], ctx);
+						if (rc)
+							return rc;
+					}
+		s = e;
+	}
+	return 0;
+}
+
+struct pairs {
+	px_strmap *index; /* (a, b) -> position in v */
+	pairmark *v;
+	size_t n, cap;
+	bool second;      /* pass 2: mark coverage of kept pairs only */
+};
+
+static int on_pair(const shingle *x, const shingle *y, void *vctx)
+{
+	struct pairs *p = vctx;
+	uint32_t key[2] = { x->art, y->art };
+	int64_t id;
+	if (p->second) {
+		id = px_strmap_get(p->index, (const char *)key, sizeof key);
+		if (id < 0 || !p->v[id].ca)
+			return 0;
+		for (size_t q = 0; q < SHINGLE; q++) {
+			p->v[id].ca[x->pos + q] = 1;
+			p->v[id].cb[y->pos + q] = 1;
+		}
+		return 0;
+	}
+	int added;
+	if (px_strmap_intern(p->index, (const char *)key, sizeof key, &id, &added))
+		return PRECIS_ENOMEM;
+	if (added) {
+		if (p->n == p->cap) {
+			size_t nc = p->cap ? p->cap * 2 : 256;
+			pairmark *nv = realloc(p->v, nc * sizeof *nv);
+			if (!nv)
+				return PRECIS_ENOMEM;
+			p->v = nv;
+			p->cap = nc;
+		}
+		p->v[p->n++] = (pairmark){ x->art, y->art, 0, NULL, NULL };
+	}
+	p->v[id].count++;
+	return 0;
+}
 
 static int reuse(precis_comparison *cmp, coll *c)
 {
@@ -995,69 +1134,80 @@ static int reuse(precis_comparison *cmp, coll *c)
 	}
 	if (k > 1)
 		qsort(sh, k, sizeof *sh, cmp_shingle);
-	pairmark *pm = NULL;
-	size_t npm = 0;
-	int rc = 0;
-	for (size_t s = 0; s < k && !rc;) {
-		size_t e = s;
-		while (e < k && sh[e].h == sh[s].h)
-			e++;
-		/* Every pair of different articles sharing this shingle (common runs are rare). */
-		for (size_t x = s; x < e && e - s <= 50 && !rc; x++)
-			for (size_t y = x + 1; y < e; y++) {
-				if (sh[x].art == sh[y].art)
+	/* Pass 1: shared-shingle counts per pair; pass 2: coverage of the likely pairs. */
+	struct pairs pp = { NULL, NULL, 0, 0, false };
+	int rc = px_strmap_new(&pp.index);
+	if (!rc)
+		rc = each_shared(sh, k, on_pair, &pp);
+	size_t *kept = calloc(c->n ? c->n : 1, sizeof *kept);
+	if (!rc && !kept)
+		rc = PRECIS_ENOMEM;
+	if (!rc) {
+		/* Rank pairs by count, keep the strongest few per article. */
+		pairmark *sorted = malloc((pp.n ? pp.n : 1) * sizeof *sorted);
+		if (!sorted)
+			rc = PRECIS_ENOMEM;
+		if (!rc) {
+			if (pp.n)
+				memcpy(sorted, pp.v, pp.n * sizeof *sorted);
+			if (pp.n > 1)
+				qsort(sorted, pp.n, sizeof *sorted, cmp_pair_count);
+			for (size_t i = 0; i < pp.n && !rc; i++) {
+				pairmark *m = &sorted[i];
+				size_t sa = c->w[m->a].nw, sb = c->w[m->b].nw;
+				size_t smaller = sa < sb ? sa : sb;
+				if ((double)m->count < REUSE_MIN_SHARE * (double)smaller / 2 ||
+				    kept[m->a] >= REUSE_PAIRS_PER_ARTICLE ||
+				    kept[m->b] >= REUSE_PAIRS_PER_ARTICLE)
 					continue;
-				size_t m = 0;
-				while (m < npm && !(pm[m].a == sh[x].art && pm[m].b == sh[y].art))
-					m++;
-				if (m == npm) {
-					pairmark *nv = realloc(pm, (npm + 1) * sizeof *nv);
-					if (!nv) {
-						rc = PRECIS_ENOMEM;
-						break;
-					}
-					pm = nv;
-					pm[npm].a = sh[x].art;
-					pm[npm].b = sh[y].art;
-					pm[npm].ca = calloc(c->w[sh[x].art].nw, 1);
-					pm[npm].cb = calloc(c->w[sh[y].art].nw, 1);
-					npm++;
-				}
-				for (size_t q = 0; q < SHINGLE; q++) {
-					if (pm[m].ca)
-						pm[m].ca[sh[x].pos + q] = 1;
-					if (pm[m].cb)
-						pm[m].cb[sh[y].pos + q] = 1;
-				}
+				uint32_t key[2] = { m->a, m->b };
+				int64_t id = px_strmap_get(pp.index, (const char *)key, sizeof key);
+				pp.v[id].ca = calloc(sa, 1);
+				pp.v[id].cb = calloc(sb, 1);
+				if (!pp.v[id].ca || !pp.v[id].cb)
+					rc = PRECIS_ENOMEM;
+				kept[m->a]++;
+				kept[m->b]++;
 			}
-		s = e;
+		}
+		free(sorted);
 	}
+	pp.second = true;
+	if (!rc)
+		rc = each_shared(sh, k, on_pair, &pp);
 	free(sh);
-	for (size_t m = 0; m < npm; m++) {
-		work *wa = &c->w[pm[m].a], *wb = &c->w[pm[m].b];
+	free(kept);
+	for (size_t m = 0; m < pp.n; m++) {
+		pairmark *x = &pp.v[m];
+		if (!x->ca || !x->cb || rc) {
+			free(x->ca);
+			free(x->cb);
+			continue;
+		}
+		work *wa = &c->w[x->a], *wb = &c->w[x->b];
 		size_t na = 0, nb = 0;
-		for (size_t i = 0; pm[m].ca && i < wa->nw; i++)
-			na += pm[m].ca[i];
-		for (size_t i = 0; pm[m].cb && i < wb->nw; i++)
-			nb += pm[m].cb[i];
+		for (size_t i = 0; i < wa->nw; i++)
+			na += x->ca[i];
+		for (size_t i = 0; i < wb->nw; i++)
+			nb += x->cb[i];
 		double sa = wa->nw ? (double)na / (double)wa->nw : 0;
 		double sb = wb->nw ? (double)nb / (double)wb->nw : 0;
-		if (!rc && (sa >= REUSE_MIN_SHARE || sb >= REUSE_MIN_SHARE)) {
+		if (sa >= REUSE_MIN_SHARE || sb >= REUSE_MIN_SHARE) {
 			px_reuse *nv = realloc(cmp->reuse, (cmp->nreuse + 1) * sizeof *nv);
 			if (!nv) {
 				rc = PRECIS_ENOMEM;
 			} else {
 				cmp->reuse = nv;
 				px_reuse *r = &nv[cmp->nreuse++];
-				*r = (px_reuse){ pm[m].a, pm[m].b, sa, sb, NULL, 0 };
+				*r = (px_reuse){ x->a, x->b, sa, sb, NULL, 0 };
 				/* Passages: maximal covered runs in a, as text. */
 				for (size_t i = 0; i < wa->nw;) {
-					if (!pm[m].ca[i]) {
+					if (!x->ca[i]) {
 						i++;
 						continue;
 					}
 					size_t j = i;
-					while (j < wa->nw && pm[m].ca[j])
+					while (j < wa->nw && x->ca[j])
 						j++;
 					char **np = realloc(r->passages, (r->npassages + 1) * sizeof *np);
 					if (np) {
@@ -1070,10 +1220,11 @@ static int reuse(precis_comparison *cmp, coll *c)
 				}
 			}
 		}
-		free(pm[m].ca);
-		free(pm[m].cb);
+		free(x->ca);
+		free(x->cb);
 	}
-	free(pm);
+	free(pp.v);
+	px_strmap_free(pp.index);
 	return rc;
 }
 
