@@ -101,7 +101,7 @@ static void expect_tokens(const char *lang, const char *s, const char *const *wa
 static void test_tokenize(void **state)
 {
 	(void)state;
-	const char *fr[] = { "\xC3\x89tat", "accord", "il", "aujourd'hui", "nord-cor\xC3\xA9" "en" };
+	const char *fr[] = { "\xC3\x89tat", "accord", "il", "aujourd'hui", ("nord-cor\xC3\xA9" "en") };
 	expect_tokens("fr", "l\xE2\x80\x99\xC3\x89tat, d'accord qu\xE2\x80\x99il aujourd'hui nord-cor\xC3\xA9" "en.",
 		      fr, 5);
 	const char *nums[] = { "3.5", "2.600", "1,5", "10h30", "2019" };
