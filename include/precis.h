@@ -381,6 +381,15 @@ void precis_rouge_free(precis_rouge *r);
 int precis_rouge_score(precis_rouge_scores *out, precis_rouge *r, const char *cand,
 		       const char *const *refs, size_t nrefs);
 
+/*
+ * ROUGE-1.5.5's rounding, for numbers computed elsewhere: P and R as it
+ * prints them (5 decimals) and F from those printed values, rounded in
+ * turn: F = P5 R5 / ((1 - alpha) P5 + alpha R5), 0 when the denominator
+ * is 0. So F may differ by 1e-5 from the rounded exact F, as in 1.5.5.
+ * p, r and alpha in [0, 1]; print the results with "%.5f".
+ */
+int precis_rouge155_prf(precis_prf *out, double p, double r, double alpha);
+
 /* ---------------------------------------------------------- comparison */
 
 /* One article to compare; only text is required, given fields win over detection. */
