@@ -376,7 +376,9 @@ void precis_rouge_free(precis_rouge *r);
  * Score cand against refs[0..nrefs) (UTF-8; newlines separate sentences).
  * Several references: rouge-score and unicode modes keep, per measure, the
  * reference with the best F (rouge-score's score_multi); 1.5.5 sums counts
- * over references (its -f A). PRECIS_EUTF8 for invalid text.
+ * over references (its -f A). PRECIS_EUTF8 for invalid text;
+ * PRECIS_ETOOBIG when an LCS measure is asked of texts so long that its
+ * table would exceed 2^32 cells (65,536 tokens on each side).
  */
 int precis_rouge_score(precis_rouge_scores *out, precis_rouge *r, const char *cand,
 		       const char *const *refs, size_t nrefs);

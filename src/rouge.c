@@ -41,6 +41,14 @@
 /* One union-LCS table may hold this many cells (one bit each: 256 MiB). */
 #define MAX_LCS_CELLS ((size_t)1 << 31)
 
+/*
+ * LCS work of one candidate-reference pair, in table cells (a union-LCS
+ * also counts one per pair of lines): past it the pair fails with
+ * PRECIS_ETOOBIG instead of running for minutes. 2^32 is two texts of
+ * 65,536 tokens, far beyond any summary.
+ */
+#define MAX_LCS_WORK ((uint64_t)1 << 32)
+
 /* Packed n-gram keys -> dense ids; open addressing, 0 marks an empty slot. */
 typedef struct {
 	uint64_t *key;
@@ -836,6 +844,12 @@ static int count_all(all_counts *a, scratch *s, const toks *cand_flat, const tok
 	int rc = 0;
 	if (want & PRECIS_ROUGE_M_N)
 		rc = rouge_n(a->n, s, cand_flat, ref_flat);
+	uint64_t flat_work = (uint64_t)cand_flat->n * ref_flat->n;
+	uint64_t union_work = (uint64_t)cand_lines->n * ref_lines->n +
+			      (uint64_t)cand_lines->nlines * ref_lines->nlines;
+	if (((want & PRECIS_ROUGE_M_L) && flat_work > MAX_LCS_WORK) ||
+	    ((want & (PRECIS_ROUGE_M_LSUM | PRECIS_ROUGE_M_W)) && union_work > MAX_LCS_WORK))
+		return PRECIS_ETOOBIG;
 	if (!rc && (want & PRECIS_ROUGE_M_L)) {
 		size_t l = 0;
 		rc = lcs_length(&l, s, ref_flat->id, ref_flat->n, cand_flat->id, cand_flat->n);
