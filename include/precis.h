@@ -384,6 +384,14 @@ int precis_rouge_score(precis_rouge_scores *out, precis_rouge *r, const char *ca
 		       const char *const *refs, size_t nrefs);
 
 /*
+ * Check that text (len bytes) is what precis_rouge_score accepts: UTF-8
+ * without NUL bytes (which would end its C string early). On failure
+ * (PRECIS_EUTF8, PRECIS_EBINARY) err, when not NULL, says what and where:
+ * byte offset, line and column (1-based, in characters).
+ */
+int precis_rouge_check(const char *text, size_t len, precis_error *err);
+
+/*
  * ROUGE-1.5.5's rounding, for numbers computed elsewhere: P and R as it
  * prints them (5 decimals) and F from those printed values, rounded in
  * turn: F = P5 R5 / ((1 - alpha) P5 + alpha R5), 0 when the denominator

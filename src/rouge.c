@@ -21,6 +21,7 @@
 
 #include "analyze.h"
 #include "data.h"
+#include "error.h"
 #include "porter.h"
 #include "rouge.h"
 #include "strmap.h"
@@ -1123,6 +1124,16 @@ int precis_rouge_score(precis_rouge_scores *out, precis_rouge *r, const char *ca
 		memset(out, 0, sizeof *out);
 	text_free(&ct);
 	px_strmap_free(c.vocab);
+	return rc;
+}
+
+int precis_rouge_check(const char *text, size_t len, precis_error *err)
+{
+	if (!text)
+		return PRECIS_EINVAL;
+	int rc = px_text_check(text, len, err);
+	if (rc)
+		px_error_locate(err, text, len);
 	return rc;
 }
 

@@ -512,6 +512,30 @@ static void test_length_limits(void **state)
 	precis_rouge_free(r);
 }
 
+static void test_stopwords(void **state)
+{
+	(void)state;
+	/*
+	 * 1.5.5 -s drops a token found in the list before its [a-z0-9$] test
+	 * and before stemming: "running" is not in the list and stems to
+	 * run; "the" and "a" go; counts and denominators shrink with them.
+	 */
+	static const char *const stop[] = { "the", "a", "runs", NULL };
+	precis_rouge_options o = PRECIS_ROUGE_OPTIONS_INIT;
+	o.compat = PRECIS_ROUGE_155;
+	o.stem = true;
+	o.stopwords = stop;
+	precis_rouge *r;
+	assert_int_equal(precis_rouge_new(&r, &o), 0);
+	tokens(r, "The cat runs, a dog is running", "cat dog is run\n");
+	precis_rouge_scores s;
+	/* Candidate cat and dog (3), reference cat run (2): 1 hit. */
+	score1(&s, r, "the cat and a dog", "a cat running");
+	printed(s.rouge1.r, 0.5);
+	printed(s.rouge1.p, 1.0 / 3); /* cat and dog: "and" is not in this list */
+	precis_rouge_free(r);
+}
+
 static void test_rounding(void **state)
 {
 	(void)state;
@@ -668,6 +692,7 @@ int main(void)
 		cmocka_unit_test(test_rouge_su4),
 		cmocka_unit_test(test_multi_reference),
 		cmocka_unit_test(test_length_limits),
+		cmocka_unit_test(test_stopwords),
 		cmocka_unit_test(test_rounding),
 		cmocka_unit_test(test_empty_texts),
 		cmocka_unit_test(test_unicode_mode),
