@@ -54,6 +54,16 @@ static void add_cue(cue *v, size_t *n, size_t max, const char *s, size_t len)
 		v[(*n)++] = (cue){ s, len };
 }
 
+static int add_agency(const char *canon, size_t clen, const char *name, size_t nlen, void *ctx)
+{
+	(void)canon;
+	(void)clen;
+	cues *c = ctx;
+	if (c->nagencies < 64)
+		c->agencies[c->nagencies++] = (cue){ name, nlen };
+	return 0;
+}
+
 static void load_cues(cues *c, const char *lang)
 {
 	memset(c, 0, sizeof *c);
@@ -81,32 +91,7 @@ static void load_cues(cues *c, const char *lang)
 			add_cue(c->weak, &c->nweak, MAX_CUES, p, len);
 		p = eol + 1;
 	}
-	f = px_data_find("stopwords/cues/agencies.txt");
-	p = f ? f->bytes : "";
-	end = f ? f->bytes + f->len : p;
-	while (p < end) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		if (!eol)
-			eol = end;
-		if (eol > p && p[0] != '|') {
-			/* "AFP = Agence France-Presse, ...": every name counts. */
-			const char *q = p;
-			while (q < eol) {
-				const char *sep = q;
-				while (sep < eol && *sep != '=' && *sep != ',')
-					sep++;
-				const char *a = q, *b = sep;
-				while (a < b && *a == ' ')
-					a++;
-				while (b > a && b[-1] == ' ')
-					b--;
-				if (b > a && c->nagencies < 64)
-					c->agencies[c->nagencies++] = (cue){ a, (size_t)(b - a) };
-				q = sep + 1;
-			}
-		}
-		p = eol + 1;
-	}
+	px_data_aliases(px_data_find("stopwords/cues/agencies.txt"), add_agency, c);
 }
 
 /* ----------------------------------------------------------- line facts */
