@@ -19,14 +19,14 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void must(int cond)
+static inline void must(int cond)
 {
 	if (!cond)
 		abort();
 }
 
 /* Valid text from arbitrary bytes: the library's own repair. */
-static precis_doc *doc_of(precis_analyzer *a, const uint8_t *data, size_t size, bool clean)
+static inline precis_doc *doc_of(precis_analyzer *a, const uint8_t *data, size_t size, bool clean)
 {
 	precis_doc_options o = PRECIS_DOC_OPTIONS_INIT;
 	o.lossy = true;
