@@ -229,6 +229,10 @@ static void test_edges_and_unicode(void **state)
 	const char *refs3[] = { "Le président est arrivé à Paris." };
 	assert_int_equal(precis_rouge_score(&t, r, "Les présidents sont arrivés à Paris.", refs3, 1), 0);
 	assert_true(fabs(t.rouge1.f - s.rouge1.f) < 1e-12);
+	/* Regression (found by fuzzing): lines without any token on either side. */
+	const char *blank[] = { "Le \n\n  \n" };
+	assert_int_equal(precis_rouge_score(&s, r, "  \n\t\n", blank, 1), 0);
+	assert_true(s.rougeLsum.f == 0 && s.rougeW.f == 0);
 	const char *bad[] = { "ok" };
 	assert_int_equal(precis_rouge_score(&s, r, "\xC3\x28", bad, 1), PRECIS_EUTF8);
 	precis_rouge_free(r);
