@@ -142,10 +142,16 @@ static bool ends_like_sentence(const char *s, size_t len)
 /* Folded copy for cue matching: NBSP as space, ’ as '. */
 static char *fold_line(const char *s, size_t len)
 {
-	char *f;
-	size_t fl;
-	if (px_fold(&f, &fl, s, len) != 0)
+	size_t cap = len * 3 + 16;
+	char *f = malloc(cap);
+	if (!f)
 		return NULL;
+	size_t fl = px_fold_into(f, cap, s, len); /* Latin-1 fast path, else utf8proc */
+	if (fl == (size_t)-1) {
+		free(f);
+		if (px_fold(&f, &fl, s, len) != 0)
+			return NULL;
+	}
 	size_t o = 0;
 	for (size_t i = 0; i < fl; i++) {
 		unsigned char c = (unsigned char)f[i];
