@@ -464,6 +464,8 @@ static size_t normalize(char *out, const char *f, size_t max_words)
  */
 static int mark_repeats(line *L, size_t n)
 {
+	if (n < 2)
+		return 0; /* one line repeats nothing (most JSONL records) */
 	px_strmap *all = NULL, *kept = NULL, *opening = NULL;
 	size_t *first_all = malloc((n ? n : 1) * sizeof *first_all);
 	size_t (*bucket)[BUCKET] = calloc(n ? n : 1, sizeof *bucket);
