@@ -13,7 +13,7 @@
 /* The stem memo is cleared past this many forms so memory stays bounded. */
 #define MEMO_MAX 200000
 /* Language detection reads at most this much text. */
-#define DETECT_BYTES 4096
+#define DETECT_BYTES 2048
 
 typedef struct {
 	px_strmap *stop;
