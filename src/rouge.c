@@ -746,18 +746,19 @@ static int union_lcs(counts *out, scratch *s, const toks *cand, const toks *ref,
 	double hit = 0, base = 0;
 	int rc = 0;
 	for (size_t r = 0; r < ref->nlines && !rc; r++) {
-		const uint32_t *rs = ref->id + ref->line[r];
 		size_t rn = ref->line[r + 1] - ref->line[r];
 		base += weighted ? pow((double)rn, WEIGHT) : (double)rn;
 		if (rn == 0)
-			continue;
+			continue; /* a blank line: no tokens (and maybe no token array at all) */
+		const uint32_t *rs = ref->id + ref->line[r];
 		if (reserve(&s->mask, rn, 1))
 			return PRECIS_ENOMEM;
 		unsigned char *mask = s->mask.p;
 		memset(mask, 0, rn);
 		for (size_t k = 0; k < cand->nlines && !rc; k++)
-			rc = lcs_mark(s, mask, rs, rn, cand->id + cand->line[k],
-				      cand->line[k + 1] - cand->line[k], weighted);
+			if (cand->line[k + 1] > cand->line[k])
+				rc = lcs_mark(s, mask, rs, rn, cand->id + cand->line[k],
+					      cand->line[k + 1] - cand->line[k], weighted);
 		/*
 		 * ROUGE-W adds k^w per run of k consecutive hits, closing a run at
 		 * a counted hit followed by a position off the LCS or by the line

@@ -243,7 +243,7 @@ static int run_pair(struct run *r, char **files, int n)
 	int rc = failed ? -1 : precis_rouge_new(&sc, &r->o);
 	if (!rc)
 		rc = precis_rouge_score(&s, sc, texts[0], (const char *const *)texts + 1, (size_t)n - 1);
-	if (rc > 0 || (rc < 0 && !failed))
+	if (rc < 0 && !failed)
 		cli_error("rouge: %s", precis_strerror(rc));
 	if (!rc) {
 		printf("%-10s %-9s %-9s %-9s\n", "measure", "P", "R", "F");

@@ -266,6 +266,41 @@ static void test_porter_word_list(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* The lead's word lists: tests/data/porter-nltk.tsv and porter-rouge155.tsv (word, stem). */
+static void check_list(const char *path, size_t (*fn)(char *, const char *, size_t))
+{
+	FILE *fp = fopen(path, "r");
+	if (!fp)
+		fail_msg("%s missing (run from the repository root)", path);
+	char line[256];
+	int n = 0, bad = 0;
+	while (fgets(line, sizeof line, fp)) {
+		char *tab = strchr(line, '\t');
+		if (!tab)
+			continue;
+		*tab = '\0';
+		char *want = tab + 1;
+		want[strcspn(want, "\n")] = '\0';
+		char out[300];
+		size_t k = fn(out, line, strlen(line));
+		n++;
+		if (k != strlen(want) || memcmp(out, want, k) != 0) {
+			if (bad++ < 5)
+				print_message("%s: %s: got %.*s, want %s\n", path, line, (int)k, out, want);
+		}
+	}
+	fclose(fp);
+	assert_true(n > 4000);
+	assert_int_equal(bad, 0);
+}
+
+static void test_porter_word_lists(void **state)
+{
+	(void)state;
+	check_list("tests/data/porter-nltk.tsv", px_porter_nltk);
+	check_list("tests/data/porter-rouge155.tsv", px_porter_rouge155);
+}
+
 /* ------------------------------------------------------ tokenizers */
 
 static void test_wordnet_exceptions(void **state)
@@ -596,6 +631,17 @@ static void test_empty_texts(void **state)
 		}
 		precis_rouge_free(r);
 	}
+	/* Regression (found by fuzzing): lines without any token on either side. */
+	for (int compat = 0; compat < 3; compat++) {
+		precis_rouge *r = make((precis_rouge_compat)compat, false);
+		const char *blank[] = { "Le \n\n  \n" };
+		precis_rouge_scores s;
+		assert_int_equal(precis_rouge_score(&s, r, "  \n\t\n", blank, 1), 0);
+		assert_true(s.rougeLsum.f == 0 && s.rougeW.f == 0);
+		assert_int_equal(precis_rouge_score(&s, r, "Le \n\n  \n", blank, 1), 0);
+		assert_true(s.rougeLsum.f > 0);
+		precis_rouge_free(r);
+	}
 	/* No reference at all: zeros, not an error. */
 	precis_rouge *r = make(PRECIS_ROUGE_155, false);
 	precis_rouge_scores s;
@@ -685,6 +731,7 @@ int main(void)
 		cmocka_unit_test(test_dev_vectors),
 		cmocka_unit_test(test_porter_known),
 		cmocka_unit_test(test_porter_word_list),
+		cmocka_unit_test(test_porter_word_lists),
 		cmocka_unit_test(test_wordnet_exceptions),
 		cmocka_unit_test(test_tokenizers),
 		cmocka_unit_test(test_union_lcs_tie_break),
