@@ -10,10 +10,12 @@
  */
 #include <ctype.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "analyze.h"
 #include "compare.h"
@@ -279,18 +281,24 @@ static size_t lead_sentence(const precis_doc *d)
 	return 0;
 }
 
-static int read_article(px_article *pa, work *w, coll *c, const precis_article_input *in,
-			const precis_compare_options *o, precis_error *err)
+/*
+ * Everything about one article that needs no other article: analysis,
+ * metadata, summary, card fields and words. Runs in worker threads, each
+ * with its own analyzer.
+ */
+static int read_article(px_article *pa, work *w, precis_analyzer *an,
+			const precis_article_input *in, const precis_compare_options *o,
+			precis_error *err)
 {
 	precis_doc_options dopt = PRECIS_DOC_OPTIONS_INIT;
 	dopt.lang = o->lang;
 	dopt.title = in->title;
-	int rc = precis_doc_new(&w->doc, c->a, in->text, in->len, &dopt, err);
+	int rc = precis_doc_new(&w->doc, an, in->text, in->len, &dopt, err);
 	if (rc)
 		return rc;
 	if (precis_doc_sentence_count(w->doc) == 0)
 		return px_error_set(err, PRECIS_EEMPTY, 0, "no sentences (empty or only boilerplate)");
-	if ((rc = precis_meta_new(&w->meta, c->a, w->doc, in->date)))
+	if ((rc = precis_meta_new(&w->meta, an, w->doc, in->date)))
 		return rc;
 	precis_summary_options so = PRECIS_SUMMARY_OPTIONS_INIT;
 	so.sentences = o->summary_sentences;
@@ -343,6 +351,23 @@ static int read_article(px_article *pa, work *w, coll *c, const precis_article_i
 	pa->summary = calloc(ns ? ns : 1, sizeof *pa->summary);
 	for (size_t i = 0; pa->summary && i < ns; i++)
 		pa->summary[pa->nsummary++] = span_dup(text, precis_summary_picks(w->sum)[i].span);
+	/* Words: content counts for log-odds; every word hashed for shingles. */
+	if ((rc = px_strmap_new(&w->words)))
+		return rc;
+	struct words_ctx wc = { w, an, d->lang, 0, 0, 0 };
+	for (size_t i = 0; i < d->nsents && !wc.err; i++) {
+		wc.base = d->sents[i].start;
+		px_analyze(an, d->lang, text + d->sents[i].start, d->sents[i].end - d->sents[i].start,
+			   0, on_body_word, &wc);
+	}
+	return wc.err;
+}
+
+/* TF-IDF counts in the collection's vocabulary (serial: the vocabulary is shared). */
+static int article_vectors(work *w, coll *c)
+{
+	const precis_doc *d = w->doc;
+	int rc;
 	/* Vectors: the body, the headline counted twice. */
 	const px_terms **units = malloc((d->nsents + 1) * sizeof *units);
 	double *weights = malloc((d->nsents + 1) * sizeof *weights);
@@ -363,18 +388,72 @@ static int read_article(px_article *pa, work *w, coll *c, const precis_article_i
 		rc = terms_to_vec(&w->sent[i], c, d, &units[i], weights, 1);
 	free(units);
 	free(weights);
-	if (rc || !w->sent)
-		return rc ? rc : PRECIS_ENOMEM;
-	/* Words: content counts for log-odds; every word hashed for shingles. */
-	if ((rc = px_strmap_new(&w->words)))
-		return rc;
-	struct words_ctx wc = { w, c->a, d->lang, 0, 0, 0 };
-	for (size_t i = 0; i < d->nsents && !wc.err; i++) {
-		wc.base = d->sents[i].start;
-		px_analyze(c->a, d->lang, text + d->sents[i].start, d->sents[i].end - d->sents[i].start,
-			   0, on_body_word, &wc);
+	return rc ? rc : w->sent ? 0 : PRECIS_ENOMEM;
+}
+
+/* Articles are read by worker threads taking the next index under a lock. */
+typedef struct {
+	const precis_article_input *in;
+	const precis_compare_options *o;
+	px_article *pa;
+	work *w;
+	int *rc;
+	precis_error *err;
+	size_t n, next;
+	pthread_mutex_t lock;
+} reader;
+
+typedef struct {
+	reader *r;
+	precis_analyzer *a; /* NULL: make one for this thread */
+} reader_thread;
+
+static void *read_worker(void *arg)
+{
+	reader_thread *t = arg;
+	reader *r = t->r;
+	precis_analyzer *a = t->a;
+	if (!a && precis_analyzer_new(&a))
+		a = NULL;
+	for (;;) {
+		pthread_mutex_lock(&r->lock);
+		size_t i = r->next++;
+		pthread_mutex_unlock(&r->lock);
+		if (i >= r->n)
+			break;
+		r->rc[i] = a ? read_article(&r->pa[i], &r->w[i], a, &r->in[i], r->o, &r->err[i])
+			     : PRECIS_ENOMEM;
 	}
-	return wc.err;
+	if (!t->a)
+		precis_analyzer_free(a);
+	return NULL;
+}
+
+/* Past a handful of articles, reading them is worth a thread per core. */
+#define ARTICLES_PER_THREAD 8
+#define MAX_THREADS 8
+
+static int read_all(reader *r, precis_analyzer *a, unsigned threads)
+{
+	size_t want = threads ? threads : (size_t)sysconf(_SC_NPROCESSORS_ONLN);
+	size_t useful = (r->n + ARTICLES_PER_THREAD - 1) / ARTICLES_PER_THREAD;
+	want = want < 1 ? 1 : want > MAX_THREADS ? MAX_THREADS : want;
+	want = want < useful ? want : useful ? useful : 1;
+	if (pthread_mutex_init(&r->lock, NULL))
+		return PRECIS_ENOMEM;
+	pthread_t tid[MAX_THREADS];
+	reader_thread arg[MAX_THREADS];
+	size_t started = 1;
+	for (size_t k = 0; k < want; k++)
+		arg[k] = (reader_thread){ r, k == 0 ? a : NULL };
+	for (; started < want; started++)
+		if (pthread_create(&tid[started], NULL, read_worker, &arg[started]))
+			break; /* fewer threads is still correct */
+	read_worker(&arg[0]);
+	for (size_t k = 1; k < started; k++)
+		pthread_join(tid[k], NULL);
+	pthread_mutex_destroy(&r->lock);
+	return 0;
 }
 
 static void work_free(work *w)
@@ -421,9 +500,13 @@ static void article_free(px_article *a)
 	}
 	free(a->quotes);
 	free(a->lead);
-	for (size_t i = 0; i < a->nsummary; i++)
+	for (size_t i = 0; i < a->nsummary; i++) {
 		free(a->summary[i]);
+		if (a->summary_also)
+			free(a->summary_also[i].articles);
+	}
 	free(a->summary);
+	free(a->summary_also);
 	free(a->subject);
 	for (size_t i = 0; i < a->nhead_terms; i++)
 		free(a->head_terms[i].name);
@@ -1116,6 +1199,29 @@ static int credit(px_fact **v, size_t *nv, const coll *c, const px_story *st, co
 	return push_fact(v, nv, text, arts, u->ncarriers);
 }
 
+/* Which other articles of the story carry each sentence of an article's summary. */
+static int summary_carriers(px_article *pa, const work *w, const px_story *st, const unit *u,
+			    size_t nu, size_t x)
+{
+	if (!pa->nsummary)
+		return 0;
+	if (!(pa->summary_also = calloc(pa->nsummary, sizeof *pa->summary_also)))
+		return PRECIS_ENOMEM;
+	const precis_pick *picks = precis_summary_picks(w->sum);
+	for (size_t k = 0; k < pa->nsummary; k++)
+		for (size_t i = 0; i < nu; i++) {
+			if (u[i].art != x || u[i].sent != picks[k].index || u[i].ncarriers < 2)
+				continue;
+			px_carriers *cr = &pa->summary_also[k];
+			if (!(cr->articles = malloc((u[i].ncarriers - 1) * sizeof *cr->articles)))
+				return PRECIS_ENOMEM;
+			for (size_t q = 1; q < u[i].ncarriers; q++)
+				cr->articles[cr->n++] = st->articles[u[i].carriers[q]];
+			break;
+		}
+	return 0;
+}
+
 /*
  * Shared facts: sentences carried by two outlets or more, each listed once
  * (from the first article that has it), most widely carried first.
@@ -1182,6 +1288,8 @@ static int facts(precis_comparison *cmp, const coll *c, px_story *st, const unit
 			}
 		if (np && !(pa->unique = calloc(np, sizeof *pa->unique)))
 			rc = PRECIS_ENOMEM;
+		if (!rc)
+			rc = summary_carriers(pa, w, st, u, nu, x);
 		for (size_t k = 0; k < np && !rc; k++)
 			if (!(pa->unique[pa->nunique++] = sentence_text(w, u[pick[k]].sent)))
 				rc = PRECIS_ENOMEM;
@@ -1848,33 +1956,44 @@ int precis_compare_new(precis_comparison **out, precis_analyzer *a,
 	if (!rc && (!cmp->articles || !c.w))
 		rc = PRECIS_ENOMEM;
 	/* Read every article; a bad one is reported and left out. */
+	int *status = calloc(n ? n : 1, sizeof *status);
+	precis_error *errs = calloc(n ? n : 1, sizeof *errs);
+	if (!rc && (!status || !errs))
+		rc = PRECIS_ENOMEM;
+	if (!rc) {
+		reader r = { .in = in, .o = o, .pa = cmp->articles, .w = c.w, .rc = status,
+			     .err = errs, .n = n, .next = 0 };
+		rc = read_all(&r, a, o->threads);
+	}
 	for (size_t i = 0; i < n && !rc; i++) {
-		precis_error e1 = { 0 };
-		px_article *pa = &cmp->articles[cmp->narticles];
-		work *w = &c.w[c.n];
-		int r1 = read_article(pa, w, &c, &in[i], o, &e1);
+		int r1 = status[i];
 		if (r1 == PRECIS_ENOMEM)
 			rc = r1;
-		if (r1) {
-			if (!first_err) {
-				first_err = r1;
-				if (err) {
-					*err = e1;
-					err->code = r1;
-					snprintf(err->message, sizeof err->message, "%.60s: %.180s",
-						 in[i].id ? in[i].id : "article",
-						 e1.message[0] ? e1.message : precis_strerror(r1));
-				}
+		if (!r1 && (r1 = article_vectors(&c.w[i], &c)) == PRECIS_ENOMEM)
+			rc = r1;
+		if (r1 && !first_err) {
+			first_err = r1;
+			if (err) {
+				*err = errs[i];
+				err->code = r1;
+				snprintf(err->message, sizeof err->message, "%.60s: %.180s",
+					 in[i].id ? in[i].id : "article",
+					 errs[i].message[0] ? errs[i].message : precis_strerror(r1));
 			}
-			article_free(pa);
-			memset(pa, 0, sizeof *pa);
-			work_free(w);
-			memset(w, 0, sizeof *w);
+		}
+	}
+	/* Keep the good ones, in input order. */
+	for (size_t i = 0; i < n && cmp->articles && c.w; i++) {
+		if (rc || status[i] || !c.w[i].vec.id) {
+			article_free(&cmp->articles[i]);
+			work_free(&c.w[i]);
 			continue;
 		}
-		cmp->narticles++;
-		c.n++;
+		cmp->articles[cmp->narticles++] = cmp->articles[i];
+		c.w[c.n++] = c.w[i];
 	}
+	free(status);
+	free(errs);
 	if (!rc && c.n == 0)
 		rc = first_err ? first_err : PRECIS_EEMPTY;
 	/* Collection IDF over whole articles. */

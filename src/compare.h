@@ -20,6 +20,11 @@ typedef struct {
 	double score; /* z-score of the weighted log-odds */
 } px_term;
 
+typedef struct {
+	size_t *articles;
+	size_t n;
+} px_carriers;
+
 typedef struct px_article {
 	char *id, *outlet, *headline, *date, *url, *lang;
 	char *event_date;    /* "YYYY-MM-DD", "YYYY-MM-DD/YYYY-MM-DD", "--MM-DD" (no year), or NULL */
@@ -33,6 +38,7 @@ typedef struct px_article {
 	char *lead;
 	char **summary;
 	size_t nsummary;
+	px_carriers *summary_also; /* per summary sentence: the other articles carrying it */
 	/* headline analysis */
 	char *subject;       /* who or what comes first in the headline */
 	px_term *head_terms;

@@ -6,6 +6,7 @@
 
 #define SHARED_SHOWN 10
 #define SINGLES_DETAILED 12
+#define PASSAGES_SHOWN 5
 
 /* Outlet colours within a story (Tableau 10: distinct, readable on white). */
 static const char *const palette[] = { "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e",
@@ -67,7 +68,19 @@ static void chip(FILE *fp, const px_article *a)
 	fputs("</span>", fp);
 }
 
-static void card(FILE *fp, const px_article *a)
+static bool in_summary(const px_article *a, const char *text)
+{
+	for (size_t k = 0; k < a->nsummary; k++)
+		if (strcmp(a->summary[k], text) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * An outlet's card. Summary sentences other outlets also report carry
+ * those outlets' chips; the ones no other outlet reports are tagged.
+ */
+static void card(FILE *fp, const precis_comparison *c, const px_article *a, bool alone)
 {
 	fprintf(fp, "<div class=\"card\" style=\"border-top-color:%s\">\n<h3 style=\"color:%s\">",
 		color(a), color(a));
@@ -93,6 +106,14 @@ static void card(FILE *fp, const px_article *a)
 	for (size_t k = 0; k < a->nsummary; k++) {
 		fputs("<li>", fp);
 		esc(fp, a->summary[k]);
+		const px_carriers *also = a->summary_also ? &a->summary_also[k] : NULL;
+		if (also && also->n) {
+			fputs(" <small>also</small>", fp);
+			for (size_t q = 0; q < also->n; q++)
+				chip(fp, &c->articles[also->articles[q]]);
+		} else if (!alone) {
+			fputs(" <span class=\"only-tag\">only here</span>", fp);
+		}
 		fputs("</li>", fp);
 	}
 	fputs("</ol>\n", fp);
@@ -114,9 +135,14 @@ static void card(FILE *fp, const px_article *a)
 	if (anonymous)
 		fprintf(fp, "<p class=\"note\">%zu unattributed quote%s</p>\n", anonymous,
 			anonymous > 1 ? "s" : "");
-	if (a->nunique) {
-		fputs("<h4>Only here</h4><ul class=\"only\">", fp);
+	size_t more = 0;
+	for (size_t k = 0; k < a->nunique; k++)
+		more += !in_summary(a, a->unique[k]);
+	if (more) {
+		fputs("<h4>Also only here</h4><ul class=\"only\">", fp);
 		for (size_t k = 0; k < a->nunique; k++) {
+			if (in_summary(a, a->unique[k]))
+				continue;
 			fputs("<li>", fp);
 			esc(fp, a->unique[k]);
 			fputs("</li>", fp);
@@ -198,13 +224,31 @@ static void reuse_block(FILE *fp, const precis_comparison *c, const px_reuse *x)
 	fprintf(fp, ", %.0f%% of ", 100 * x->share_b);
 	esc(fp, b->id);
 	fputs(".</p>\n", fp);
-	for (size_t k = 0; k < x->npassages && k < 5; k++) {
+	/* The longest passages, in text order: short runs are often set phrases. */
+	size_t cut = 0;
+	if (x->npassages > PASSAGES_SHOWN) {
+		size_t lens[PASSAGES_SHOWN] = { 0 };
+		for (size_t k = 0; k < x->npassages; k++) {
+			size_t l = strlen(x->passages[k]), at = PASSAGES_SHOWN;
+			for (; at > 0 && l > lens[at - 1]; at--)
+				if (at < PASSAGES_SHOWN)
+					lens[at] = lens[at - 1];
+			if (at < PASSAGES_SHOWN)
+				lens[at] = l;
+		}
+		cut = lens[PASSAGES_SHOWN - 1];
+	}
+	size_t shown = 0;
+	for (size_t k = 0; k < x->npassages && shown < PASSAGES_SHOWN; k++) {
+		if (strlen(x->passages[k]) < cut)
+			continue;
 		fputs("<blockquote class=\"passage\">", fp);
 		esc(fp, x->passages[k]);
 		fputs("</blockquote>\n", fp);
+		shown++;
 	}
-	if (x->npassages > 5)
-		fprintf(fp, "<p class=\"note\">and %zu more passages</p>\n", x->npassages - 5);
+	if (x->npassages > shown)
+		fprintf(fp, "<p class=\"note\">and %zu shorter passages</p>\n", x->npassages - shown);
 	fputs("</div>\n", fp);
 }
 
@@ -220,7 +264,7 @@ static void story(FILE *fp, const precis_comparison *c, size_t s)
 	}
 	fputs("</p>\n<div class=\"cards\">\n", fp);
 	for (size_t x = 0; x < st->narticles; x++)
-		card(fp, &c->articles[st->articles[x]]);
+		card(fp, c, &c->articles[st->articles[x]], st->narticles < 2);
 	fputs("</div>\n", fp);
 	headlines(fp, c, st);
 	fputs("<h3>Shared facts</h3>\n", fp);
@@ -357,7 +401,9 @@ static const char css[] =
 	"vertical-align:top;text-align:left}th{background:#f0f0f0}.num{text-align:right}\n"
 	".terms span{display:inline-block;background:#eef;border-radius:3px;padding:0 .3em;margin:.1em}\n"
 	".singles li{margin:.5em 0}.singles ol{font-size:.92em;color:#333}\n"
-	".reuse{margin:.4em 0 1em}\n";
+	".reuse{margin:.4em 0 1em}\n"
+	".only-tag{font-size:.75em;color:#8a5a00;background:#fff1d6;border-radius:3px;padding:0 .35em;"
+	"white-space:nowrap}\n";
 
 int precis_report_html(const precis_comparison *c, FILE *fp)
 {
