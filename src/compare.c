@@ -27,6 +27,7 @@
 
 #define MATRIX_MAX 200      /* full similarity matrix up to this many articles */
 #define NEIGHBORS 30        /* candidate links kept per article past that */
+#define COMMON_WINDOW 64    /* postings walked per very common term */
 #define SHINGLE 6           /* words per shingle for reused copy */
 #define REUSE_MIN_SHARE 0.10
 #define ALIGN_MIN 0.35      /* sentence alignment score for "the same fact" */
@@ -699,22 +700,35 @@ static int candidate_edges(edge **out, size_t *nout, coll *c, double *sim)
 			uint32_t t = c->w[i].vec.id[k];
 			post[start[t] + fill[t]++] = i;
 		}
-	/* Terms in more than a fifth of a large collection link everything to everything. */
+	/*
+	 * A term in more than a fifth of a large collection would pair nearly
+	 * every article with every other: its postings are only walked for
+	 * the next COMMON_WINDOW articles after this one. That still links
+	 * the articles of a story covered by most of the collection (each
+	 * needs only a few links into it), at a cost linear in n.
+	 */
 	size_t dfcap = n > 50 ? n / 5 : n;
 	for (size_t i = 0; i < n && !rc; i++) {
 		size_t nt_i = 0;
 		const svec *v = &c->w[i].vec;
 		for (size_t k = 0; k < v->n; k++) {
 			uint32_t t = v->id[k];
-			if (df[t] > dfcap)
-				continue;
-			for (size_t q = start[t]; q < start[t + 1]; q++) {
+			size_t lo = start[t], hi = start[t + 1];
+			while (lo < hi) { /* postings are in article order: find i */
+				size_t mid = lo + (hi - lo) / 2;
+				if (post[mid] <= i)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			size_t end = start[t + 1];
+			if (df[t] > dfcap && end - lo > COMMON_WINDOW)
+				end = lo + COMMON_WINDOW;
+			for (size_t q = lo; q < end; q++) {
 				size_t j = post[q];
-				if (j <= i)
-					continue;
 				if (acc[j] == 0)
 					touched[nt_i++] = j;
-				acc[j] += 1; /* a shared term: worth an exact cosine */
+				acc[j] += c->idf[t]; /* shared terms, rare ones first, pick the candidates */
 			}
 		}
 		/* Keep the best-sharing candidates, then score them exactly. */
@@ -1361,6 +1375,19 @@ static int cmp_z(const void *a, const void *b)
  * weighted log-odds ratio with an informative Dirichlet prior from the
  * whole collection (Monroe, Colaresi & Quinn 2008), as z-scores.
  */
+/* Double a zeroed count array until it holds index *cap; false when out of memory. */
+static bool grow_counts(double **v, size_t *cap)
+{
+	size_t nc = *cap ? *cap * 2 : 1024;
+	double *nv = realloc(*v, nc * sizeof *nv);
+	if (!nv)
+		return false;
+	memset(nv + *cap, 0, (nc - *cap) * sizeof *nv);
+	*v = nv;
+	*cap = nc;
+	return true;
+}
+
 #define DISTINCT_MIN_COUNT 2
 #define DISTINCT_MIN_Z 1.0
 
@@ -1374,32 +1401,47 @@ static int distinctive(precis_comparison *cmp, coll *c, px_story *st, px_strmap 
 	 * at 200 a short article's own usage still shows through the prior.
 	 */
 	const double a0 = 200.0;
+	/* The story's counts, so that "the other outlets" is the story minus this one. */
+	px_strmap *story;
+	if (px_strmap_new(&story))
+		return PRECIS_ENOMEM;
+	double *scount = NULL, stotal = 0;
+	size_t cap = 0;
 	for (size_t x = 0; x < st->narticles; x++) {
+		const work *wx = &c->w[st->articles[x]];
+		for (size_t k = 0; k < px_strmap_count(wx->words); k++) {
+			size_t len;
+			const char *word = px_strmap_key(wx->words, (int64_t)k, &len);
+			int64_t id;
+			if (px_strmap_intern(story, word, len, &id, NULL) ||
+			    ((size_t)id >= cap && !grow_counts(&scount, &cap))) {
+				px_strmap_free(story);
+				free(scount);
+				return PRECIS_ENOMEM;
+			}
+			scount[id] += wx->wcount[k];
+			stotal += wx->wcount[k];
+		}
+	}
+	int rc = 0;
+	for (size_t x = 0; x < st->narticles && !rc; x++) {
 		work *wx = &c->w[st->articles[x]];
 		px_article *pa = &cmp->articles[st->articles[x]];
 		size_t nw = px_strmap_count(wx->words);
 		zterm *zs = malloc((nw ? nw : 1) * sizeof *zs);
-		if (!zs)
-			return PRECIS_ENOMEM;
-		double ni = (double)wx->nwords_total, nj = 0;
-		for (size_t y = 0; y < st->narticles; y++)
-			if (y != x)
-				nj += (double)c->w[st->articles[y]].nwords_total;
+		if (!zs) {
+			rc = PRECIS_ENOMEM;
+			break;
+		}
+		double ni = (double)wx->nwords_total, nj = stotal - ni;
 		size_t nz = 0;
 		for (size_t k = 0; k < nw; k++) {
 			size_t len;
 			const char *word = px_strmap_key(wx->words, (int64_t)k, &len);
 			int64_t g = px_strmap_get(all, word, len);
 			double alpha = a0 * (g >= 0 ? all_count[g] : 1) / all_total;
-			double yi = wx->wcount[k], yj = 0;
-			for (size_t y = 0; y < st->narticles; y++) {
-				if (y == x)
-					continue;
-				work *wy = &c->w[st->articles[y]];
-				int64_t id = px_strmap_get(wy->words, word, len);
-				if (id >= 0)
-					yj += wy->wcount[id];
-			}
+			double yi = wx->wcount[k];
+			double yj = scount[px_strmap_get(story, word, len)] - yi;
 			double d = log((yi + alpha) / (ni + a0 - yi - alpha)) -
 				   log((yj + alpha) / (nj + a0 - yj - alpha));
 			double var = 1 / (yi + alpha) + 1 / (yj + alpha);
@@ -1414,7 +1456,9 @@ static int distinctive(precis_comparison *cmp, coll *c, px_story *st, px_strmap 
 					(px_term){ strdup(zs[k].w), zs[k].z };
 		free(zs);
 	}
-	return 0;
+	px_strmap_free(story);
+	free(scount);
+	return rc;
 }
 
 /* The headline's words, as the analyzer sees them, with their bytes. */
@@ -1876,23 +1920,41 @@ static int build_stories(precis_comparison *cmp, coll *c, const size_t *story_of
 				all_total += c->w[i].wcount[k];
 			}
 		}
+	double *centroid = rc ? NULL : calloc(c->nterms ? c->nterms : 1, sizeof *centroid);
+	if (!rc && !centroid)
+		rc = PRECIS_ENOMEM;
 	for (size_t s = 0; s < cmp->nstories && !rc; s++) {
 		px_story *st = &cmp->stories[s];
 		for (size_t x = 0; x < st->narticles; x++) {
 			cmp->articles[st->articles[x]].story = (int)s;
 			cmp->articles[st->articles[x]].color = (int)x;
 		}
-		/* Label: the headline of the article closest to the others. */
+		/*
+		 * Label: the headline of the article closest to the others, by
+		 * its dot product with the story's summed vector (linear, not
+		 * pairwise, in the story's size).
+		 */
+		for (size_t x = 0; x < st->narticles; x++) {
+			const svec *v = &c->w[st->articles[x]].vec;
+			for (size_t k = 0; k < v->n; k++)
+				centroid[v->id[k]] += v->w[k];
+		}
 		size_t best = st->articles[0];
 		double bestsum = -1;
 		for (size_t x = 0; x < st->narticles; x++) {
+			const svec *v = &c->w[st->articles[x]].vec;
 			double sum = 0;
-			for (size_t y = 0; y < st->narticles; y++)
-				sum += px_vec_dot(&c->w[st->articles[x]].vec, &c->w[st->articles[y]].vec);
+			for (size_t k = 0; k < v->n; k++)
+				sum += v->w[k] * centroid[v->id[k]];
 			if (sum > bestsum && cmp->articles[st->articles[x]].headline) {
 				bestsum = sum;
 				best = st->articles[x];
 			}
+		}
+		for (size_t x = 0; x < st->narticles; x++) {
+			const svec *v = &c->w[st->articles[x]].vec;
+			for (size_t k = 0; k < v->n; k++)
+				centroid[v->id[k]] = 0;
 		}
 		px_article *pb = &cmp->articles[best];
 		st->label = strdup(pb->headline ? pb->headline : pb->lead);
@@ -1910,6 +1972,7 @@ static int build_stories(precis_comparison *cmp, coll *c, const size_t *story_of
 		if (!rc)
 			rc = distinctive(cmp, c, st, all, all_count, all_total);
 	}
+	free(centroid);
 	px_strmap_free(all);
 	free(all_count);
 	return rc;

@@ -327,6 +327,44 @@ static void test_threads_same_report(void **state)
 	free(out[1]);
 }
 
+/*
+ * A story covered by most of a large collection: its words are in more
+ * than a fifth of the articles, where the inverted index only walks a
+ * window of postings. It must still come out as one story.
+ */
+static void test_dominant_story(void **state)
+{
+	(void)state;
+	static const char *const extra[5] = {
+		"Les pompiers ont travaillé toute la nuit.", "Le préfet a ouvert une cellule de crise.",
+		"Des renforts sont arrivés de Bordeaux.", "La circulation reste coupée sur la RN 10.",
+		"Une enquête a été confiée à la gendarmerie." };
+	static const char *const other[5] = {
+		"Le club de Brest a battu Lens deux buts à zéro samedi au stade Francis-Le Blé.",
+		"La fusée Ariane 6 a décollé mardi de Kourou avec trois satellites à bord.",
+		"Le festival d'Avignon a attiré cent mille spectateurs cet été selon les organisateurs.",
+		"La Bourse de Paris a clôturé en hausse de deux pour cent vendredi soir.",
+		"Un nouveau musée consacré à la bande dessinée ouvre ses portes à Angoulême." };
+	precis_article_input in[90];
+	char texts[90][600], ids[90][16];
+	for (int k = 0; k < 90; k++) {
+		if (k < 85)
+			snprintf(texts[k], sizeof texts[k],
+				 "Un incendie de forêt a détruit mille hectares près de Landiras, en Gironde, "
+				 "a indiqué la préfecture. %s %s Les habitants de Landiras ont été évacués.",
+				 extra[k % 5], extra[(k / 5) % 5]);
+		else
+			snprintf(texts[k], sizeof texts[k], "%s", other[k - 85]);
+		snprintf(ids[k], sizeof ids[k], "d%d", k);
+		in[k] = art(ids[k], texts[k], "2022-07-14");
+	}
+	precis_comparison *c;
+	assert_int_equal(precis_compare_new(&c, A, in, 90, NULL, NULL), 0);
+	assert_int_equal(c->stories[0].narticles, 85);
+	assert_int_equal(c->nstories, 6);
+	precis_comparison_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -341,6 +379,7 @@ int main(void)
 		cmocka_unit_test(test_undated_article_and_forced_count),
 		cmocka_unit_test(test_headline_subject),
 		cmocka_unit_test(test_threads_same_report),
+		cmocka_unit_test(test_dominant_story),
 	};
 	return cmocka_run_group_tests_name("compare", tests, tu_setup, tu_teardown);
 }
