@@ -11,8 +11,9 @@
  * tools: the backtrack moves left only when T[i][j-1] > T[i-1][j],
  * otherwise up. Only those moves are kept, one bit per cell.
  *
- * Buffers live in the scorer and are reused from call to call: scoring
- * allocates per text and per measure, never per token or per LCS table.
+ * Measure buffers live in the scorer and are reused from call to call,
+ * growing only for a longer text; a call allocates its vocabulary and
+ * token arrays, never per token or per LCS table.
  */
 #include <math.h>
 #include <stdio.h>
