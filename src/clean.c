@@ -234,33 +234,13 @@ static int load_cue_file(cueset *c, const px_datafile *f)
 	return 0;
 }
 
-/* "AFP = Agence France-Presse, Agence France Presse": every name counts. */
-static int load_agencies(cueset *c, const px_datafile *f)
+/* Every name of an agency counts: "AFP", "Agence France-Presse". */
+static int add_agency(const char *canon, size_t clen, const char *name, size_t nlen, void *ctx)
 {
-	const char *p = f->bytes, *end = f->bytes + f->len;
-	while (p < end) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		if (!eol)
-			eol = end;
-		for (const char *q = p; eol > p && p[0] != '|' && q < eol;) {
-			const char *sep = q;
-			while (sep < eol && *sep != '=' && *sep != ',')
-				sep++;
-			const char *a = q, *b = sep;
-			while (a < b && *a == ' ')
-				a++;
-			while (b > a && (b[-1] == ' ' || b[-1] == '\r'))
-				b--;
-			if (b > a) {
-				int rc = push_word(c, &c->agencies, &c->nagencies, a, (size_t)(b - a));
-				if (rc)
-					return rc;
-			}
-			q = sep + 1;
-		}
-		p = eol + 1;
-	}
-	return 0;
+	(void)canon;
+	(void)clen;
+	cueset *c = ctx;
+	return push_word(c, &c->agencies, &c->nagencies, name, nlen);
 }
 
 /*
@@ -304,7 +284,7 @@ static int load_cues(cueset *c, const char *lang)
 		if (files[i])
 			rc = load_cue_file(c, files[i]);
 	if (!rc && files[2])
-		rc = load_agencies(c, files[2]);
+		rc = px_data_aliases(files[2], add_agency, c);
 	if (rc)
 		cueset_free(c);
 	return rc;
@@ -425,10 +405,16 @@ static bool ends_with_stop(const char *s, size_t len)
 /* Folded copy for cue matching: NBSP as space, ’ as '. */
 static char *fold_line(const char *s, size_t len, size_t *outlen)
 {
-	char *f;
-	size_t fl;
-	if (px_fold(&f, &fl, s, len) != 0)
+	size_t cap = len * 3 + 16;
+	char *f = malloc(cap);
+	if (!f)
 		return NULL;
+	size_t fl = px_fold_into(f, cap, s, len); /* Latin-1 fast path, else utf8proc */
+	if (fl == (size_t)-1) {
+		free(f);
+		if (px_fold(&f, &fl, s, len) != 0)
+			return NULL;
+	}
 	size_t o = 0;
 	for (size_t i = 0; i < fl; i++) {
 		unsigned char c = (unsigned char)f[i];
@@ -1007,6 +993,8 @@ static size_t near_match(const near_index *ix, const line *L, const line *l, con
  */
 static int mark_repeats(page *pg)
 {
+	if (pg->n < 2)
+		return 0; /* one line repeats nothing (most JSONL records) */
 	px_strmap *exact = NULL;
 	near_index ix = { 0 };
 	size_t *first = malloc((pg->n ? pg->n : 1) * sizeof *first);

@@ -736,66 +736,52 @@ static int count_tok(const px_token *t, void *ctx)
 	return 0;
 }
 
+struct gaz_build {
+	gazetteer *g;
+	size_t cap;
+};
+
+static int gaz_add(const char *canon, size_t clen, const char *name, size_t nlen, void *ctx)
+{
+	struct gaz_build *b = ctx;
+	gazetteer *g = b->g;
+	char *k = entity_key(name, nlen);
+	if (!k)
+		return PRECIS_ENOMEM;
+	int64_t id;
+	int added;
+	int rc = px_strmap_intern(g->keys, k, strlen(k), &id, &added);
+	free(k);
+	size_t words = 0;
+	px_tokenize(name, nlen, NULL, count_tok, &words);
+	if (words > g->maxwords)
+		g->maxwords = words;
+	if (!rc && (size_t)id >= b->cap) {
+		size_t nc = b->cap ? b->cap * 2 : 256;
+		const char **ncn = realloc(g->canon, nc * sizeof *ncn);
+		if (ncn)
+			g->canon = ncn;
+		size_t *nl = realloc(g->canon_len, nc * sizeof *nl);
+		if (nl)
+			g->canon_len = nl;
+		if (!ncn || !nl)
+			return PRECIS_ENOMEM;
+		b->cap = nc;
+	}
+	if (!rc && added) {
+		g->canon[id] = canon;
+		g->canon_len[id] = clen;
+	}
+	return rc;
+}
+
 static int gaz_load(gazetteer *g)
 {
 	memset(g, 0, sizeof *g);
 	int rc = px_strmap_new(&g->keys);
-	const px_datafile *f = px_data_find("stopwords/cues/places.txt");
-	if (rc || !f)
-		return rc;
-	size_t cap = 0;
-	const char *p = f->bytes, *end = f->bytes + f->len;
-	while (p < end && !rc) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		if (!eol)
-			eol = end;
-		if (eol > p && *p != '|') {
-			const char *eq = memchr(p, '=', (size_t)(eol - p));
-			const char *ce = eq ? eq : eol;
-			while (ce > p && ce[-1] == ' ')
-				ce--;
-			const char *q = p;
-			while (q < eol && !rc) {
-				const char *sep = q;
-				while (sep < eol && *sep != '=' && *sep != ',')
-					sep++;
-				const char *a = q, *b = sep;
-				while (a < b && *a == ' ')
-					a++;
-				while (b > a && b[-1] == ' ')
-					b--;
-				if (b > a) {
-					char *k = entity_key(a, (size_t)(b - a));
-					int64_t id;
-					int added;
-					rc = k ? px_strmap_intern(g->keys, k, strlen(k), &id, &added)
-					       : PRECIS_ENOMEM;
-					size_t words = 0;
-					px_tokenize(a, (size_t)(b - a), NULL, count_tok, &words);
-					if (words > g->maxwords)
-						g->maxwords = words;
-					free(k);
-					if (!rc && (size_t)id >= cap) {
-						cap = cap ? cap * 2 : 256;
-						const char **nc = realloc(g->canon, cap * sizeof *nc);
-						size_t *nl = realloc(g->canon_len, cap * sizeof *nl);
-						if (nc)
-							g->canon = nc;
-						if (nl)
-							g->canon_len = nl;
-						if (!nc || !nl)
-							rc = PRECIS_ENOMEM;
-					}
-					if (!rc && added) {
-						g->canon[id] = p;
-						g->canon_len[id] = (size_t)(ce - p);
-					}
-				}
-				q = sep + 1;
-			}
-		}
-		p = eol + 1;
-	}
+	struct gaz_build b = { g, 0 };
+	if (!rc)
+		rc = px_data_aliases(px_data_find("stopwords/cues/places.txt"), gaz_add, &b);
 	if (g->maxwords > MAX_PHRASE)
 		g->maxwords = MAX_PHRASE;
 	return rc;
@@ -1085,50 +1071,34 @@ static bool word_char(unsigned char c)
 	       c >= 0x80 || c == '-';
 }
 
-static int find_agencies(entvec *ev, const char *text, size_t len)
+struct agency_scan {
+	entvec *ev;
+	const char *text;
+	size_t len;
+};
+
+/* Exact case, whole words: "AP" is not in "APPEL", "AFP" not in "AFPTV". */
+static int scan_agency(const char *canon, size_t clen, const char *name, size_t nl, void *ctx)
 {
-	const px_datafile *f = px_data_find("stopwords/cues/agencies.txt");
-	if (!f)
-		return 0;
-	const char *p = f->bytes, *end = f->bytes + f->len;
-	while (p < end) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		if (!eol)
-			eol = end;
-		if (eol > p && *p != '|') {
-			const char *eq = memchr(p, '=', (size_t)(eol - p));
-			const char *ce = eq ? eq : eol;
-			while (ce > p && ce[-1] == ' ')
-				ce--;
-			const char *q = p;
-			while (q < eol) {
-				const char *sep = q;
-				while (sep < eol && *sep != '=' && *sep != ',')
-					sep++;
-				const char *a = q, *b = sep;
-				while (a < b && *a == ' ')
-					a++;
-				while (b > a && b[-1] == ' ')
-					b--;
-				size_t nl = (size_t)(b - a);
-				/* Exact case, whole words: "AP" is not in "APPEL", "AFP" not in "AFPTV". */
-				for (size_t i = 0; nl && i + nl <= len; i++) {
-					if (memcmp(text + i, a, nl) != 0)
-						continue;
-					if ((i > 0 && word_char((unsigned char)text[i - 1])) ||
-					    (i + nl < len && word_char((unsigned char)text[i + nl])))
-						continue;
-					char key[64];
-					snprintf(key, sizeof key, "%.*s", (int)(ce - p), p);
-					if (mention(ev, key, p, (size_t)(ce - p), i))
-						return PRECIS_ENOMEM;
-				}
-				q = sep + 1;
-			}
-		}
-		p = eol + 1;
+	struct agency_scan *s = ctx;
+	for (size_t i = 0; i + nl <= s->len; i++) {
+		if (memcmp(s->text + i, name, nl) != 0)
+			continue;
+		if ((i > 0 && word_char((unsigned char)s->text[i - 1])) ||
+		    (i + nl < s->len && word_char((unsigned char)s->text[i + nl])))
+			continue;
+		char key[64];
+		snprintf(key, sizeof key, "%.*s", (int)clen, canon);
+		if (mention(s->ev, key, canon, clen, i))
+			return PRECIS_ENOMEM;
 	}
 	return 0;
+}
+
+static int find_agencies(entvec *ev, const char *text, size_t len)
+{
+	struct agency_scan s = { ev, text, len };
+	return px_data_aliases(px_data_find("stopwords/cues/agencies.txt"), scan_agency, &s);
 }
 
 /* ------------------------------------------------------------- quotes */

@@ -4,21 +4,6 @@
 #include "clean.h"
 #include "precis.h"
 
-static precis_analyzer *A;
-
-static int setup(void **state)
-{
-	(void)state;
-	return precis_analyzer_new(&A);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	precis_analyzer_free(A);
-	return 0;
-}
-
 static void assert_span(const char *text, precis_span sp, const char *want, const char *what)
 {
 	if (!want) {
@@ -402,5 +387,5 @@ int main(void)
 		cmocka_unit_test(test_many_lines),
 		cmocka_unit_test(test_seeds),
 	};
-	return cmocka_run_group_tests_name("clean", tests, setup, teardown);
+	return cmocka_run_group_tests_name("clean", tests, tu_setup, tu_teardown);
 }

@@ -1,21 +1,6 @@
 /* Unit tests: dates, places, persons, agencies and quotes (meta.c). */
 #include "testutil.h"
 
-static precis_analyzer *A;
-
-static int setup(void **state)
-{
-	(void)state;
-	return precis_analyzer_new(&A);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	precis_analyzer_free(A);
-	return 0;
-}
-
 typedef struct {
 	precis_doc *doc;
 	precis_meta *meta;
@@ -264,5 +249,5 @@ int main(void)
 		cmocka_unit_test(test_quotes),
 		cmocka_unit_test(test_seeds),
 	};
-	return cmocka_run_group_tests_name("meta", tests, setup, teardown);
+	return cmocka_run_group_tests_name("meta", tests, tu_setup, tu_teardown);
 }
