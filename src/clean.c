@@ -1195,6 +1195,18 @@ static size_t suffix_sep(const char *s, size_t i, size_t len, bool *bar)
 	return 0;
 }
 
+/* Start of a trailing " | Section" of at most SITE_WORDS words in s[0..len), or len. */
+static size_t last_bar_segment(const page *pg, const char *s, size_t len)
+{
+	for (size_t i = len; i-- > 1;) {
+		if (!(s[i] == '|' && s[i - 1] == ' ' && i + 1 < len && s[i + 1] == ' '))
+			continue;
+		size_t words = count_words(s + i + 2, len - i - 2, pg->lang);
+		return words && words <= SITE_WORDS && count_words(s, i - 1, pg->lang) >= 3 ? i - 1 : len;
+	}
+	return len;
+}
+
 /*
  * Strip " | Atlantico.fr", " - Le Monde" and "<!-- -->" from a title line.
  * A bar suffix of up to four capitalized words is a site; a dash suffix
@@ -1222,6 +1234,9 @@ static precis_span strip_title(const page *pg, precis_span sp, precis_span *site
 			break;
 		*site = outlet_name(pg->text, (precis_span){ sp.start + i + w, sp.end });
 		len = i;
+		/* "Title | North Korea | The Guardian": the section goes too. */
+		while (bar && (i = last_bar_segment(pg, s, len)) < len)
+			len = i;
 		break;
 	}
 	/* Drop trailing template comments and spaces. */
@@ -1379,6 +1394,9 @@ static void mark_furniture(page *pg, const char *outlet)
 {
 	for (size_t i = 0; i < pg->n; i++) {
 		line *l = &pg->L[i];
+		/* A name printed twice that is not the outlet: a tag or a section. */
+		if (is_reason(l, "site") && !l->agency && *outlet && !mentions(l, outlet))
+			l->reason = NULL;
 		bool above = i < pg->lead, below = pg->last < pg->n && i > pg->last;
 		if (l->reason || !(above || below))
 			continue;

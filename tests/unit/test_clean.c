@@ -196,6 +196,36 @@ static void test_english_wire_pages(void **state)
 		   "Wildfire forces evacuations near Los Angeles", "latimes", 1);
 }
 
+static void test_english_section_suffix(void **state)
+{
+	(void)state;
+	/*
+	 * "Title | Section | Site": both suffixes go, the site names the
+	 * outlet; a topic tag printed twice is not the site.
+	 */
+	check_page("en",
+		   "nav\tSkip to main content\n"
+		   "menu\tSign in\n"
+		   "menu\tWorld\n"
+		   "menu\tEnvironment\n"
+		   "menu\tUS Politics\n"
+		   "headline\tKim Jong-un arrives in Russia for talks with Putin | North Korea | The Guardian\n"
+		   "header\tNorth Korea\n"
+		   "header\tThis article is more than 1 year old\n"
+		   "duplicate\tKim Jong-un arrives in Russia for talks with Putin\n"
+		   "date\tTue 12 Sep 2023 04.15 BST\n"
+		   "keep\tKim Jong-un has arrived in Russia for a summit with Vladimir Putin, in a trip that has raised concern in Washington over a possible arms deal.\n"
+		   "credit\tPhotograph: KCNA/Reuters\n"
+		   "keep\tAnalysts say Moscow wants artillery shells for its war in Ukraine, while Pyongyang is seeking food, energy and military technology.\n"
+		   "footer\tExplore more on these topics\n"
+		   "footer\tNorth Korea\n"
+		   "menu\tRussia\n"
+		   "menu\tKim Jong-un\n"
+		   "share\tShare\n"
+		   "menu\tMost viewed\n",
+		   "Kim Jong-un arrives in Russia for talks with Putin", "The Guardian", 0);
+}
+
 static void test_body_with_cue_words_is_kept(void **state)
 {
 	(void)state;
@@ -379,6 +409,7 @@ int main(void)
 		cmocka_unit_test(test_french_newsletter_footer),
 		cmocka_unit_test(test_english_bbc_like_page),
 		cmocka_unit_test(test_english_wire_pages),
+		cmocka_unit_test(test_english_section_suffix),
 		cmocka_unit_test(test_body_with_cue_words_is_kept),
 		cmocka_unit_test(test_markup_script_templates),
 		cmocka_unit_test(test_repeats),
