@@ -36,6 +36,7 @@
 #define SITE_WORDS 4       /* a site name has at most this many words */
 #define PARAGRAPH_WORDS 8  /* a line ending like a sentence and this long is a paragraph */
 #define LEAD_WORDS 12      /* the first paragraph this long starts the body */
+#define DECK_WORDS 12      /* a standfirst under the headline is longer than this */
 #define LONG_WORDS 30      /* a line this long is a paragraph even without final stop */
 #define TITLE_MAX 40       /* a headline (with its site suffix) has at most this many words */
 #define HEAD_LINES 20      /* the headline is looked for among these lines */
@@ -1386,11 +1387,12 @@ static bool mentions(const line *l, const char *name)
 
 /*
  * Above the lead and below the last paragraph, what is left and does not
- * end like a sentence is page furniture: kickers, tags, slugs, labels. A
- * short line that names the outlet there is the site's own
- * ("Atlantico, c'est qui, c'est quoi ?").
+ * end like a sentence is page furniture: kickers, tags, slugs, labels;
+ * but a long line between headline and lead is the standfirst, written
+ * like the body. A short line that names the outlet there is the site's
+ * own ("Atlantico, c'est qui, c'est quoi ?").
  */
-static void mark_furniture(page *pg, const char *outlet)
+static void mark_furniture(page *pg, const char *outlet, size_t headline)
 {
 	for (size_t i = 0; i < pg->n; i++) {
 		line *l = &pg->L[i];
@@ -1402,6 +1404,8 @@ static void mark_furniture(page *pg, const char *outlet)
 			continue;
 		if (l->words <= 2 * SITE_WORDS && mentions(l, outlet))
 			l->reason = "site";
+		else if (above && headline < i && l->words > DECK_WORDS)
+			continue;
 		else if (!l->terminal && l->words < LONG_WORDS)
 			l->reason = above ? "header" : "footer";
 	}
@@ -1562,7 +1566,7 @@ static int clean_page(px_clean_result *out, page *pg, const char *text, size_t l
 		if (!name)
 			return PRECIS_ENOMEM;
 	}
-	mark_furniture(pg, name ? name : "");
+	mark_furniture(pg, name ? name : "", h);
 	free(name);
 	return fill_result(out, pg);
 }
