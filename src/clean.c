@@ -986,6 +986,32 @@ static size_t near_match(const near_index *ix, const line *L, const line *l, con
 }
 
 /*
+ * Is line i (skeleton sk, sl bytes) a near copy of a kept line sharing its
+ * opening or closing words? Else it becomes a candidate for later lines.
+ */
+static int near_repeat(page *pg, near_index *ix, size_t i, const char *sk, size_t sl)
+{
+	line *l = &pg->L[i];
+	int rc = word_set(l, sk);
+	if (rc)
+		return rc;
+	size_t kl[2];
+	const char *k[2] = { edge_key(sk, sl, false, &kl[0]), edge_key(sk, sl, true, &kl[1]) };
+	for (int e = 0; e < 2; e++) {
+		size_t j = kl[e] ? near_match(ix, pg->L, l, k[e], kl[e]) : (size_t)-1;
+		if (j != (size_t)-1) {
+			l->reason = "duplicate";
+			l->dup_of = j;
+			return 0;
+		}
+	}
+	for (int e = 0; e < 2 && !rc; e++)
+		if (kl[e])
+			rc = near_add(ix, k[e], kl[e], i);
+	return rc;
+}
+
+/*
  * A paragraph printed twice: the later copy is a "duplicate" (also when
  * the copies differ in a word or two: word sets 80% alike). Only kept
  * lines count as originals, so a photo caption that repeats a paragraph
@@ -998,7 +1024,7 @@ static int mark_repeats(page *pg)
 		return 0; /* one line repeats nothing (most JSONL records) */
 	px_strmap *exact = NULL;
 	near_index ix = { 0 };
-	size_t *first = malloc((pg->n ? pg->n : 1) * sizeof *first);
+	size_t *first = malloc(pg->n * sizeof *first);
 	int rc = first ? px_strmap_new(&exact) : PRECIS_ENOMEM;
 	if (!rc)
 		rc = px_strmap_new(&ix.keys);
@@ -1007,44 +1033,24 @@ static int mark_repeats(page *pg)
 		if (l->reason)
 			continue;
 		size_t sl = skeleton(pg->scratch, l->folded, l->flen, true);
-		if (sl == 0)
-			continue;
 		int64_t id;
 		int added;
-		if ((rc = px_strmap_intern(exact, pg->scratch, sl, &id, &added)))
-			break;
+		if (sl == 0 || (rc = px_strmap_intern(exact, pg->scratch, sl, &id, &added)))
+			continue;
 		if (added) {
 			first[id] = i;
-		} else {
-			size_t j = first[id];
-			if (is_reason(&pg->L[j], "site") || (!pg->L[j].reason && name_like(pg, l))) {
-				pg->L[j].reason = "site";
-				l->reason = "site";
-			} else {
-				l->reason = "duplicate";
-				l->dup_of = j;
-			}
+			if (l->words >= NEAR_WORDS)
+				rc = near_repeat(pg, &ix, i, pg->scratch, sl);
 			continue;
 		}
-		if (l->words < NEAR_WORDS)
-			continue;
-		if ((rc = word_set(l, pg->scratch)))
-			break;
-		size_t kl[2];
-		const char *k[2] = { edge_key(pg->scratch, sl, false, &kl[0]),
-				     edge_key(pg->scratch, sl, true, &kl[1]) };
-		size_t j = (size_t)-1;
-		for (int e = 0; e < 2 && j == (size_t)-1; e++)
-			if (kl[e])
-				j = near_match(&ix, pg->L, l, k[e], kl[e]);
-		if (j != (size_t)-1) {
+		size_t j = first[id];
+		if (is_reason(&pg->L[j], "site") || (!pg->L[j].reason && name_like(pg, l))) {
+			pg->L[j].reason = "site";
+			l->reason = "site";
+		} else {
 			l->reason = "duplicate";
 			l->dup_of = j;
-			continue;
 		}
-		for (int e = 0; e < 2 && !rc; e++)
-			if (kl[e])
-				rc = near_add(&ix, k[e], kl[e], i);
 	}
 	px_strmap_free(exact);
 	px_strmap_free(ix.keys);
@@ -1298,31 +1304,27 @@ static void mark_title_copies(page *pg, size_t h, precis_span head)
 	}
 }
 
-/*
- * The headline, found above the lead by the strongest evidence first:
- * a title line with a site suffix, a breadcrumb's last segment, a
- * title-like line printed again later, the title-like line right above
- * the lead. The first printing is the headline; later copies are
- * duplicates. Returns its line or n.
- */
-static size_t find_headline(page *pg, precis_span *head, precis_span *site)
+/* A title line with a site suffix: "Sommet ... <!-- --> | Atlantico.fr". */
+static size_t headline_with_suffix(page *pg, size_t lim, precis_span *head, precis_span *site)
 {
-	size_t lim = pg->lead < HEAD_LINES ? pg->lead : HEAD_LINES;
-	if (lim > pg->n)
-		lim = pg->n;
-	*site = (precis_span){ 0, 0 };
 	for (size_t i = 0; i < lim; i++) {
 		if (!title_like(pg, &pg->L[i]))
 			continue;
 		precis_span st, sp = strip_title(pg, pg->L[i].span, &st);
-		if (st.end > st.start && count_words(pg->text + sp.start, sp.end - sp.start,
-						     pg->lang) >= 3) {
+		if (st.end > st.start &&
+		    count_words(pg->text + sp.start, sp.end - sp.start, pg->lang) >= 3) {
 			*head = sp;
 			*site = st;
 			mark_title_copies(pg, i, sp);
 			return i;
 		}
 	}
+	return pg->n;
+}
+
+/* A breadcrumb's last segment, or the line below that prints it alone. */
+static size_t headline_from_breadcrumb(page *pg, size_t lim, precis_span *head)
+{
 	for (size_t i = 0; i < lim; i++) {
 		line *l = &pg->L[i];
 		size_t tail;
@@ -1342,6 +1344,12 @@ static size_t find_headline(page *pg, precis_span *head, precis_span *site)
 		*head = t;
 		return i;
 	}
+	return pg->n;
+}
+
+/* A title-like line that mark_repeats found printed again later. */
+static size_t headline_printed_twice(const page *pg, size_t lim, precis_span *head)
+{
 	for (size_t i = 0; i < lim; i++) {
 		if (!title_like(pg, &pg->L[i]))
 			continue;
@@ -1351,6 +1359,13 @@ static size_t find_headline(page *pg, precis_span *head, precis_span *site)
 				return i;
 			}
 	}
+	return pg->n;
+}
+
+/* The first title-like line with at most two unexplained lines between it and the lead. */
+static size_t headline_above_lead(const page *pg, size_t lim, precis_span *head,
+				  precis_span *site)
+{
 	if (pg->lead == pg->n)
 		return pg->n;
 	for (size_t i = 0; i < lim; i++) {
@@ -1366,6 +1381,28 @@ static size_t find_headline(page *pg, precis_span *head, precis_span *site)
 		}
 	}
 	return pg->n;
+}
+
+/*
+ * The headline, found above the lead by the strongest evidence first. The
+ * first printing is the headline; later copies are duplicates. Returns
+ * its line, or n when the page shows none (a page that opens with a
+ * caption and the lead has no title to find).
+ */
+static size_t find_headline(page *pg, precis_span *head, precis_span *site)
+{
+	size_t lim = pg->lead < HEAD_LINES ? pg->lead : HEAD_LINES;
+	if (lim > pg->n)
+		lim = pg->n;
+	*site = (precis_span){ 0, 0 };
+	size_t h = headline_with_suffix(pg, lim, head, site);
+	if (h == pg->n)
+		h = headline_from_breadcrumb(pg, lim, head);
+	if (h == pg->n)
+		h = headline_printed_twice(pg, lim, head);
+	if (h == pg->n)
+		h = headline_above_lead(pg, lim, head, site);
+	return h;
 }
 
 /* Does the line's skeleton contain the outlet's name as whole words? */
