@@ -280,15 +280,28 @@ static void test_resolution(void **state)
 static void test_event_date(void **state)
 {
 	(void)state;
-	/* The headline's day wins over background dates, however many. */
-	parsed p = parse("Sommet jeudi à Vladivostok\n\nLe sommet aura lieu jeudi. Ils s'étaient vus "
-			 "en 2011, l'année dernière et le 3 mars 2015. Mardi, le Kremlin a parlé.",
+	/*
+	 * The headline's day wins over a date repeated further down, and
+	 * background dates do not vote at all.
+	 */
+	parsed p = parse("Sommet jeudi à Vladivostok\n\nLe sommet aura lieu jeudi. Mardi, le Kremlin a "
+			 "parlé. Rien d'autre. Ils s'étaient vus le 3 mars 2015. Le 3 mars 2015 reste "
+			 "une date. Depuis le 3 mars 2015, rien. En 2011, l'année dernière, en 2011, en "
+			 "2011, l'année dernière, il y a huit ans.",
 			 "fr", "2019-04-23");
 	precis_ymd a, b;
 	assert_int_equal(precis_meta_event_date(p.meta, &a, &b), 0);
 	char got[64];
 	range_str(got, sizeof got, a, b);
 	assert_string_equal(got, "2019-04-25..2019-04-25");
+	release(p);
+	/* Background votes for nothing, however often it is repeated. */
+	p = parse("Le 3 mars 2015, rien. L'année dernière, en 2011, la semaine dernière. L'année "
+		  "dernière, en 2011, la semaine dernière. L'année dernière, en 2011.",
+		  "fr", "2019-04-23");
+	assert_int_equal(precis_meta_event_date(p.meta, &a, &b), 0);
+	range_str(got, sizeof got, a, b);
+	assert_string_equal(got, "2015-03-03..2015-03-03");
 	release(p);
 	/* Without a reference only absolute dates vote. */
 	p = parse("Le sommet aura lieu jeudi. Il suit celui du 13 septembre 2023.", "fr", NULL);
@@ -513,6 +526,9 @@ static void test_quotes(void **state)
 	/* A headline "Name : « quote »". */
 	check_speakers("fr", "Kim Jong Un : « Nous serons toujours avec la Russie »\n\nLe texte suit ici.",
 		       "Kim Jong Un");
+	/* A mark left open ends with its paragraph. */
+	check_quote("fr", "« Ouverture sans fin ici.\n\nLa suite dit « bien des choses vraies » enfin.",
+		    "bien des choses vraies", NULL);
 	/* Two words are not a quote worth reporting; an unclosed mark is no quote. */
 	parsed p = parse("Il a parlé de « feu vert » hier. « Cette phrase ne se ferme jamais.\n\n"
 			 "Un autre paragraphe commence ici.",
