@@ -27,7 +27,7 @@ LIBS     = $(PKG_LIBS) -lstemmer -lpthread -lm
 # Debian packages: what the build needs, and what tests and benchmarks add.
 DEB_BUILD = build-essential pkg-config libgsl-dev libutf8proc-dev libstemmer-dev \
             libjansson-dev libcmocka-dev
-DEB_TEST  = python3 valgrind
+DEB_TEST  = python3 valgrind parallel
 DEB_BENCH = ots time python3-nltk parallel hyperfine bc
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -41,7 +41,7 @@ CLI_OBJ  = $(CLI_SRC:src/cli/%.c=$(BUILD)/obj/cli/%.o)
 TESTS    = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 SOVER    = 0
 
-.PHONY: all deps deps-bench deps-html demo test test-html unit golden bad check bench eval eval-split install \
+.PHONY: all deps deps-bench deps-html demo test test-html unit golden bad scale check bench eval eval-split install \
         uninstall clean help
 .DELETE_ON_ERROR:
 
@@ -60,7 +60,8 @@ help:
 # Installs only when a check fails, so it is cheap on a ready machine.
 deps:
 	@if ! pkg-config --exists $(PKGS) cmocka 2>/dev/null || \
-	    ! [ -f /usr/include/libstemmer.h ] || ! command -v python3 >/dev/null; then \
+	    ! [ -f /usr/include/libstemmer.h ] || ! command -v python3 >/dev/null || \
+	    ! command -v parallel >/dev/null; then \
 		echo "deps: installing $(DEB_BUILD) $(DEB_TEST)"; \
 		$(SUDO) apt-get update -q && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q \
@@ -112,7 +113,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libprecis.a tests/unit/testutil.h
 # `make test` is the README's command and what .ci/run calls. The recursive
 # make re-reads pkg-config after deps may have installed the packages.
 test: deps deps-html
-	$(MAKE) --no-print-directory unit golden bad test-html
+	$(MAKE) --no-print-directory unit golden bad scale test-html
 	$(MAKE) --no-print-directory check
 
 unit: $(TESTS)
@@ -120,6 +121,10 @@ unit: $(TESTS)
 
 golden: $(BUILD)/precis
 	@sh tests/golden/run.sh $(BUILD)/precis
+
+# Sharded runs (GNU parallel) and mergeable IDF equal one process (tests/scale/run.sh).
+scale: $(BUILD)/precis
+	@sh tests/scale/run.sh $(BUILD)/precis $(BUILD)/scale
 
 # The HTML report rendered in headless Chromium (tests/html/run.sh).
 test-html: $(BUILD)/precis
@@ -133,7 +138,60 @@ bad: $(BUILD)/precis
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 check: deps
 	$(MAKE) --no-print-directory BUILD=build/san CFLAGS="-O1 -g $(SAN)" \
-		LDFLAGS="$(SAN)" unit golden bad
+		LDFLAGS="$(SAN)" unit golden bad fuzz-replay
+
+# ---------------------------------------------------------------- fuzzing
+# libFuzzer targets (tests/fuzz/fuzz_targets.c), one per input-reading entry
+# point. `make fuzz` runs each for FUZZ_SECONDS with clang's libFuzzer and
+# ASan+UBSan, growing tests/fuzz/work/<target>; `make fuzz-merge` minimizes
+# that into the committed tests/fuzz/corpus/<target>. `make test` replays the
+# committed corpora under the sanitizers (fuzz-replay).
+FUZZ_TARGETS = split clean tokens summarize jsonl rouge compare
+FUZZ_SECONDS ?= 600
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_BIN = $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+REPLAY_BIN = $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay_%)
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_targets.c fuzz-lib
+	@mkdir -p $(@D)
+	clang $(ALL_CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) \
+		-DFUZZ_$(shell echo $* | tr a-z A-Z) $< build/fuzz/lib/libprecis.a $(LIBS) -o $@
+
+# The library built by clang with the sanitizers, for the fuzzers to link.
+fuzz-lib:
+	$(MAKE) --no-print-directory BUILD=build/fuzz/lib CC=clang CFLAGS="-O1 -g $(FUZZ_SAN)" \
+		LDFLAGS="$(FUZZ_SAN)" build/fuzz/lib/libprecis.a
+
+$(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_targets.c tests/fuzz/replay.c $(BUILD)/libprecis.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -DFUZZ_$(shell echo $* | tr a-z A-Z) \
+		tests/fuzz/fuzz_targets.c tests/fuzz/replay.c $(BUILD)/libprecis.a $(LIBS) -o $@
+
+fuzz: deps $(FUZZ_BIN)
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p tests/fuzz/work/$$t; \
+		echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+		build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 \
+			-rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix=tests/fuzz/work/$$t- \
+			tests/fuzz/work/$$t tests/fuzz/corpus/$$t tests/fuzz/seed 2>&1 | \
+			grep -E "^(#[0-9]+ +DONE|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)" || true; \
+	done
+
+fuzz-merge: $(FUZZ_BIN)
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p tests/fuzz/corpus/$$t; \
+		build/fuzz/fuzz_$$t -merge=1 -max_len=65536 tests/fuzz/corpus/$$t tests/fuzz/work/$$t \
+			> /dev/null 2>&1; \
+	done
+
+fuzz-replay: $(REPLAY_BIN)
+	@pass=0; fail=0; for t in $(FUZZ_TARGETS); do \
+		if $(BUILD)/fuzz/replay_$$t tests/fuzz/corpus/$$t/* tests/fuzz/regressions/$$t-* \
+			tests/fuzz/seed/* > /dev/null; then pass=$$((pass+1)); \
+		else echo "FAIL fuzz replay: $$t"; fail=$$((fail+1)); fi; \
+	done; echo "fuzz replay: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
+
+.PHONY: fuzz fuzz-merge fuzz-replay fuzz-lib
 
 # ---------------------------------------------------------------- demo
 demo: deps

@@ -13,13 +13,14 @@
 /* The stem memo is cleared past this many forms so memory stays bounded. */
 #define MEMO_MAX 200000
 /* Language detection reads at most this much text. */
-#define DETECT_BYTES 4096
+#define DETECT_BYTES 2048
 
 typedef struct {
 	px_strmap *stop;
 	px_stemmer *stemmer;
 	px_strmap *memo;    /* folded form -> index into memo_stem */
 	int64_t *memo_stem; /* id in stems */
+	bool *memo_stop;    /* the form is a stop word */
 	size_t memo_cap;
 	px_strmap *stems;
 } lang_state;
@@ -51,9 +52,11 @@ static void memo_clear(lang_state *l)
 	px_strmap_free(l->memo);
 	px_strmap_free(l->stems);
 	free(l->memo_stem);
+	free(l->memo_stop);
 	l->memo = NULL;
 	l->stems = NULL;
 	l->memo_stem = NULL;
+	l->memo_stop = NULL;
 	l->memo_cap = 0;
 }
 
@@ -98,8 +101,12 @@ int px_is_stopword(precis_analyzer *a, const char *lang, const char *folded, siz
 	return px_strmap_get(l->stop, folded, len) >= 0;
 }
 
-/* Stem through the per-language memo: most words of a text repeat. */
-static const char *memo_stem(lang_state *l, const char *form, size_t len, size_t *outlen)
+/*
+ * Stem through the per-language memo: most words of a text repeat, so one
+ * hash lookup gives both the stem and the stop-word flag.
+ */
+static const char *memo_stem(lang_state *l, const char *form, size_t len, size_t *outlen,
+			     bool *stop)
 {
 	if (l->memo && px_strmap_count(l->memo) >= MEMO_MAX)
 		memo_clear(l);
@@ -109,16 +116,23 @@ static const char *memo_stem(lang_state *l, const char *form, size_t len, size_t
 	int added;
 	if (px_strmap_intern(l->memo, form, len, &id, &added))
 		return NULL;
-	if (!added)
+	if (!added) {
+		*stop = l->memo_stop[id];
 		return px_strmap_key(l->stems, l->memo_stem[id], outlen);
+	}
 	if ((size_t)id >= l->memo_cap) {
 		size_t nc = l->memo_cap ? l->memo_cap * 2 : 1024;
 		int64_t *nm = realloc(l->memo_stem, nc * sizeof *nm);
-		if (!nm)
+		if (nm)
+			l->memo_stem = nm;
+		bool *ns = realloc(l->memo_stop, nc * sizeof *ns);
+		if (ns)
+			l->memo_stop = ns;
+		if (!nm || !ns)
 			return NULL;
-		l->memo_stem = nm;
 		l->memo_cap = nc;
 	}
+	l->memo_stop[id] = *stop = px_strmap_get(l->stop, form, len) >= 0;
 	size_t sl;
 	const char *s = px_stem(l->stemmer, form, len, &sl);
 	if (!s)
@@ -190,11 +204,12 @@ static int on_token(const px_token *t, void *ctx)
 	char *form = w->a->buf;
 	fl = ascii_apostrophes(form, fl);
 	px_word word = { t->start, t->end, form, fl, form, fl, false, t->number };
-	word.stop = px_strmap_get(w->l->stop, form, fl) >= 0;
 	if ((w->flags & PX_ANALYZE_STEM) && !t->number && fl < 128) {
-		word.stem = memo_stem(w->l, form, fl, &word.stem_len);
+		word.stem = memo_stem(w->l, form, fl, &word.stem_len, &word.stop);
 		if (!word.stem)
 			return PRECIS_ENOMEM;
+	} else {
+		word.stop = px_strmap_get(w->l->stop, form, fl) >= 0;
 	}
 	return w->fn(&word, w->ctx);
 }

@@ -12,6 +12,7 @@
 
 #include "clean.h"
 #include "data.h"
+#include "strmap.h"
 #include "text.h"
 #include "token.h"
 
@@ -53,6 +54,16 @@ static void add_cue(cue *v, size_t *n, size_t max, const char *s, size_t len)
 		v[(*n)++] = (cue){ s, len };
 }
 
+static int add_agency(const char *canon, size_t clen, const char *name, size_t nlen, void *ctx)
+{
+	(void)canon;
+	(void)clen;
+	cues *c = ctx;
+	if (c->nagencies < 64)
+		c->agencies[c->nagencies++] = (cue){ name, nlen };
+	return 0;
+}
+
 static void load_cues(cues *c, const char *lang)
 {
 	memset(c, 0, sizeof *c);
@@ -80,32 +91,7 @@ static void load_cues(cues *c, const char *lang)
 			add_cue(c->weak, &c->nweak, MAX_CUES, p, len);
 		p = eol + 1;
 	}
-	f = px_data_find("stopwords/cues/agencies.txt");
-	p = f ? f->bytes : "";
-	end = f ? f->bytes + f->len : p;
-	while (p < end) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		if (!eol)
-			eol = end;
-		if (eol > p && p[0] != '|') {
-			/* "AFP = Agence France-Presse, ...": every name counts. */
-			const char *q = p;
-			while (q < eol) {
-				const char *sep = q;
-				while (sep < eol && *sep != '=' && *sep != ',')
-					sep++;
-				const char *a = q, *b = sep;
-				while (a < b && *a == ' ')
-					a++;
-				while (b > a && b[-1] == ' ')
-					b--;
-				if (b > a && c->nagencies < 64)
-					c->agencies[c->nagencies++] = (cue){ a, (size_t)(b - a) };
-				q = sep + 1;
-			}
-		}
-		p = eol + 1;
-	}
+	px_data_aliases(px_data_find("stopwords/cues/agencies.txt"), add_agency, c);
 }
 
 /* ----------------------------------------------------------- line facts */
@@ -156,10 +142,16 @@ static bool ends_like_sentence(const char *s, size_t len)
 /* Folded copy for cue matching: NBSP as space, ’ as '. */
 static char *fold_line(const char *s, size_t len)
 {
-	char *f;
-	size_t fl;
-	if (px_fold(&f, &fl, s, len) != 0)
+	size_t cap = len * 3 + 16;
+	char *f = malloc(cap);
+	if (!f)
 		return NULL;
+	size_t fl = px_fold_into(f, cap, s, len); /* Latin-1 fast path, else utf8proc */
+	if (fl == (size_t)-1) {
+		free(f);
+		if (px_fold(&f, &fl, s, len) != 0)
+			return NULL;
+	}
 	size_t o = 0;
 	for (size_t i = 0; i < fl; i++) {
 		unsigned char c = (unsigned char)f[i];
@@ -444,35 +436,116 @@ static void mark_menus(line *L, size_t n)
 }
 
 /* A short line that comes back (site names) or a paragraph printed twice. */
-static void mark_repeats(line *L, size_t n)
+/* The text same_text() compares: no ASCII punctuation or space. */
+static size_t normalize(char *out, const char *f, size_t max_words)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (L[i].reason)
-			continue; /* already explained: a template token printed twice stays a template */
-		for (size_t j = 0; j < i; j++) {
-			bool same = same_text(L[i].folded, L[j].folded);
-			if (same && L[i].words <= 4) {
-				/* The site's name printed in its header and footer. */
-				if (!L[j].reason || strcmp(L[j].reason, "menu") == 0 ||
-				    strcmp(L[j].reason, "fragment") == 0)
-					L[j].reason = "site";
-				L[i].reason = "site";
+	size_t o = 0, words = 0;
+	bool in = false;
+	for (; *f; f++) {
+		unsigned char ch = (unsigned char)*f;
+		bool keep = ch >= 0x80 || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+		if (keep && !in && ++words > max_words)
+			break;
+		in = keep || (in && ch != ' ');
+		if (keep)
+			out[o++] = (char)ch;
+	}
+	out[o] = '\0';
+	return o;
+}
+
+#define BUCKET 8 /* near-duplicate candidates kept per opening */
+
+/*
+ * A short line that comes back (site names), or a paragraph printed twice.
+ * Exact repeats are found by hashing; near repeats are looked for only
+ * among kept paragraphs that open with the same five words, so long pages
+ * stay linear.
+ */
+static int mark_repeats(line *L, size_t n)
+{
+	if (n < 2)
+		return 0; /* one line repeats nothing (most JSONL records) */
+	px_strmap *all = NULL, *kept = NULL, *opening = NULL;
+	size_t *first_all = malloc((n ? n : 1) * sizeof *first_all);
+	size_t (*bucket)[BUCKET] = calloc(n ? n : 1, sizeof *bucket);
+	size_t *bucket_n = calloc(n ? n : 1, sizeof *bucket_n);
+	char *buf = NULL;
+	size_t cap = 0;
+	int rc = px_strmap_new(&all);
+	if (!rc)
+		rc = px_strmap_new(&kept);
+	if (!rc)
+		rc = px_strmap_new(&opening);
+	if (!rc && (!first_all || !bucket || !bucket_n))
+		rc = PRECIS_ENOMEM;
+	for (size_t i = 0; i < n && !rc; i++) {
+		size_t need = strlen(L[i].folded) + 1;
+		if (need > cap) {
+			char *nb = realloc(buf, need);
+			if (!nb) {
+				rc = PRECIS_ENOMEM;
 				break;
 			}
+			buf = nb;
+			cap = need;
+		}
+		size_t kl = normalize(buf, L[i].folded, (size_t)-1);
+		int64_t id, oid = -1;
+		int added;
+		if ((rc = px_strmap_intern(all, buf, kl, &id, &added)))
+			break;
+		if (added)
+			first_all[id] = i;
+		bool repeat = !added;
+		size_t j = repeat ? first_all[id] : i;
+		if (!L[i].reason && repeat && L[i].words <= 4) {
+			/* The site's name printed in its header and footer. */
+			if (!L[j].reason || strcmp(L[j].reason, "menu") == 0 ||
+			    strcmp(L[j].reason, "fragment") == 0)
+				L[j].reason = "site";
+			L[i].reason = "site";
+		} else if (!L[i].reason) {
 			/*
 			 * A paragraph printed twice: drop the second copy, unless the
 			 * first was itself dropped (a photo caption repeating the lead
 			 * leaves the body copy as the one to keep).
 			 */
-			if (L[j].reason && strcmp(L[j].reason, "headline") != 0)
-				continue;
-			if (same || (L[i].words >= 12 && L[j].words >= 12 &&
-				     jaccard(L[i].folded, L[j].folded) >= NEAR_DUPLICATE)) {
+			int64_t k = px_strmap_get(kept, buf, kl);
+			if (k >= 0) {
 				L[i].reason = "duplicate";
+			} else if (L[i].words >= 12) {
+				size_t ol = normalize(buf, L[i].folded, 5);
+				if ((rc = px_strmap_intern(opening, buf, ol, &oid, &added)))
+					break;
+				for (size_t b = 0; b < bucket_n[oid] && b < BUCKET; b++)
+					if (jaccard(L[i].folded, L[bucket[oid][b]].folded) >= NEAR_DUPLICATE) {
+						L[i].reason = "duplicate";
+						break;
+					}
+			}
+		}
+		/* Kept lines (and the headline) are what later copies repeat. */
+		if (!L[i].reason || strcmp(L[i].reason, "headline") == 0) {
+			kl = normalize(buf, L[i].folded, (size_t)-1);
+			if ((rc = px_strmap_intern(kept, buf, kl, &id, &added)))
 				break;
+			if (L[i].words >= 12) {
+				size_t ol = normalize(buf, L[i].folded, 5);
+				if ((rc = px_strmap_intern(opening, buf, ol, &oid, &added)))
+					break;
+				bucket[oid][bucket_n[oid]++ % BUCKET] = i;
 			}
 		}
 	}
+	px_strmap_free(all);
+	px_strmap_free(kept);
+	px_strmap_free(opening);
+	free(first_all);
+	free(bucket);
+	free(bucket_n);
+	free(buf);
+	return rc;
 }
 
 /* Strip " | Atlantico.fr", " - Le Monde" and "<!-- -->" from a title line. */
@@ -665,7 +738,12 @@ int px_clean_text(px_clean_result *out, precis_analyzer *a, const char *text, si
 	cues c;
 	load_cues(&c, lang ? lang : "en");
 	classify(L, n, text, &c);
-	mark_repeats(L, n);
+	if ((rc = mark_repeats(L, n))) {
+		for (size_t i = 0; i < n; i++)
+			free(L[i].folded);
+		free(L);
+		return rc;
+	}
 	mark_menus(L, n);
 	precis_span head = { 0, 0 }, site = { 0, 0 };
 	ssize_t h = find_headline(L, n, text, &head, &site);

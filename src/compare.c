@@ -31,11 +31,8 @@
 #define DATE_FAR 10         /* days: different events */
 #define MAX_TERMS 6
 
-typedef struct {
-	uint32_t *id;
-	double *w;
-	size_t n;
-} svec;
+/* Sparse vectors as vectorize.c makes them; here they own their ids. */
+typedef px_vec svec;
 
 typedef struct {
 	precis_doc *doc;
@@ -76,20 +73,6 @@ static int cmp_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static double dot(const svec *a, const svec *b)
-{
-	double s = 0;
-	size_t i = 0, j = 0;
-	while (i < a->n && j < b->n) {
-		if (a->id[i] < b->id[j])
-			i++;
-		else if (a->id[i] > b->id[j])
-			j++;
-		else
-			s += a->w[i++] * b->w[j++];
-	}
-	return s;
-}
 
 /* Map doc-local term ids to collection ids, summing counts (sorted by id). */
 static int terms_to_vec(svec *out, coll *c, const precis_doc *d, const px_terms *const *units,
@@ -357,12 +340,12 @@ static void work_free(work *w)
 	precis_meta_free(w->meta);
 	if (w->doc && w->sent)
 		for (size_t i = 0; i < w->doc->nsents; i++) {
-			free(w->sent[i].id);
+			free((void *)w->sent[i].id);
 			free(w->sent[i].w);
 		}
 	precis_doc_free(w->doc);
 	free(w->sent);
-	free(w->vec.id);
+	free((void *)w->vec.id);
 	free(w->vec.w);
 	px_strmap_free(w->words);
 	free(w->wcount);
@@ -561,7 +544,7 @@ static int candidate_edges(edge **out, size_t *nout, coll *c, const px_article *
 			acc[j] = 0;
 			if (q >= keep)
 				continue;
-			double cosv = dot(&c->w[i].vec, &c->w[j].vec);
+			double cosv = px_vec_dot(&c->w[i].vec, &c->w[j].vec);
 			if (sim) {
 				sim[i * n + j] = sim[j * n + i] = cosv;
 			}
@@ -749,7 +732,7 @@ static int group(precis_comparison *cmp, coll *c, const precis_compare_options *
 /* Alignment score of two sentences: TF-IDF cosine plus content-word overlap. */
 static double align(const svec *a, const svec *b)
 {
-	double cosv = dot(a, b);
+	double cosv = px_vec_dot(a, b);
 	size_t i = 0, j = 0, inter = 0;
 	while (i < a->n && j < b->n) {
 		if (a->id[i] < b->id[j])
@@ -1297,7 +1280,7 @@ static int build_stories(precis_comparison *cmp, coll *c, const size_t *story_of
 		for (size_t x = 0; x < st->narticles; x++) {
 			double sum = 0;
 			for (size_t y = 0; y < st->narticles; y++)
-				sum += dot(&c->w[st->articles[x]].vec, &c->w[st->articles[y]].vec);
+				sum += px_vec_dot(&c->w[st->articles[x]].vec, &c->w[st->articles[y]].vec);
 			if (sum > bestsum && cmp->articles[st->articles[x]].headline) {
 				bestsum = sum;
 				best = st->articles[x];

@@ -9,3 +9,45 @@ const px_datafile *px_data_find(const char *path)
 			return f;
 	return NULL;
 }
+
+static const char *trim_left(const char *a, const char *b)
+{
+	while (a < b && *a == ' ')
+		a++;
+	return a;
+}
+
+static const char *trim_right(const char *a, const char *b)
+{
+	while (b > a && (b[-1] == ' ' || b[-1] == '\r'))
+		b--;
+	return b;
+}
+
+int px_data_aliases(const px_datafile *f, px_alias_fn fn, void *ctx)
+{
+	const char *p = f ? f->bytes : "", *end = f ? f->bytes + f->len : p;
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		if (!eol)
+			eol = end;
+		if (eol > p && *p != '|') {
+			const char *eq = memchr(p, '=', (size_t)(eol - p));
+			const char *cs = trim_left(p, eq ? eq : eol), *ce = trim_right(cs, eq ? eq : eol);
+			for (const char *q = p; q < eol;) {
+				const char *sep = q;
+				while (sep < eol && *sep != '=' && *sep != ',')
+					sep++;
+				const char *a = trim_left(q, sep), *b = trim_right(a, sep);
+				if (b > a && ce > cs) {
+					int rc = fn(cs, (size_t)(ce - cs), a, (size_t)(b - a), ctx);
+					if (rc)
+						return rc;
+				}
+				q = sep + 1;
+			}
+		}
+		p = eol + 1;
+	}
+	return 0;
+}

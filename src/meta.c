@@ -1312,9 +1312,10 @@ typedef struct {
 	size_t ncanon;
 } gazetteer;
 
-static int gaz_add(gazetteer *g, const char *a, size_t n, const char *canon, size_t clen)
+static int gaz_add(const char *canon, size_t clen, const char *name, size_t nlen, void *ctx)
 {
-	char *k = entity_key(a, n);
+	gazetteer *g = ctx;
+	char *k = entity_key(name, nlen);
 	if (!k)
 		return PRECIS_ENOMEM;
 	int64_t id;
@@ -1344,35 +1345,8 @@ static int gaz_load(gazetteer *g)
 {
 	memset(g, 0, sizeof *g);
 	int rc = px_strmap_new(&g->keys);
-	const px_datafile *f = px_data_find("stopwords/cues/places.txt");
-	if (rc || !f)
-		return rc;
-	const char *p = f->bytes, *end = f->bytes + f->len;
-	while (p < end && !rc) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		if (!eol)
-			eol = end;
-		if (eol > p && *p != '|') {
-			const char *eq = memchr(p, '=', (size_t)(eol - p));
-			const char *ce = eq ? eq : eol;
-			while (ce > p && ce[-1] == ' ')
-				ce--;
-			for (const char *q = p; q < eol && !rc;) {
-				const char *sep = q;
-				while (sep < eol && *sep != '=' && *sep != ',')
-					sep++;
-				const char *a = q, *b = sep;
-				while (a < b && *a == ' ')
-					a++;
-				while (b > a && b[-1] == ' ')
-					b--;
-				if (b > a)
-					rc = gaz_add(g, a, (size_t)(b - a), p, (size_t)(ce - p));
-				q = sep + 1;
-			}
-		}
-		p = eol + 1;
-	}
+	if (!rc)
+		rc = px_data_aliases(px_data_find("stopwords/cues/places.txt"), gaz_add, g);
 	return rc;
 }
 
@@ -1843,62 +1817,42 @@ typedef struct {
 	size_t maxwords;
 } agency_table;
 
+static int agency_add(const char *canon, size_t clen, const char *name, size_t nlen, void *ctx)
+{
+	agency_table *t = ctx;
+	size_t words = 1;
+	for (size_t i = 0; i < nlen; i++)
+		words += name[i] == ' ';
+	if (words > t->maxwords)
+		t->maxwords = words;
+	int64_t id;
+	int added;
+	int rc = px_strmap_intern(t->alias, name, nlen, &id, &added);
+	if (rc || !added)
+		return rc;
+	if ((size_t)id >= t->ncanon) {
+		size_t nc = t->ncanon ? t->ncanon * 2 : 64;
+		const char **cv = realloc(t->canon, nc * sizeof *cv);
+		if (!cv)
+			return PRECIS_ENOMEM;
+		t->canon = cv;
+		size_t *cl = realloc(t->canon_len, nc * sizeof *cl);
+		if (!cl)
+			return PRECIS_ENOMEM;
+		t->canon_len = cl;
+		t->ncanon = nc;
+	}
+	t->canon[id] = canon;
+	t->canon_len[id] = clen;
+	return 0;
+}
+
 static int agencies_load(agency_table *t)
 {
 	memset(t, 0, sizeof *t);
 	int rc = px_strmap_new(&t->alias);
-	const px_datafile *f = px_data_find("stopwords/cues/agencies.txt");
-	if (rc || !f)
-		return rc;
-	const char *p = f->bytes, *end = f->bytes + f->len;
-	while (p < end && !rc) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		if (!eol)
-			eol = end;
-		if (eol > p && *p != '|') {
-			const char *eq = memchr(p, '=', (size_t)(eol - p));
-			const char *ce = eq ? eq : eol;
-			while (ce > p && ce[-1] == ' ')
-				ce--;
-			for (const char *q = p; q < eol && !rc;) {
-				const char *sep = q;
-				while (sep < eol && *sep != '=' && *sep != ',')
-					sep++;
-				const char *a = q, *b = sep;
-				while (a < b && *a == ' ')
-					a++;
-				while (b > a && b[-1] == ' ')
-					b--;
-				if (b > a) {
-					size_t words = 1;
-					for (const char *c = a; c < b; c++)
-						words += *c == ' ';
-					if (words > t->maxwords)
-						t->maxwords = words;
-					int64_t id;
-					int added;
-					rc = px_strmap_intern(t->alias, a, (size_t)(b - a), &id, &added);
-					if (!rc && (size_t)id >= t->ncanon) {
-						size_t nc = t->ncanon ? t->ncanon * 2 : 64;
-						const char **cv = realloc(t->canon, nc * sizeof *cv);
-						size_t *cl = cv ? realloc(t->canon_len, nc * sizeof *cl) : NULL;
-						if (cv)
-							t->canon = cv;
-						if (cl)
-							t->canon_len = cl, t->ncanon = nc;
-						else
-							rc = PRECIS_ENOMEM;
-					}
-					if (!rc && added) {
-						t->canon[id] = p;
-						t->canon_len[id] = (size_t)(ce - p);
-					}
-				}
-				q = sep + 1;
-			}
-		}
-		p = eol + 1;
-	}
+	if (!rc)
+		rc = px_data_aliases(px_data_find("stopwords/cues/agencies.txt"), agency_add, t);
 	return rc;
 }
 

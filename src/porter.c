@@ -279,10 +279,14 @@ static shape perl_shape(const char *w, size_t n)
 	size_t i = 0;
 	int runs = 0;
 	char kinds[64];
+	/*
+	 * Runs alternate: the first is a vowel run when the word starts with
+	 * [aeiou]; a vowel run stops before [^aeiou] (so a 'y' after vowels
+	 * opens a consonant run) and a consonant run before [aeiouy] (so a 'y'
+	 * after consonants opens a vowel run).
+	 */
+	bool v = n > 0 && perl_vowel_more(w[0]);
 	while (i < n) {
-		bool v = perl_vowel_start(w[i]) && !(i == 0 && w[i] == 'Y');
-		if (i > 0 && w[i] == 'Y')
-			v = false;
 		i++;
 		if (v)
 			while (i < n && perl_vowel_more(w[i]))
@@ -293,6 +297,7 @@ static shape perl_shape(const char *w, size_t n)
 		if (runs < 64)
 			kinds[runs] = v ? 'V' : 'C';
 		runs++;
+		v = !v;
 	}
 	int start = runs > 0 && kinds[0] == 'C' ? 1 : 0;
 	for (int k = start; k + 1 < runs && k + 1 < 64; k += 2)

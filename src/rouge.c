@@ -491,19 +491,20 @@ static int union_lcs(counts *out, const toks *cand, const toks *ref, const toks 
 	double hit = 0, base = 0;
 	int rc = 0;
 	for (size_t r = 0; r < ref->nlines && !rc; r++) {
-		const uint32_t *rs = ref->id + ref->line[r];
 		size_t rn = ref->line[r + 1] - ref->line[r];
 		base += weighted ? pow((double)rn, WEIGHT) : (double)rn;
 		if (rn == 0)
-			continue;
+			continue; /* a blank line: no tokens (and maybe no token array at all) */
+		const uint32_t *rs = ref->id + ref->line[r];
 		unsigned char *mask = calloc(rn, 1);
 		if (!mask) {
 			rc = PRECIS_ENOMEM;
 			break;
 		}
 		for (size_t k = 0; k < cand->nlines && !rc; k++)
-			rc = lcs_mark(mask, rs, rn, cand->id + cand->line[k],
-				      cand->line[k + 1] - cand->line[k], weighted);
+			if (cand->line[k + 1] > cand->line[k])
+				rc = lcs_mark(mask, rs, rn, cand->id + cand->line[k],
+					      cand->line[k + 1] - cand->line[k], weighted);
 		size_t run = 0;
 		for (size_t j = 0; j < rn; j++) {
 			bool counted = false;

@@ -46,7 +46,8 @@ typedef struct {
 	const char *text;
 	size_t end;         /* end of the region */
 	const abbrevs *ab;
-	const px_strmap *stop; /* the language's stop words, or NULL */
+	px_strmap **stop;   /* the language's stop words, loaded on first use */
+	int lang;           /* index of the language, -1 when unknown */
 	spanvec *out;
 	size_t sent;        /* start of the current sentence */
 } splitter;
@@ -240,14 +241,15 @@ static size_t initials(const splitter *s, span w)
 /* Is the word at k a stop word ("The", "Le")? Such a word after an acronym starts a sentence. */
 static bool stop_word_at(const splitter *s, size_t k)
 {
-	if (!s->stop)
+	/* Acronyms at a sentence end are rare: load the list only when one shows up. */
+	if (!*s->stop && (s->lang < 0 || px_stopwords_load(s->stop, s->lang) != 0))
 		return false;
 	size_t e = k, adv;
 	while (e < s->end && px_cp_is_letter(cp_at(s->text, e, s->end, &adv)))
 		e += adv;
 	char buf[64];
 	size_t fl = e > k ? px_fold_into(buf, sizeof buf, s->text + k, e - k) : (size_t)-1;
-	return fl != (size_t)-1 && px_strmap_get(s->stop, buf, fl) >= 0;
+	return fl != (size_t)-1 && px_strmap_get(*s->stop, buf, fl) >= 0;
 }
 
 /* Is the word at k a top-level domain ("Example.Com")? */
@@ -421,9 +423,9 @@ static int line_break(splitter *s, size_t i, size_t *resume)
 }
 
 static int split_region(spanvec *sv, const char *text, size_t start, size_t end,
-			const abbrevs *ab, const px_strmap *stop)
+			const abbrevs *ab, px_strmap **stop, int lang)
 {
-	splitter s = { text, end, ab, stop, sv, start };
+	splitter s = { text, end, ab, stop, lang, sv, start };
 	size_t i = start;
 	while (i < end) {
 		size_t adv, resume;
@@ -456,14 +458,12 @@ int px_sentence_split(precis_span **out, size_t *n, const char *text, size_t len
 	load_abbrevs(&ab, lang);
 	px_strmap *stop = NULL;
 	int li = px_lang_index(lang ? lang : "en");
-	if (li >= 0 && px_stopwords_load(&stop, li) != 0)
-		stop = NULL; /* only weakens the acronym rule */
 	if (!regions) {
 		regions = &whole;
 		nregions = 1;
 	}
 	for (size_t r = 0; r < nregions; r++) {
-		int rc = split_region(&sv, text, regions[r].start, regions[r].end, &ab, stop);
+		int rc = split_region(&sv, text, regions[r].start, regions[r].end, &ab, &stop, li);
 		if (rc) {
 			px_strmap_free(stop);
 			free(sv.v);

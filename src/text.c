@@ -171,6 +171,30 @@ static size_t fold_latin1(char *buf, size_t cap, const char *s, size_t len)
 			buf[o++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : (char)c;
 			continue;
 		}
+		/*
+		 * General punctuation U+2002..U+203F (’ “ ” – — … and friends) and
+		 * the euro sign have no case and are NFC-stable: copy them as they are.
+		 */
+		if (c == 0xE2 && i + 2 < len) {
+			unsigned char d1 = (unsigned char)s[i + 1], d2 = (unsigned char)s[i + 2];
+			if ((d1 == 0x80 && d2 >= 0x82 && d2 <= 0xBF) || (d1 == 0x82 && d2 == 0xAC)) {
+				if (o + 3 > cap - 1)
+					return (size_t)-1;
+				buf[o++] = (char)c;
+				buf[o++] = (char)d1;
+				buf[o++] = (char)d2;
+				i += 2;
+				continue;
+			}
+		}
+		/* U+0080..U+00BF: caseless and NFC-stable, but for the micro sign (folds to mu). */
+		if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] >= 0x80 &&
+		    (unsigned char)s[i + 1] <= 0xBF && (unsigned char)s[i + 1] != 0xB5) {
+			buf[o++] = (char)c;
+			buf[o++] = s[i + 1];
+			i++;
+			continue;
+		}
 		if ((c != 0xC3) || i + 1 >= len)
 			return (size_t)-1;
 		unsigned char d = (unsigned char)s[i + 1];

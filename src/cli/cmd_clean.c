@@ -56,6 +56,11 @@ int cmd_clean(int argc, char **argv)
 	size_t len;
 	precis_error err = { 0 };
 	int rc = cli_read_file(&buf, &len, path, dopt.max_bytes, &err);
+	if (!rc && len == 0) {
+		cli_error("%s: empty input", name);
+		free(buf);
+		return EXIT_SOME_FAILED;
+	}
 	precis_analyzer *a = NULL;
 	precis_cleaned *cl = NULL;
 	if (!rc && !(rc = precis_analyzer_new(&a)))

@@ -238,6 +238,11 @@ int cmd_meta(int argc, char **argv)
 	precis_doc *doc = NULL;
 	precis_meta *m = NULL;
 	int rc = cli_read_file(&buf, &len, path, dopt.max_bytes, &err);
+	if (!rc && len == 0) {
+		cli_error("%s: empty input", name);
+		free(buf);
+		return EXIT_SOME_FAILED;
+	}
 	if (!rc && !(rc = precis_analyzer_new(&a)) &&
 	    !(rc = precis_doc_new(&doc, a, buf, len, &dopt, &err)))
 		rc = precis_meta_new(&m, a, doc, pubdate);

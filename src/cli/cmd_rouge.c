@@ -225,6 +225,10 @@ static int run_pair(struct run *r, char **files, int n)
 		if (rc) {
 			cli_report(files[i], rc, &err);
 			failed = 1;
+		} else if (memchr(texts[i], '\0', len)) {
+			cli_error("%s: NUL byte at offset %zu: binary data, not text", files[i],
+				  (size_t)((char *)memchr(texts[i], '\0', len) - texts[i]));
+			failed = 1;
 		}
 	}
 	precis_rouge *sc = NULL;
@@ -232,8 +236,9 @@ static int run_pair(struct run *r, char **files, int n)
 	int rc = failed ? -1 : precis_rouge_new(&sc, &r->o);
 	if (!rc)
 		rc = precis_rouge_score(&s, sc, texts[0], (const char *const *)texts + 1, (size_t)n - 1);
-	if (rc > 0 || (rc < 0 && !failed))
-		cli_error("rouge: %s", precis_strerror(rc));
+	if (rc < 0 && !failed)
+		cli_error("rouge: %s%s", precis_strerror(rc),
+			  rc == PRECIS_EUTF8 ? " in a candidate or reference file" : "");
 	if (!rc) {
 		printf("%-10s %-9s %-9s %-9s\n", "measure", "P", "R", "F");
 		for (int k = 0; k < NMEASURES; k++) {

@@ -29,7 +29,18 @@ typedef struct {
 	void *ctx;
 	const cli_jsonl_state *state;
 	int error; /* first worker failure (no analyzer) */
+	/*
+	 * One analyzer and state per worker slot, kept across batches: their
+	 * caches (stems, stop lists) serve the whole stream.
+	 */
+	precis_analyzer *a[64];
+	void *st[64];
 } batch;
+
+typedef struct {
+	batch *b;
+	int slot;
+} worker_arg;
 
 /* Read one line; lines over max are drained and returned as NULL with their length. */
 static int read_line(FILE *in, size_t max, char **line, size_t *len)
@@ -76,16 +87,18 @@ static int read_line(FILE *in, size_t max, char **line, size_t *len)
 
 static void *worker(void *arg)
 {
-	batch *b = arg;
-	precis_analyzer *a;
-	void *st = NULL;
-	if (precis_analyzer_new(&a) != 0 ||
-	    (b->state && b->state->init && !(st = b->state->init(b->ctx)))) {
+	worker_arg *wa = arg;
+	batch *b = wa->b;
+	int k = wa->slot;
+	if ((!b->a[k] && precis_analyzer_new(&b->a[k]) != 0) ||
+	    (!b->st[k] && b->state && b->state->init && !(b->st[k] = b->state->init(b->ctx)))) {
 		pthread_mutex_lock(&b->lock);
 		b->error = PRECIS_ENOMEM;
 		pthread_mutex_unlock(&b->lock);
 		return NULL;
 	}
+	precis_analyzer *a = b->a[k];
+	void *st = b->st[k];
 	for (;;) {
 		pthread_mutex_lock(&b->lock);
 		size_t i = b->next++;
@@ -95,28 +108,28 @@ static void *worker(void *arg)
 		record *r = &b->recs[i];
 		r->failed = b->fn(&r->out, a, st, r->line_no, r->line, r->len, b->ctx);
 	}
-	if (st && b->state->fini)
-		b->state->fini(st);
-	precis_analyzer_free(a);
 	return NULL;
 }
 
 static int run_batch(batch *b, int threads)
 {
 	b->next = 0;
+	worker_arg args[64];
+	for (int t = 0; t < 64; t++)
+		args[t] = (worker_arg){ b, t };
 	if (threads <= 1 || b->n < 2) {
-		worker(b);
+		worker(&args[0]);
 		return b->error;
 	}
 	pthread_t tid[64];
 	int started = 0;
 	for (int t = 0; t < threads && t < 64; t++) {
-		if (pthread_create(&tid[t], NULL, worker, b) != 0)
+		if (pthread_create(&tid[t], NULL, worker, &args[t]) != 0)
 			break;
 		started++;
 	}
 	if (started == 0)
-		worker(b);
+		worker(&args[0]);
 	for (int t = 0; t < started; t++)
 		pthread_join(tid[t], NULL);
 	return b->error;
@@ -167,6 +180,11 @@ long cli_jsonl_run(FILE *in, FILE *out, int threads, size_t max_line, cli_jsonl_
 			rc = PRECIS_EIO; /* stdout closed early: stop reading */
 	}
 	pthread_mutex_destroy(&b.lock);
+	for (int t = 0; t < 64; t++) {
+		precis_analyzer_free(b.a[t]);
+		if (b.st[t] && state && state->fini)
+			state->fini(b.st[t]);
+	}
 	free(b.recs);
 	return rc ? rc : failed;
 }

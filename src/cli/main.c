@@ -13,13 +13,13 @@ struct command {
 
 static const struct command commands[] = {
 	{ "summarize", cmd_summarize, "extractive summary of articles (files, dirs, stdin, JSONL)" },
-	{ "idf", cmd_idf, "build or merge corpus document frequencies for --idf" },
-	{ "split", cmd_split, "one sentence per line (--raw: without boilerplate removal)" },
-	{ "compare", cmd_compare, "group articles into stories, compare how outlets framed them" },
-	{ "eval", cmd_eval, "evaluate systems on a labelled corpus (ROUGE, CIs, tests)" },
-	{ "rouge", cmd_rouge, "ROUGE scores (unicode, rouge-score or ROUGE-1.5.5 rules)" },
-	{ "meta", cmd_meta, "headline, outlet, dates, places, persons, agencies, quotes" },
 	{ "clean", cmd_clean, "article body of a scraped page (--explain: why each line goes)" },
+	{ "split", cmd_split, "one sentence per line (--raw: without boilerplate removal)" },
+	{ "meta", cmd_meta, "headline, outlet, dates, places, persons, agencies, quotes" },
+	{ "compare", cmd_compare, "group articles into stories, compare how outlets framed them" },
+	{ "rouge", cmd_rouge, "ROUGE scores (unicode, rouge-score or ROUGE-1.5.5 rules)" },
+	{ "eval", cmd_eval, "evaluate systems on a labelled corpus (ROUGE, CIs, tests)" },
+	{ "idf", cmd_idf, "build or merge corpus document frequencies for --idf" },
 	{ NULL, NULL, NULL }
 };
 

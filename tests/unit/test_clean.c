@@ -3,21 +3,6 @@
 
 #include "precis.h"
 
-static precis_analyzer *A;
-
-static int setup(void **state)
-{
-	(void)state;
-	return precis_analyzer_new(&A);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	precis_analyzer_free(A);
-	return 0;
-}
-
 /*
  * A page is written one line per input line as "EXPECT<TAB>text", EXPECT
  * being "keep" or the drop reason. The test strips the expectations, cleans
@@ -222,5 +207,5 @@ int main(void)
 		cmocka_unit_test(test_no_headline_when_body_comes_first),
 		cmocka_unit_test(test_seeds_keep_every_body_paragraph),
 	};
-	return cmocka_run_group_tests_name("clean", tests, setup, teardown);
+	return cmocka_run_group_tests_name("clean", tests, tu_setup, tu_teardown);
 }

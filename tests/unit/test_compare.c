@@ -3,21 +3,6 @@
 
 #include "compare.h"
 
-static precis_analyzer *A;
-
-static int setup(void **state)
-{
-	(void)state;
-	return precis_analyzer_new(&A);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	precis_analyzer_free(A);
-	return 0;
-}
-
 static precis_article_input art(const char *id, const char *text, const char *date)
 {
 	precis_article_input a = { id, text, strlen(text), NULL, NULL, date, NULL };
@@ -176,5 +161,5 @@ int main(void)
 		cmocka_unit_test(test_same_leaders_different_years),
 		cmocka_unit_test(test_bad_article_left_out),
 	};
-	return cmocka_run_group_tests_name("compare", tests, setup, teardown);
+	return cmocka_run_group_tests_name("compare", tests, tu_setup, tu_teardown);
 }

@@ -3,21 +3,6 @@
 
 #include "testutil.h"
 
-static precis_analyzer *A;
-
-static int setup(void **state)
-{
-	(void)state;
-	return precis_analyzer_new(&A);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	precis_analyzer_free(A);
-	return 0;
-}
-
 typedef struct {
 	precis_doc *doc;
 	precis_meta *meta;
@@ -744,5 +729,5 @@ int main(void)
 		cmocka_unit_test(test_seeds),
 		cmocka_unit_test(test_linear),
 	};
-	return cmocka_run_group_tests_name("meta", tests, setup, teardown);
+	return cmocka_run_group_tests_name("meta", tests, tu_setup, tu_teardown);
 }

@@ -152,6 +152,40 @@ static void test_porter_variants(void **state)
 	stems(px_porter_rouge155, p155);
 }
 
+/* Whole word lists: NLTK (tests/data/porter-nltk.tsv) and ROUGE-1.5.5's Perl stemmer. */
+static void check_list(const char *path, size_t (*fn)(char *, const char *, size_t))
+{
+	FILE *fp = fopen(path, "r");
+	assert_non_null(fp);
+	char line[256];
+	int n = 0, bad = 0;
+	while (fgets(line, sizeof line, fp)) {
+		char *tab = strchr(line, '\t');
+		if (!tab)
+			continue;
+		*tab = '\0';
+		char *want = tab + 1;
+		want[strcspn(want, "\n")] = '\0';
+		char out[300];
+		size_t k = fn(out, line, strlen(line));
+		n++;
+		if (k != strlen(want) || memcmp(out, want, k) != 0) {
+			if (bad++ < 5)
+				print_message("%s: %s: got %.*s, want %s\n", path, line, (int)k, out, want);
+		}
+	}
+	fclose(fp);
+	assert_true(n > 4000);
+	assert_int_equal(bad, 0);
+}
+
+static void test_porter_word_lists(void **state)
+{
+	(void)state;
+	check_list("tests/data/porter-nltk.tsv", px_porter_nltk);
+	check_list("tests/data/porter-rouge155.tsv", px_porter_rouge155);
+}
+
 static void test_wordnet_exceptions(void **state)
 {
 	(void)state;
@@ -229,6 +263,10 @@ static void test_edges_and_unicode(void **state)
 	const char *refs3[] = { "Le président est arrivé à Paris." };
 	assert_int_equal(precis_rouge_score(&t, r, "Les présidents sont arrivés à Paris.", refs3, 1), 0);
 	assert_true(fabs(t.rouge1.f - s.rouge1.f) < 1e-12);
+	/* Regression (found by fuzzing): lines without any token on either side. */
+	const char *blank[] = { "Le \n\n  \n" };
+	assert_int_equal(precis_rouge_score(&s, r, "  \n\t\n", blank, 1), 0);
+	assert_true(s.rougeLsum.f == 0 && s.rougeW.f == 0);
 	const char *bad[] = { "ok" };
 	assert_int_equal(precis_rouge_score(&s, r, "\xC3\x28", bad, 1), PRECIS_EUTF8);
 	precis_rouge_free(r);
@@ -239,6 +277,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_dev_vectors),
 		cmocka_unit_test(test_porter_variants),
+		cmocka_unit_test(test_porter_word_lists),
 		cmocka_unit_test(test_wordnet_exceptions),
 		cmocka_unit_test(test_hand_computed),
 		cmocka_unit_test(test_edges_and_unicode),

@@ -8,21 +8,6 @@
 #include "select.h"
 #include "vectorize.h"
 
-static precis_analyzer *A;
-
-static int setup(void **state)
-{
-	(void)state;
-	return precis_analyzer_new(&A);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	precis_analyzer_free(A);
-	return 0;
-}
-
 static precis_doc *make_doc(const char *text, const char *lang)
 {
 	precis_doc_options o = PRECIS_DOC_OPTIONS_INIT;
@@ -407,5 +392,5 @@ int main(void)
 		cmocka_unit_test(test_corpus_idf_changes_weights),
 		cmocka_unit_test(test_large_document_sparse),
 	};
-	return cmocka_run_group_tests_name("summarize", tests, setup, teardown);
+	return cmocka_run_group_tests_name("summarize", tests, tu_setup, tu_teardown);
 }

@@ -17,6 +17,22 @@
 /* Path of shared/ test data relative to the repository root (tests run from there). */
 #define SHARED_DIR "../shared"
 
+/* The analyzer of a test program, made by tu_setup and freed by tu_teardown. */
+static precis_analyzer *A __attribute__((unused));
+
+static inline int tu_setup(void **state)
+{
+	(void)state;
+	return precis_analyzer_new(&A);
+}
+
+static inline int tu_teardown(void **state)
+{
+	(void)state;
+	precis_analyzer_free(A);
+	return 0;
+}
+
 /* Read a whole file into a NUL-terminated buffer; NULL when absent. */
 static inline char *tu_read_file(const char *path, size_t *len)
 {

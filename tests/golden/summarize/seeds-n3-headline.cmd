@@ -1,0 +1,1 @@
+$PRECIS summarize --headline -n 3 examples/
