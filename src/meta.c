@@ -1986,11 +1986,12 @@ static int find_quotes(quotevec *qv, const precis_doc *d)
 				size_t a = qs, b = i;
 				while (a < b && px_cp_is_space(px_utf8_decode(t + a, b - a, &adv)))
 					a += adv;
+				/* Blanks, and a comma that belongs to the reporting sentence ("here," he said). */
 				while (b > a) {
 					size_t k = b - 1;
 					while (k > a && ((unsigned char)t[k] & 0xC0) == 0x80)
 						k--;
-					if (!px_cp_is_space(px_utf8_decode(t + k, b - k, &adv)))
+					if (!px_cp_is_space(px_utf8_decode(t + k, b - k, &adv)) && t[k] != ',')
 						break;
 					b = k;
 				}
@@ -2160,17 +2161,22 @@ static int64_t speaker_of(const struct attrib *c, const quotevec *qv, size_t q)
 			continue;
 		if (r == REP_PRONOUN)
 			return last_named(c, sp.start, uo);
-		/* "a déclaré aux journalistes Iouri Ouchakov", "said Jens Stoltenberg". */
+		/* "», Angela Merkel said", "\" Putin told Kim": the subject comes first. */
+		size_t m = mention_in(c, sp.end, v[k].start, true);
+		if (m != NO_MENTION)
+			return c->pm[m].who;
+		for (size_t x = a; x < k; x++)
+			if (v[x].cap && !v[x].first && v[x].num < 0)
+				return -1; /* a subject we cannot name ("Moscow said"): not the object after */
+		/* "», a déclaré aux journalistes Iouri Ouchakov", "said Jens Stoltenberg". */
 		size_t vend = v[k + len - 1].end, e = k + len;
-		while (e < c->n && e < k + len + 4 && v[e].unit == uc && v[e].start < next_qs)
+		while (e < c->n && e < k + len + 6 && v[e].unit == uc && v[e].start < next_qs)
 			e++;
-		size_t m = e > k + len ? mention_in(c, vend, v[e - 1].end, false) : NO_MENTION;
+		m = e > k + len ? mention_in(c, vend, v[e - 1].end, false) : NO_MENTION;
 		if (m != NO_MENTION && !that_between(c, vend, c->pm[m].start))
 			return c->pm[m].who;
-		/* "», Angela Merkel said." */
-		m = mention_in(c, sp.end, v[k].start, true);
-		if (m != NO_MENTION || r == REP_SOURCE)
-			return who_of(c, m);
+		if (r == REP_SOURCE)
+			return -1;
 		break;
 	}
 	/* Before the quote. */

@@ -473,16 +473,23 @@ static void test_quotes(void **state)
 	(void)state;
 	check_quote("fr", "« Notre président aura des discussions jeudi », a déclaré aux journalistes Iouri Ouchakov.",
 		    "Notre président aura des discussions jeudi", "Iouri Ouchakov");
+	check_quote("fr", "« Tout se passe bien », a déclaré mardi le porte-parole du Kremlin, Dmitri Peskov.",
+		    "Tout se passe bien", "Dmitri Peskov");
 	check_quote("fr", "Kim Jong-un a dit s'attendre à \"un dialogue significatif\" avec Vladimir Poutine.",
 		    "un dialogue significatif", "Kim Jong-un");
 	check_quote("fr", "Selon Dmitri Peskov, « les deux dirigeants sont en bonne voie ».",
 		    "les deux dirigeants sont en bonne voie", "Dmitri Peskov");
 	check_quote("en", "\"We will not back down,\" said Jens Stoltenberg on Monday.",
-		    "We will not back down,", "Jens Stoltenberg");
+		    "We will not back down", "Jens Stoltenberg");
+	check_quote("en", "Vladimir Putin waited. \"I am very glad to see you,\" Putin told Kim Jong Un.",
+		    "I am very glad to see you", "Vladimir Putin");
+	/* A subject that names no known person: no speaker, and never the object. */
+	check_quote("en", "\"We see no reason for concern,\" Moscow told Kim Jong Un.",
+		    "We see no reason for concern", NULL);
 	check_quote("en", "Angela Merkel told reporters: “The talks were very constructive.”",
 		    "The talks were very constructive.", "Angela Merkel");
 	check_quote("en", "“The talks were very constructive,” Angela Merkel said.",
-		    "The talks were very constructive,", "Angela Merkel");
+		    "The talks were very constructive", "Angela Merkel");
 	check_quote("en", "According to Dmitry Peskov, \"the two leaders are on track\".",
 		    "the two leaders are on track", "Dmitry Peskov");
 	/* No reporting verb, no speaker. */
