@@ -42,6 +42,7 @@ typedef struct {
 	bool first;        /* first word of its unit */
 	bool quoted;       /* inside a quote */
 	int num;           /* value when all digits (or "1er", "25th"), else -1 */
+	int lex;           /* entry in the lexicon of list words, or -1 */
 } tok;
 
 /* Growing byte store; strings are kept as offsets until it stops growing. */
@@ -115,6 +116,20 @@ typedef struct {
 	size_t n, cap;
 } phrase_list;
 
+/*
+ * Every word of every list (and the first words of gazetteer names) in
+ * one map, so that each token is looked up once: what the word is in each
+ * list becomes an array read.
+ */
+#define LEX_GAZ (1u << 31) /* first word of a gazetteer name */
+#define LEX_PHRASE(p) (1u << (W_COUNT + (p)))
+
+typedef struct {
+	uint32_t mask;     /* 1 << W_*, LEX_PHRASE(P_*), LEX_GAZ */
+	int val[W_COUNT];  /* the word's value in each set */
+	int head[P_COUNT]; /* first phrase of each list starting with the word, or -1 */
+} lexent;
+
 typedef struct {
 	px_strmap *set[W_COUNT];
 	int *val[W_COUNT];
@@ -122,6 +137,9 @@ typedef struct {
 	phrase_list ph[P_COUNT];
 	arena words;
 	bool lowercase_months; /* the language writes "juin", so "Juin" mid-sentence is a name */
+	px_strmap *lex;
+	lexent *lexv;
+	size_t nlex;
 } lists;
 
 static void lists_free(lists *l)
@@ -136,6 +154,8 @@ static void lists_free(lists *l)
 		free(l->ph[i].v);
 	}
 	free(l->words.buf);
+	px_strmap_free(l->lex);
+	free(l->lexv);
 }
 
 static int set_add(lists *l, int set, const char *w, size_t n, int val)
@@ -272,6 +292,56 @@ static int words_line(lists *l, int set, const char *p, size_t len, int line)
 	return 0;
 }
 
+/* The lexicon entry of a word, added when absent. */
+static lexent *lex_entry(lists *l, const char *w, size_t n)
+{
+	int64_t id;
+	int added;
+	if (px_strmap_intern(l->lex, w, n, &id, &added))
+		return NULL;
+	if ((size_t)id >= l->nlex) {
+		size_t nc = l->nlex ? l->nlex * 2 : 256;
+		lexent *nv = realloc(l->lexv, nc * sizeof *nv);
+		if (!nv)
+			return NULL;
+		l->lexv = nv;
+		l->nlex = nc;
+	}
+	lexent *e = &l->lexv[id];
+	if (added) {
+		memset(e, 0, sizeof *e);
+		for (int p = 0; p < P_COUNT; p++)
+			e->head[p] = -1;
+	}
+	return e;
+}
+
+static int build_lexicon(lists *l)
+{
+	int rc = px_strmap_new(&l->lex);
+	for (int s = 0; s < W_COUNT && !rc; s++)
+		for (size_t id = 0; id < px_strmap_count(l->set[s]); id++) {
+			size_t n;
+			const char *w = px_strmap_key(l->set[s], (int64_t)id, &n);
+			lexent *e = lex_entry(l, w, n);
+			if (!e)
+				return PRECIS_ENOMEM;
+			e->mask |= 1u << s;
+			e->val[s] = l->val[s][id];
+		}
+	for (int p = 0; p < P_COUNT && !rc; p++)
+		for (size_t id = 0; id < px_strmap_count(l->ph[p].first); id++) {
+			size_t n;
+			const char *w = px_strmap_key(l->ph[p].first, (int64_t)id, &n);
+			lexent *e = lex_entry(l, w, n);
+			if (!e)
+				return PRECIS_ENOMEM;
+			e->mask |= LEX_PHRASE(p);
+			e->head[p] = l->ph[p].head[id];
+		}
+	return rc;
+}
+
 static int load_lists(lists *l, const char *lang)
 {
 	memset(l, 0, sizeof *l);
@@ -318,18 +388,24 @@ static int load_lists(lists *l, const char *lang)
 		p = eol + 1;
 	}
 	l->lowercase_months = px_strmap_get(l->set[W_STYLE], "lowercase-months", 16) >= 0;
+	if (!rc)
+		rc = build_lexicon(l);
 	return rc;
 }
 
 static int wordval(const lists *L, int set, const tok *t)
 {
-	int64_t id = px_strmap_get(L->set[set], t->fold, t->flen);
-	return id < 0 ? 0 : L->val[set][id];
+	return t->lex >= 0 && (L->lexv[t->lex].mask & (1u << set)) ? L->lexv[t->lex].val[set] : 0;
 }
 
 static bool in_set(const lists *L, int set, const tok *t)
 {
-	return px_strmap_get(L->set[set], t->fold, t->flen) >= 0;
+	return t->lex >= 0 && (L->lexv[t->lex].mask & (1u << set));
+}
+
+static bool lex_has(const lists *L, const tok *t, uint32_t bit)
+{
+	return t->lex >= 0 && (L->lexv[t->lex].mask & bit);
 }
 
 /* The longest phrase of list starting at token i (same unit): tokens used, 0 if none. */
@@ -337,11 +413,10 @@ static size_t phrase_at(const lists *L, int list, const tok *v, size_t n, size_t
 			const phrase **which)
 {
 	const phrase_list *pl = &L->ph[list];
-	int64_t id = px_strmap_get(pl->first, v[i].fold, v[i].flen);
-	if (id < 0)
+	if (v[i].lex < 0)
 		return 0;
 	size_t best = 0;
-	for (int k = pl->head[id]; k >= 0; k = pl->v[k].next) {
+	for (int k = L->lexv[v[i].lex].head[list]; k >= 0; k = pl->v[k].next) {
 		const phrase *ph = &pl->v[k];
 		if (ph->n <= best || i + ph->n > n)
 			continue;
@@ -434,7 +509,7 @@ static int push_tok(struct tokctx *c, size_t start, size_t end)
 	size_t adv;
 	int32_t cp = px_utf8_decode(c->text + start, end - start, &adv);
 	c->v[c->n++] = (tok){ start, end, NULL, fl, c->unit, px_cp_is_upper(cp), c->first, false,
-			      number_value(buf, fl) };
+			      number_value(buf, fl), -1 };
 	c->first = false;
 	return 0;
 }
@@ -460,10 +535,12 @@ static int tokenize_doc(struct tokctx *c, const precis_doc *d)
 	return c->err;
 }
 
-static void tokens_rebase(struct tokctx *c)
+static void tokens_rebase(struct tokctx *c, const lists *L)
 {
-	for (size_t i = 0; i < c->n; i++)
+	for (size_t i = 0; i < c->n; i++) {
 		c->v[i].fold = c->fold.buf + c->foff[i];
+		c->v[i].lex = (int)px_strmap_get(L->lex, c->v[i].fold, c->v[i].flen);
+	}
 }
 
 /*
@@ -1312,9 +1389,33 @@ typedef struct {
 	size_t ncanon;
 } gazetteer;
 
+struct gaz_build {
+	gazetteer *g;
+	lists *L;
+};
+
+static int first_word(const px_token *t, void *ctx)
+{
+	*(px_token *)ctx = *t;
+	return 1; /* stop: the first token is all we need */
+}
+
 static int gaz_add(const char *canon, size_t clen, const char *name, size_t nlen, void *ctx)
 {
-	gazetteer *g = ctx;
+	struct gaz_build *b = ctx;
+	gazetteer *g = b->g;
+	/* Its first word, tokenized and folded as text tokens are, marks where to look. */
+	px_token t0 = { 0, 0, false };
+	px_tokenize(name, nlen, NULL, first_word, &t0);
+	char buf[128];
+	size_t fl = t0.end > t0.start ? fold_word(buf, sizeof buf, name + t0.start, t0.end - t0.start)
+				      : (size_t)-1;
+	if (fl != (size_t)-1) {
+		lexent *e = lex_entry(b->L, buf, fl);
+		if (!e)
+			return PRECIS_ENOMEM;
+		e->mask |= LEX_GAZ;
+	}
 	char *k = entity_key(name, nlen);
 	if (!k)
 		return PRECIS_ENOMEM;
@@ -1341,12 +1442,13 @@ static int gaz_add(const char *canon, size_t clen, const char *name, size_t nlen
 	return 0;
 }
 
-static int gaz_load(gazetteer *g)
+static int gaz_load(gazetteer *g, lists *L)
 {
 	memset(g, 0, sizeof *g);
 	int rc = px_strmap_new(&g->keys);
+	struct gaz_build b = { g, L };
 	if (!rc)
-		rc = px_data_aliases(px_data_find("stopwords/cues/places.txt"), gaz_add, g);
+		rc = px_data_aliases(px_data_find("stopwords/cues/places.txt"), gaz_add, &b);
 	return rc;
 }
 
@@ -1358,9 +1460,11 @@ static void gaz_free(gazetteer *g)
 }
 
 /* Longest gazetteer name starting at token i (same unit): tokens used, 0 if none. */
-static size_t gaz_match(const gazetteer *g, const char *text, const tok *v, size_t n, size_t i,
-			int64_t *id)
+static size_t gaz_match(const gazetteer *g, const lists *L, const char *text, const tok *v,
+			size_t n, size_t i, int64_t *id)
 {
+	if (!lex_has(L, &v[i], LEX_GAZ))
+		return 0;
 	char key[256];
 	for (size_t len = MAX_PLACE_WORDS; len >= 1; len--) {
 		if (i + len > n || v[i + len - 1].unit != v[i].unit)
@@ -1473,8 +1577,7 @@ static bool lead_word(struct people *p, const tok *t)
 	const lists *L = p->L;
 	return px_is_stopword(p->a, p->d->lang, t->fold, t->flen) || in_set(L, W_HONOR, t) ||
 	       in_set(L, W_PREP, t) || in_set(L, W_YEARCUE, t) || in_set(L, W_THIS, t) ||
-	       in_set(L, W_PRONOUNS, t) || in_set(L, W_THAT, t) ||
-	       px_strmap_get(L->ph[P_SOURCE].first, t->fold, t->flen) >= 0;
+	       in_set(L, W_PRONOUNS, t) || in_set(L, W_THAT, t) || lex_has(L, t, LEX_PHRASE(P_SOURCE));
 }
 
 static bool name_word(const struct people *p, const tok *t)
@@ -1494,7 +1597,7 @@ static int scan_names(struct people *p)
 	int rc = 0;
 	while (i < p->n && !rc) {
 		int64_t gid;
-		size_t glen = gaz_match(p->g, text, v, p->n, i, &gid);
+		size_t glen = gaz_match(p->g, p->L, text, v, p->n, i, &gid);
 		if (glen && (v[i].cap || glen > 1)) {
 			rc = mention_text(p->places, p->g->canon[gid], p->g->canon_len[gid], v[i].start,
 					  NULL);
@@ -1518,7 +1621,7 @@ static int scan_names(struct people *p)
 			s++;
 		if (s > i && s < p->n && v[s].unit == v[i].unit) {
 			int64_t g2;
-			if (gaz_match(p->g, text, v, p->n, s, &g2)) {
+			if (gaz_match(p->g, p->L, text, v, p->n, s, &g2)) {
 				i = s; /* "Sommet Corée du Nord": the place comes next */
 				continue;
 			}
@@ -1527,7 +1630,7 @@ static int scan_names(struct people *p)
 		while (e < p->n && v[e].unit == v[i].unit && (e == s || adjacent(text, &v[e - 1], &v[e]))) {
 			if (name_word(p, &v[e])) {
 				int64_t g2;
-				if (e > s && gaz_match(p->g, text, v, p->n, e, &g2))
+				if (e > s && gaz_match(p->g, p->L, text, v, p->n, e, &g2))
 					break;
 				/* "Russian President Vladimir Putin": the name follows the title. */
 				if (in_set(p->L, W_HONOR, &v[e]))
@@ -1815,6 +1918,7 @@ typedef struct {
 	size_t *canon_len;
 	size_t ncanon;
 	size_t maxwords;
+	bool starts[256]; /* first bytes of aliases: other words need no lookup */
 } agency_table;
 
 static int agency_add(const char *canon, size_t clen, const char *name, size_t nlen, void *ctx)
@@ -1825,6 +1929,7 @@ static int agency_add(const char *canon, size_t clen, const char *name, size_t n
 		words += name[i] == ' ';
 	if (words > t->maxwords)
 		t->maxwords = words;
+	t->starts[(unsigned char)name[0]] = true;
 	int64_t id;
 	int added;
 	int rc = px_strmap_intern(t->alias, name, nlen, &id, &added);
@@ -1877,6 +1982,11 @@ static int find_agencies(entvec *ev, const char *text, size_t len)
 		if (!word_char((unsigned char)text[i]) ||
 		    (i > 0 && word_char((unsigned char)text[i - 1]))) {
 			i++;
+			continue;
+		}
+		if (!t.starts[(unsigned char)text[i]]) {
+			while (i < len && word_char((unsigned char)text[i]))
+				i++;
 			continue;
 		}
 		size_t ends[8], nw = 0, j = i;
@@ -2326,7 +2436,7 @@ int precis_meta_new(precis_meta **out, precis_analyzer *a, const precis_doc *d, 
 	px_strmap *lowers = NULL, *caps = NULL;
 	int rc = load_lists(&L, d->lang);
 	if (!rc)
-		rc = gaz_load(&g);
+		rc = gaz_load(&g, &L);
 	if (!rc)
 		rc = tokenize_doc(&tc, d);
 	if (!rc)
@@ -2334,7 +2444,7 @@ int precis_meta_new(precis_meta **out, precis_analyzer *a, const precis_doc *d, 
 	if (!rc)
 		rc = split_glued(&tc, caps, lowers);
 	if (!rc) {
-		tokens_rebase(&tc);
+		tokens_rebase(&tc, &L);
 		rc = find_dates(&dv, tc.v, tc.n, &L, d->text, d->lang);
 	}
 	if (!rc) {
