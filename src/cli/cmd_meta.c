@@ -86,8 +86,8 @@ static json_t *meta_json(const char *name, const precis_doc *doc, const precis_m
 		precis_ymd_parse(&ref, pubdate);
 	if (precis_meta_event_date(m, &first, &last) == 0) {
 		json_t *ev = json_object();
-		json_object_set_new(ev, "first", ymd_json(first));
-		json_object_set_new(ev, "last", ymd_json(last));
+		json_object_set_new(ev, "from", ymd_json(first));
+		json_object_set_new(ev, "to", ymd_json(last));
 		json_object_set_new(o, "event_date", ev);
 	} else {
 		json_object_set_new(o, "event_date", json_null());
@@ -182,8 +182,8 @@ static void print_text(json_t *o)
 			}
 			printf("\n");
 		} else if (json_is_object(v)) {
-			printf("%-10s %s .. %s\n", k, json_string_value(json_object_get(v, "first")),
-			       json_string_value(json_object_get(v, "last")));
+			printf("%-10s %s .. %s\n", k, json_string_value(json_object_get(v, "from")),
+			       json_string_value(json_object_get(v, "to")));
 		}
 	}
 }
