@@ -43,6 +43,7 @@ typedef struct {
 	bool quoted;       /* inside a quote */
 	int num;           /* value when all digits (or "1er", "25th"), else -1 */
 	int lex;           /* entry in the lexicon of list words, or -1 */
+	char elided;       /* first letter of an elided word before it ("d'après": 'd'), or 0 */
 } tok;
 
 /* Growing byte store; strings are kept as offsets until it stops growing. */
@@ -106,6 +107,7 @@ typedef struct {
 	size_t n;
 	int offset;           /* relative dates: amount of unit */
 	char unit;
+	char elided;          /* "d'après": the first word must follow this elision */
 	int next;             /* next phrase with the same first word, or -1 */
 } phrase;
 
@@ -189,6 +191,7 @@ struct phrase_build {
 	phrase *ph;
 	arena *words;
 	int err;
+	size_t first_start; /* where the first token began in the line */
 };
 
 static int on_phrase_tok(const px_token *t, void *vctx)
@@ -196,6 +199,8 @@ static int on_phrase_tok(const px_token *t, void *vctx)
 	struct phrase_build *b = vctx;
 	if (b->ph->n >= MAX_PHRASE)
 		return 0;
+	if (b->ph->n == 0)
+		b->first_start = t->start;
 	char buf[128];
 	size_t fl = px_fold_into(buf, sizeof buf, b->text + t->start, t->end - t->start);
 	if (fl == (size_t)-1)
@@ -222,12 +227,15 @@ static int phrase_add(lists *l, int list, const char *p, size_t len, const char 
 	memset(ph, 0, sizeof *ph);
 	const char *eq = memchr(p, '=', len);
 	size_t wlen = eq ? (size_t)(eq - p) : len;
-	struct phrase_build b = { p, ph, &l->words, 0 };
+	struct phrase_build b = { p, ph, &l->words, 0, 0 };
 	px_tokenize(p, wlen, lang, on_phrase_tok, &b);
 	if (b.err)
 		return b.err;
 	if (ph->n == 0)
 		return 0;
+	/* The tokenizer drops "d'" from "d'après"; the match must see it again. */
+	if (b.first_start >= 2 && p[b.first_start - 1] == '\'')
+		ph->elided = (char)(p[0] | 0x20);
 	if (eq) {
 		ph->offset = atoi(eq + 1);
 		const char *u = eq + 1, *end = p + len;
@@ -418,7 +426,7 @@ static size_t phrase_at(const lists *L, int list, const tok *v, size_t n, size_t
 	size_t best = 0;
 	for (int k = L->lexv[v[i].lex].head[list]; k >= 0; k = pl->v[k].next) {
 		const phrase *ph = &pl->v[k];
-		if (ph->n <= best || i + ph->n > n)
+		if (ph->n <= best || i + ph->n > n || (ph->elided && v[i].elided != ph->elided))
 			continue;
 		size_t m = 0;
 		while (m < ph->n && v[i + m].unit == v[i].unit &&
@@ -486,6 +494,25 @@ static size_t fold_word(char *buf, size_t cap, const char *s, size_t n)
 	return o;
 }
 
+/* "d'après", "l’année": the first letter of the elided word before byte start, or 0. */
+static char elision_before(const char *text, size_t start)
+{
+	size_t q;
+	if (start >= 2 && text[start - 1] == '\'')
+		q = start - 1;
+	else if (start >= 4 && memcmp(text + start - 3, "\xE2\x80\x99", 3) == 0)
+		q = start - 3;
+	else
+		return 0;
+	size_t a = q;
+	while (a > 0 && q - a < 7 && (((unsigned char)text[a - 1] | 0x20) >= 'a' &&
+				      ((unsigned char)text[a - 1] | 0x20) <= 'z'))
+		a--;
+	if (a == q || (a > 0 && (unsigned char)text[a - 1] >= 0x80))
+		return 0; /* no letters, or a word that goes on in non-ASCII letters */
+	return (char)(text[a] | 0x20);
+}
+
 static int push_tok(struct tokctx *c, size_t start, size_t end)
 {
 	if (c->n == c->cap) {
@@ -509,7 +536,7 @@ static int push_tok(struct tokctx *c, size_t start, size_t end)
 	size_t adv;
 	int32_t cp = px_utf8_decode(c->text + start, end - start, &adv);
 	c->v[c->n++] = (tok){ start, end, NULL, fl, c->unit, px_cp_is_upper(cp), c->first, false,
-			      number_value(buf, fl), -1 };
+			      number_value(buf, fl), -1, elision_before(c->text, start) };
 	c->first = false;
 	return 0;
 }

@@ -479,6 +479,11 @@ static void test_quotes(void **state)
 		    "un dialogue significatif", "Kim Jong-un");
 	check_quote("fr", "Selon Dmitri Peskov, « les deux dirigeants sont en bonne voie ».",
 		    "les deux dirigeants sont en bonne voie", "Dmitri Peskov");
+	check_quote("fr", "D'après Dmitri Peskov, « les deux dirigeants sont en bonne voie ».",
+		    "les deux dirigeants sont en bonne voie", "Dmitri Peskov");
+	/* "après" alone is no source. */
+	check_quote("fr", "Après Dmitri Peskov, « les deux dirigeants sont en bonne voie ».",
+		    "les deux dirigeants sont en bonne voie", NULL);
 	check_quote("en", "\"We will not back down,\" said Jens Stoltenberg on Monday.",
 		    "We will not back down", "Jens Stoltenberg");
 	check_quote("en", "Vladimir Putin waited. \"I am very glad to see you,\" Putin told Kim Jong Un.",
