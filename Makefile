@@ -157,9 +157,11 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_targets.c fuzz-lib
 	clang $(ALL_CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) \
 		-DFUZZ_$(shell echo $* | tr a-z A-Z) $< build/fuzz/lib/libprecis.a $(LIBS) -o $@
 
-# The library built by clang with the sanitizers, for the fuzzers to link.
+# The library built by clang with the sanitizers and libFuzzer's coverage
+# instrumentation (fuzzer-no-link), for the fuzzers to link.
 fuzz-lib:
-	$(MAKE) --no-print-directory BUILD=build/fuzz/lib CC=clang CFLAGS="-O1 -g $(FUZZ_SAN)" \
+	$(MAKE) --no-print-directory BUILD=build/fuzz/lib CC=clang \
+		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
 		LDFLAGS="$(FUZZ_SAN)" build/fuzz/lib/libprecis.a
 
 $(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_targets.c tests/fuzz/replay.c $(BUILD)/libprecis.a

@@ -96,8 +96,6 @@ echo "## Literature (test split, for orientation)"
 echo
 echo "BARThez paper (Eddine et al. 2021), rouge-score without stemming: LEAD 22.21/7.00/15.48,"
 echo "EXT-ORACLE 38.36/20.87/31.08, BARThez 31.45/12.77/22.24, mBARThez 32.66/13.74/23.15."
-for extra in eval/eval_*.sh; do
-	[ -f "$extra" ] && sh "$extra" "$PRECIS"
-done
+sh eval/compare_eval.sh "$PRECIS"
 } > "$OUT"
 cat "$OUT"

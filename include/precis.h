@@ -420,10 +420,11 @@ typedef struct precis_compare_options {
 	size_t summary_sentences;  /* per-outlet and consensus summaries (3) */
 	bool explain;              /* keep the evidence of every grouping decision */
 	const char *lang;          /* NULL or "auto": per article */
+	unsigned threads;          /* threads reading the articles (0: one per core, at most 8) */
 } precis_compare_options;
 
 #define PRECIS_COMPARE_OPTIONS_VERSION 1
-#define PRECIS_COMPARE_OPTIONS_INIT { PRECIS_COMPARE_OPTIONS_VERSION, 0.3, 0, 3, false, NULL }
+#define PRECIS_COMPARE_OPTIONS_INIT { PRECIS_COMPARE_OPTIONS_VERSION, 0.3, 0, 3, false, NULL, 0 }
 
 typedef struct precis_comparison precis_comparison;
 

@@ -8,11 +8,14 @@
  * prior, Monroe et al. 2008), reused agency copy (word shingles) and a
  * consensus summary credited to the outlets that carry each sentence.
  */
+#include <ctype.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "analyze.h"
 #include "compare.h"
@@ -24,6 +27,7 @@
 
 #define MATRIX_MAX 200      /* full similarity matrix up to this many articles */
 #define NEIGHBORS 30        /* candidate links kept per article past that */
+#define COMMON_WINDOW 64    /* postings walked per very common term */
 #define SHINGLE 6           /* words per shingle for reused copy */
 #define REUSE_MIN_SHARE 0.10
 #define ALIGN_MIN 0.35      /* sentence alignment score for "the same fact" */
@@ -49,6 +53,8 @@ typedef struct {
 	precis_ymd ev_first, ev_last;
 	bool has_event, event_full_year, event_from_pub;
 	int ev_month, ev_day;  /* a day and month without a year */
+	uint32_t *ent;         /* persons and places: sorted collection entity ids */
+	size_t nent;
 } work;
 
 typedef struct {
@@ -58,6 +64,9 @@ typedef struct {
 	work *w;
 	size_t n;
 	precis_analyzer *a;
+	px_strmap *ents;       /* normalized entity names of the collection */
+	double *ent_idf;       /* per entity id */
+	const char **ent_name; /* as first written (points into the px_articles) */
 } coll;
 
 /* ------------------------------------------------------------ helpers */
@@ -241,18 +250,39 @@ static char **entity_names(const precis_entity *e, size_t n, size_t *out, size_t
 	return v;
 }
 
-static int read_article(px_article *pa, work *w, coll *c, const precis_article_input *in,
-			const precis_compare_options *o, precis_error *err)
+/*
+ * The lead: the first complete sentence of some length. Scraped pages
+ * keep stray subheads and teasers above it ("Poutine prepare un voyage en
+ * Coree du Nord pour renforcer").
+ */
+#define LEAD_MIN_WORDS 8
+
+static size_t lead_sentence(const precis_doc *d)
+{
+	for (size_t i = 0; i < d->nsents; i++)
+		if (d->complete[i] && d->words[i] >= LEAD_MIN_WORDS)
+			return i;
+	return 0;
+}
+
+/*
+ * Everything about one article that needs no other article: analysis,
+ * metadata, summary, card fields and words. Runs in worker threads, each
+ * with its own analyzer.
+ */
+static int read_article(px_article *pa, work *w, precis_analyzer *an,
+			const precis_article_input *in, const precis_compare_options *o,
+			precis_error *err)
 {
 	precis_doc_options dopt = PRECIS_DOC_OPTIONS_INIT;
 	dopt.lang = o->lang;
 	dopt.title = in->title;
-	int rc = precis_doc_new(&w->doc, c->a, in->text, in->len, &dopt, err);
+	int rc = precis_doc_new(&w->doc, an, in->text, in->len, &dopt, err);
 	if (rc)
 		return rc;
 	if (precis_doc_sentence_count(w->doc) == 0)
 		return px_error_set(err, PRECIS_EEMPTY, 0, "no sentences (empty or only boilerplate)");
-	if ((rc = precis_meta_new(&w->meta, c->a, w->doc, in->date)))
+	if ((rc = precis_meta_new(&w->meta, an, w->doc, in->date)))
 		return rc;
 	precis_summary_options so = PRECIS_SUMMARY_OPTIONS_INIT;
 	so.sentences = o->summary_sentences;
@@ -276,8 +306,13 @@ static int read_article(px_article *pa, work *w, coll *c, const precis_article_i
 	if (in->date)
 		precis_ymd_parse(&pub, in->date);
 	set_event(w, w->meta, pub);
-	if (w->has_event)
+	if (w->has_event) {
 		pa->event_date = ymd_str(w->ev_first, w->ev_last);
+	} else if (w->ev_month) {
+		char md[16]; /* ISO 8601 for a day and month without a year */
+		snprintf(md, sizeof md, "--%02d-%02d", w->ev_month, w->ev_day);
+		pa->event_date = strdup(md);
+	}
 	pa->nsentences = d->nsents;
 	for (size_t i = 0; i < d->nsents; i++)
 		pa->words += d->words[i];
@@ -295,11 +330,28 @@ static int read_article(px_article *pa, work *w, coll *c, const precis_article_i
 		pa->quotes[i].speaker = q[i].speaker ? strdup(q[i].speaker) : NULL;
 		pa->nquotes++;
 	}
-	pa->lead = span_dup(text, d->sents[0]);
+	pa->lead = span_dup(text, d->sents[lead_sentence(d)]);
 	size_t ns = precis_summary_count(w->sum);
 	pa->summary = calloc(ns ? ns : 1, sizeof *pa->summary);
 	for (size_t i = 0; pa->summary && i < ns; i++)
 		pa->summary[pa->nsummary++] = span_dup(text, precis_summary_picks(w->sum)[i].span);
+	/* Words: content counts for log-odds; every word hashed for shingles. */
+	if ((rc = px_strmap_new(&w->words)))
+		return rc;
+	struct words_ctx wc = { w, an, d->lang, 0, 0, 0 };
+	for (size_t i = 0; i < d->nsents && !wc.err; i++) {
+		wc.base = d->sents[i].start;
+		px_analyze(an, d->lang, text + d->sents[i].start, d->sents[i].end - d->sents[i].start,
+			   0, on_body_word, &wc);
+	}
+	return wc.err;
+}
+
+/* TF-IDF counts in the collection's vocabulary (serial: the vocabulary is shared). */
+static int article_vectors(work *w, coll *c)
+{
+	const precis_doc *d = w->doc;
+	int rc;
 	/* Vectors: the body, the headline counted twice. */
 	const px_terms **units = malloc((d->nsents + 1) * sizeof *units);
 	double *weights = malloc((d->nsents + 1) * sizeof *weights);
@@ -320,18 +372,72 @@ static int read_article(px_article *pa, work *w, coll *c, const precis_article_i
 		rc = terms_to_vec(&w->sent[i], c, d, &units[i], weights, 1);
 	free(units);
 	free(weights);
-	if (rc || !w->sent)
-		return rc ? rc : PRECIS_ENOMEM;
-	/* Words: content counts for log-odds; every word hashed for shingles. */
-	if ((rc = px_strmap_new(&w->words)))
-		return rc;
-	struct words_ctx wc = { w, c->a, d->lang, 0, 0, 0 };
-	for (size_t i = 0; i < d->nsents && !wc.err; i++) {
-		wc.base = d->sents[i].start;
-		px_analyze(c->a, d->lang, text + d->sents[i].start, d->sents[i].end - d->sents[i].start,
-			   0, on_body_word, &wc);
+	return rc ? rc : w->sent ? 0 : PRECIS_ENOMEM;
+}
+
+/* Articles are read by worker threads taking the next index under a lock. */
+typedef struct {
+	const precis_article_input *in;
+	const precis_compare_options *o;
+	px_article *pa;
+	work *w;
+	int *rc;
+	precis_error *err;
+	size_t n, next;
+	pthread_mutex_t lock;
+} reader;
+
+typedef struct {
+	reader *r;
+	precis_analyzer *a; /* NULL: make one for this thread */
+} reader_thread;
+
+static void *read_worker(void *arg)
+{
+	reader_thread *t = arg;
+	reader *r = t->r;
+	precis_analyzer *a = t->a;
+	if (!a && precis_analyzer_new(&a))
+		a = NULL;
+	for (;;) {
+		pthread_mutex_lock(&r->lock);
+		size_t i = r->next++;
+		pthread_mutex_unlock(&r->lock);
+		if (i >= r->n)
+			break;
+		r->rc[i] = a ? read_article(&r->pa[i], &r->w[i], a, &r->in[i], r->o, &r->err[i])
+			     : PRECIS_ENOMEM;
 	}
-	return wc.err;
+	if (!t->a)
+		precis_analyzer_free(a);
+	return NULL;
+}
+
+/* Past a handful of articles, reading them is worth a thread per core. */
+#define ARTICLES_PER_THREAD 8
+#define MAX_THREADS 8
+
+static int read_all(reader *r, precis_analyzer *a, unsigned threads)
+{
+	size_t want = threads ? threads : (size_t)sysconf(_SC_NPROCESSORS_ONLN);
+	size_t useful = (r->n + ARTICLES_PER_THREAD - 1) / ARTICLES_PER_THREAD;
+	want = want < 1 ? 1 : want > MAX_THREADS ? MAX_THREADS : want;
+	want = want < useful ? want : useful ? useful : 1;
+	if (pthread_mutex_init(&r->lock, NULL))
+		return PRECIS_ENOMEM;
+	pthread_t tid[MAX_THREADS];
+	reader_thread arg[MAX_THREADS];
+	size_t started = 1;
+	for (size_t k = 0; k < want; k++)
+		arg[k] = (reader_thread){ r, k == 0 ? a : NULL };
+	for (; started < want; started++)
+		if (pthread_create(&tid[started], NULL, read_worker, &arg[started]))
+			break; /* fewer threads is still correct */
+	read_worker(&arg[0]);
+	for (size_t k = 1; k < started; k++)
+		pthread_join(tid[k], NULL);
+	pthread_mutex_destroy(&r->lock);
+	return 0;
 }
 
 static void work_free(work *w)
@@ -348,6 +454,7 @@ static void work_free(work *w)
 	free((void *)w->vec.id);
 	free(w->vec.w);
 	px_strmap_free(w->words);
+	free(w->ent);
 	free(w->wcount);
 	free(w->wh);
 	free(w->wspan);
@@ -377,9 +484,13 @@ static void article_free(px_article *a)
 	}
 	free(a->quotes);
 	free(a->lead);
-	for (size_t i = 0; i < a->nsummary; i++)
+	for (size_t i = 0; i < a->nsummary; i++) {
 		free(a->summary[i]);
+		if (a->summary_also)
+			free(a->summary_also[i].articles);
+	}
 	free(a->summary);
+	free(a->summary_also);
 	free(a->subject);
 	for (size_t i = 0; i < a->nhead_terms; i++)
 		free(a->head_terms[i].name);
@@ -392,21 +503,93 @@ static void article_free(px_article *a)
 	free(a->distinctive);
 }
 
-/* ------------------------------------------------------------ grouping */
-
-static size_t overlap(char **a, size_t na, char **b, size_t nb)
+/*
+ * Entities of every article as sorted ids into one collection table, with
+ * a smoothed IDF weight each. Names are compared case-folded with hyphens
+ * as spaces ("Kim Jong-un" = "Kim Jong Un").
+ */
+static int entity_index(coll *c, const px_article *pa)
 {
-	size_t k = 0;
-	for (size_t i = 0; i < na; i++)
-		for (size_t j = 0; j < nb; j++)
-			k += strcmp(a[i], b[j]) == 0;
-	return k;
+	if (px_strmap_new(&c->ents))
+		return PRECIS_ENOMEM;
+	size_t cap = 0;
+	char key[256];
+	for (size_t i = 0; i < c->n; i++) {
+		work *w = &c->w[i];
+		size_t total = pa[i].npersons + pa[i].nplaces;
+		if (!(w->ent = malloc((total ? total : 1) * sizeof *w->ent)))
+			return PRECIS_ENOMEM;
+		for (size_t k = 0; k < total; k++) {
+			const char *name = k < pa[i].npersons ? pa[i].persons[k]
+							      : pa[i].places[k - pa[i].npersons];
+			size_t len = 0;
+			for (; name[len] && len < sizeof key; len++) {
+				unsigned char ch = (unsigned char)name[len];
+				key[len] = ch == '-' ? ' ' : ch < 0x80 ? (char)tolower(ch) : (char)ch;
+			}
+			int64_t id;
+			int added;
+			if (px_strmap_intern(c->ents, key, len, &id, &added))
+				return PRECIS_ENOMEM;
+			if ((size_t)id >= cap) {
+				size_t nc = cap ? cap * 2 : 256;
+				double *ni = realloc(c->ent_idf, nc * sizeof *ni);
+				if (ni)
+					c->ent_idf = ni;
+				const char **nn = realloc(c->ent_name, nc * sizeof *nn);
+				if (nn)
+					c->ent_name = nn;
+				if (!ni || !nn)
+					return PRECIS_ENOMEM;
+				cap = nc;
+			}
+			if (added) {
+				c->ent_idf[id] = 0;
+				c->ent_name[id] = name;
+			}
+			w->ent[w->nent++] = (uint32_t)id;
+		}
+		/* Sorted and unique, so that overlaps are merges. */
+		qsort(w->ent, w->nent, sizeof *w->ent, cmp_u32);
+		size_t m = 0;
+		for (size_t k = 0; k < w->nent; k++)
+			if (m == 0 || w->ent[m - 1] != w->ent[k])
+				w->ent[m++] = w->ent[k];
+		w->nent = m;
+		for (size_t k = 0; k < m; k++)
+			c->ent_idf[w->ent[k]] += 1; /* document frequency for now */
+	}
+	for (size_t id = 0; id < px_strmap_count(c->ents); id++)
+		c->ent_idf[id] = log((1.0 + (double)c->n) / (1.0 + c->ent_idf[id])) + 1.0;
+	return 0;
 }
 
-static double jaccard(char **a, size_t na, char **b, size_t nb)
+/* ------------------------------------------------------------ grouping */
+
+/*
+ * Weighted Jaccard of two articles' entities (persons and places), each
+ * entity weighted by its rarity in the collection: sharing "Emmanuel
+ * Macron" says less in a collection about French politics than sharing
+ * "Vostotchny".
+ */
+static double entity_overlap(const coll *c, const work *x, const work *y, size_t *shared)
 {
-	size_t k = overlap(a, na, b, nb);
-	return na + nb - k ? (double)k / (double)(na + nb - k) : 0;
+	double inter = 0, uni = 0;
+	size_t i = 0, j = 0, k = 0;
+	while (i < x->nent || j < y->nent) {
+		if (j == y->nent || (i < x->nent && x->ent[i] < y->ent[j])) {
+			uni += c->ent_idf[x->ent[i++]];
+		} else if (i == x->nent || y->ent[j] < x->ent[i]) {
+			uni += c->ent_idf[y->ent[j++]];
+		} else {
+			inter += c->ent_idf[x->ent[i]];
+			uni += c->ent_idf[x->ent[i]];
+			i++, j++, k++;
+		}
+	}
+	if (shared)
+		*shared = k;
+	return uni > 0 ? inter / uni : 0;
 }
 
 static long day_number(precis_ymd d)
@@ -463,20 +646,32 @@ static int cmp_edge(const void *p, const void *q)
 	return (x->b > y->b) - (x->b < y->b);
 }
 
-static double pair_score(const px_article *pa, const work *w, size_t i, size_t j, double cosv,
-			 int *date)
+/*
+ * The evidence that two articles report one event: the cosine of their
+ * TF-IDF vectors, their shared entities, and their dates. Between two
+ * languages the cosine only sees names, numbers and cognates, so it runs
+ * about half as high for the same event (measured on eval/compare/): it
+ * is doubled there.
+ */
+#define ENTITY_WEIGHT 0.3
+#define DATE_AGREE 0.2
+#define DATE_DISAGREE -0.5
+#define CROSS_LANGUAGE 2.0
+
+static double pair_score(const coll *c, size_t i, size_t j, double cosv, int *date)
 {
 	long gap;
-	*date = date_evidence(&w[i], &w[j], &gap);
+	*date = date_evidence(&c->w[i], &c->w[j], &gap);
 	double s = cosv;
-	s += *date > 0 ? 0.2 : *date < 0 ? -0.5 : 0;
-	s += 0.3 * jaccard(pa[i].places, pa[i].nplaces, pa[j].places, pa[j].nplaces);
-	s += 0.3 * jaccard(pa[i].persons, pa[i].npersons, pa[j].persons, pa[j].npersons);
+	if (strcmp(c->w[i].doc->lang, c->w[j].doc->lang) != 0)
+		s = fmin(1.0, s * CROSS_LANGUAGE);
+	s += *date > 0 ? DATE_AGREE : *date < 0 ? DATE_DISAGREE : 0;
+	s += ENTITY_WEIGHT * entity_overlap(c, &c->w[i], &c->w[j], NULL);
 	return s;
 }
 
 /* Candidate pairs through an inverted index over rare-enough terms. */
-static int candidate_edges(edge **out, size_t *nout, coll *c, const px_article *pa, double *sim)
+static int candidate_edges(edge **out, size_t *nout, coll *c, double *sim)
 {
 	size_t n = c->n, nt = px_strmap_count(c->vocab);
 	size_t *df = calloc(nt ? nt : 1, sizeof *df);
@@ -505,22 +700,35 @@ static int candidate_edges(edge **out, size_t *nout, coll *c, const px_article *
 			uint32_t t = c->w[i].vec.id[k];
 			post[start[t] + fill[t]++] = i;
 		}
-	/* Terms in more than a fifth of a large collection link everything to everything. */
+	/*
+	 * A term in more than a fifth of a large collection would pair nearly
+	 * every article with every other: its postings are only walked for
+	 * the next COMMON_WINDOW articles after this one. That still links
+	 * the articles of a story covered by most of the collection (each
+	 * needs only a few links into it), at a cost linear in n.
+	 */
 	size_t dfcap = n > 50 ? n / 5 : n;
 	for (size_t i = 0; i < n && !rc; i++) {
 		size_t nt_i = 0;
 		const svec *v = &c->w[i].vec;
 		for (size_t k = 0; k < v->n; k++) {
 			uint32_t t = v->id[k];
-			if (df[t] > dfcap)
-				continue;
-			for (size_t q = start[t]; q < start[t + 1]; q++) {
+			size_t lo = start[t], hi = start[t + 1];
+			while (lo < hi) { /* postings are in article order: find i */
+				size_t mid = lo + (hi - lo) / 2;
+				if (post[mid] <= i)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			size_t end = start[t + 1];
+			if (df[t] > dfcap && end - lo > COMMON_WINDOW)
+				end = lo + COMMON_WINDOW;
+			for (size_t q = lo; q < end; q++) {
 				size_t j = post[q];
-				if (j <= i)
-					continue;
 				if (acc[j] == 0)
 					touched[nt_i++] = j;
-				acc[j] += 1; /* a shared term: worth an exact cosine */
+				acc[j] += c->idf[t]; /* shared terms, rare ones first, pick the candidates */
 			}
 		}
 		/* Keep the best-sharing candidates, then score them exactly. */
@@ -549,7 +757,7 @@ static int candidate_edges(edge **out, size_t *nout, coll *c, const px_article *
 				sim[i * n + j] = sim[j * n + i] = cosv;
 			}
 			int date;
-			double s = pair_score(pa, c->w, i, j, cosv, &date);
+			double s = pair_score(c, i, j, cosv, &date);
 			if (ne == cap) {
 				cap = cap ? cap * 2 : 256;
 				edge *nv = realloc(edges, cap * sizeof *nv);
@@ -644,87 +852,213 @@ static void merge_dates(span_set *into, const span_set *from)
 	}
 }
 
-static int explain_add(precis_comparison *cmp, const px_article *pa, const edge *e, bool linked,
-		       const char *why)
+/* The calendar day of a day number (inverse of day_number). */
+static precis_ymd day_date(long z)
+{
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	int d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	int m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	return (precis_ymd){ (int)(yoe + era * 400 + (m <= 2)), m, d };
+}
+
+/* "2019-04-25", "2019-04-23..2019-04-25", "--04-23" (no year), or "?". */
+static void dates_str(char *buf, size_t size, const span_set *s)
+{
+	if (s->lo <= s->hi) {
+		precis_ymd a = day_date(s->lo), b = day_date(s->hi);
+		if (s->lo == s->hi)
+			snprintf(buf, size, "%04d-%02d-%02d", a.year, a.month, a.day);
+		else
+			snprintf(buf, size, "%04d-%02d-%02d..%04d-%02d-%02d", a.year, a.month, a.day,
+				 b.year, b.month, b.day);
+	} else if (s->mlo <= s->mhi) {
+		snprintf(buf, size, "--%02ld-%02ld", (s->mlo - 1) / 31, (s->mlo - 1) % 31 + 1);
+	} else {
+		snprintf(buf, size, "?");
+	}
+}
+
+/* Up to three shared entity names, for the evidence text. */
+static void shared_names(char *buf, size_t size, const coll *c, const work *x, const work *y)
+{
+	size_t i = 0, j = 0, k = 0, used = 0;
+	buf[0] = '\0';
+	while (i < x->nent && j < y->nent && k < 3) {
+		if (x->ent[i] < y->ent[j]) {
+			i++;
+		} else if (y->ent[j] < x->ent[i]) {
+			j++;
+		} else {
+			const char *name = c->ent_name[x->ent[i]];
+			int w = snprintf(buf + used, size - used, "%s%s", k ? ", " : "", name);
+			if (w < 0 || (size_t)w >= size - used)
+				break;
+			used += (size_t)w;
+			i++, j++, k++;
+		}
+	}
+}
+
+#define CONFLICT "dates of the two stories conflict"
+
+static int explain_add(precis_comparison *cmp, const coll *c, const edge *e, const span_set *da,
+		       const span_set *db, double mean, bool linked, const char *why)
 {
 	px_decision *nv = realloc(cmp->decisions, (cmp->ndecisions + 1) * sizeof *nv);
 	if (!nv)
 		return PRECIS_ENOMEM;
 	cmp->decisions = nv;
-	char buf[512];
-	size_t sp = overlap(pa[e->a].places, pa[e->a].nplaces, pa[e->b].places, pa[e->b].nplaces);
-	size_t sq = overlap(pa[e->a].persons, pa[e->a].npersons, pa[e->b].persons,
-			    pa[e->b].npersons);
-	snprintf(buf, sizeof buf, "cosine %.3f; dates %s (%s / %s); %zu shared places, %zu shared persons; %s",
-		 e->cosine, e->date > 0 ? "agree" : e->date < 0 ? "conflict" : "unknown",
-		 pa[e->a].event_date ? pa[e->a].event_date : "?",
-		 pa[e->b].event_date ? pa[e->b].event_date : "?", sp, sq, why);
+	const work *x = &c->w[e->a], *y = &c->w[e->b];
+	size_t shared;
+	double eo = entity_overlap(c, x, y, &shared);
+	char names[160], sa[48], sb[48], ca[48], cb[48], link[64] = "";
+	shared_names(names, sizeof names, c, x, y);
+	span_set pa = cluster_dates(x), pb = cluster_dates(y);
+	dates_str(sa, sizeof sa, &pa);
+	dates_str(sb, sizeof sb, &pb);
+	dates_str(ca, sizeof ca, da);
+	dates_str(cb, sizeof cb, db);
+	if (mean == mean) /* NaN when the mean link was not needed */
+		snprintf(link, sizeof link, "; mean link of the two stories %.3f", mean);
+	char conflict[112] = "";
+	if (strcmp(why, CONFLICT) == 0)
+		snprintf(conflict, sizeof conflict, " (%s vs %s)", ca, cb);
+	char buf[768];
+	snprintf(buf, sizeof buf, "cosine %.3f%s; %zu shared entities%s%s (overlap %.2f); dates %s (%s / %s)%s; %s%s",
+		 e->cosine, strcmp(x->doc->lang, y->doc->lang) ? " (x2: two languages)" : "", shared,
+		 shared ? ": " : "", names, eo,
+		 e->date > 0 ? "agree" : e->date < 0 ? "conflict" : "say nothing", sa, sb, link, why,
+		 conflict);
 	nv[cmp->ndecisions++] = (px_decision){ e->a, e->b, e->cosine, e->score, strdup(buf), linked };
 	return 0;
 }
 
+/* Cluster members as linked lists (head and tail per root), for the mean link. */
+#define NONE ((size_t)-1)
+typedef struct {
+	size_t *parent, *next, *head, *tail;
+	span_set *dates;
+} clusters;
+
+/*
+ * Average link: the mean evidence over the pairs across two clusters (at
+ * most LINK_SAMPLE members of each side, so the cost stays bounded), so
+ * that one strong pair cannot chain two events together, as single link
+ * does with successive rulings of one trial.
+ */
+#define LINK_SAMPLE 12
+
+static double mean_link(const coll *c, const clusters *k, size_t ra, size_t rb)
+{
+	double sum = 0;
+	size_t n = 0, ia = 0;
+	for (size_t x = k->head[ra]; x != NONE && ia < LINK_SAMPLE; x = k->next[x], ia++) {
+		size_t ib = 0;
+		for (size_t y = k->head[rb]; y != NONE && ib < LINK_SAMPLE; y = k->next[y], ib++) {
+			int date;
+			sum += pair_score(c, x, y, px_vec_dot(&c->w[x].vec, &c->w[y].vec), &date);
+			n++;
+		}
+	}
+	return n ? sum / (double)n : 0;
+}
+
+static void clusters_free(clusters *k)
+{
+	free(k->parent);
+	free(k->next);
+	free(k->head);
+	free(k->tail);
+	free(k->dates);
+}
+
+static int clusters_init(clusters *k, const coll *c)
+{
+	size_t n = c->n ? c->n : 1;
+	k->parent = malloc(n * sizeof *k->parent);
+	k->next = malloc(n * sizeof *k->next);
+	k->head = malloc(n * sizeof *k->head);
+	k->tail = malloc(n * sizeof *k->tail);
+	k->dates = malloc(n * sizeof *k->dates);
+	if (!k->parent || !k->next || !k->head || !k->tail || !k->dates) {
+		clusters_free(k);
+		return PRECIS_ENOMEM;
+	}
+	for (size_t i = 0; i < c->n; i++) {
+		k->parent[i] = k->head[i] = k->tail[i] = i;
+		k->next[i] = NONE;
+		k->dates[i] = cluster_dates(&c->w[i]);
+	}
+	return 0;
+}
+
+static void clusters_merge(clusters *k, size_t ra, size_t rb)
+{
+	merge_dates(&k->dates[ra], &k->dates[rb]);
+	k->parent[rb] = ra;
+	k->next[k->tail[ra]] = k->head[rb];
+	k->tail[ra] = k->tail[rb];
+}
+
+/*
+ * Stories: candidate pairs in decreasing evidence; two stories merge when
+ * the pair clears the threshold, their dates do not conflict, and the
+ * mean evidence across them clears it too (average link). --stories N
+ * instead merges the best pairs until N stories remain.
+ */
 static int group(precis_comparison *cmp, coll *c, const precis_compare_options *o, size_t **story_of)
 {
 	size_t n = c->n;
 	edge *edges;
 	size_t ne;
-	int rc = candidate_edges(&edges, &ne, c, cmp->articles, cmp->sim);
+	int rc = candidate_edges(&edges, &ne, c, cmp->sim);
 	if (rc)
 		return rc;
-	size_t *parent = malloc(n * sizeof *parent);
-	if (!parent) {
+	clusters k;
+	if ((rc = clusters_init(&k, c))) {
 		free(edges);
-		return PRECIS_ENOMEM;
+		return rc;
 	}
-	span_set *dates = malloc(n * sizeof *dates);
-	if (!dates) {
-		free(edges);
-		free(parent);
-		return PRECIS_ENOMEM;
-	}
-	for (size_t i = 0; i < n; i++) {
-		parent[i] = i;
-		dates[i] = cluster_dates(&c->w[i]);
-	}
-	size_t clusters = n;
-	for (size_t k = 0; k < ne && !rc; k++) {
-		const edge *e = &edges[k];
-		size_t ra = find(parent, e->a), rb = find(parent, e->b);
-		bool want = o->stories ? clusters > o->stories : e->score >= o->threshold;
+	size_t count = n;
+	for (size_t e = 0; e < ne && !rc; e++) {
+		const edge *ed = &edges[e];
+		size_t ra = find(k.parent, ed->a), rb = find(k.parent, ed->b);
+		bool want = o->stories ? count > o->stories : ed->score >= o->threshold;
+		double mean = NAN;
 		const char *why;
 		bool linked = false;
 		if (ra == rb)
 			why = "already in one story";
 		else if (!want)
 			why = o->stories ? "enough stories" : "below the threshold";
-		else if (date_conflict(&dates[ra], &dates[rb]))
-			why = "dates of the two stories conflict";
+		else if (date_conflict(&k.dates[ra], &k.dates[rb]))
+			why = CONFLICT;
+		else if (!o->stories && (k.head[ra] != k.tail[ra] || k.head[rb] != k.tail[rb]) &&
+			 (mean = mean_link(c, &k, ra, rb)) < o->threshold)
+			why = "the two stories are too far apart on average";
 		else {
-			merge_dates(&dates[ra], &dates[rb]);
-			parent[rb] = ra;
-			clusters--;
 			linked = true;
 			why = "linked";
 		}
-		if (o->explain && (linked || e->score >= o->threshold * 0.5 || k < 50) &&
+		if (o->explain && (linked || ed->score >= o->threshold * 0.5 || e < 50) &&
 		    cmp->ndecisions < 10 * n)
-			rc = explain_add(cmp, cmp->articles, e, linked, why);
+			rc = explain_add(cmp, c, ed, &k.dates[ra], &k.dates[rb], mean, linked, why);
+		if (linked) {
+			clusters_merge(&k, ra, rb);
+			count--;
+		}
 	}
 	free(edges);
-	free(dates);
-	if (rc) {
-		free(parent);
-		return rc;
-	}
-	*story_of = malloc(n * sizeof **story_of);
-	if (!*story_of) {
-		free(parent);
-		return PRECIS_ENOMEM;
-	}
-	for (size_t i = 0; i < n; i++)
-		(*story_of)[i] = find(parent, i);
-	free(parent);
-	return 0;
+	if (!rc && !(*story_of = malloc((n ? n : 1) * sizeof **story_of)))
+		rc = PRECIS_ENOMEM;
+	for (size_t i = 0; !rc && i < n; i++)
+		(*story_of)[i] = find(k.parent, i);
+	clusters_free(&k);
+	return rc;
 }
 
 /* ------------------------------------------------------------- stories */
@@ -767,104 +1101,259 @@ static int push_fact(px_fact **v, size_t *n, char *text, size_t *arts, size_t na
 }
 
 /*
- * Shared and unique facts. A sentence's fact is carried by every other
- * article holding a sentence that aligns with it; facts are listed once,
- * from the first article that has them.
+ * Big stories are analysed on a bounded sample so cost stays linear in
+ * the collection: the first FACT_ARTICLES articles, the first
+ * FACT_SENTENCES sentences of each.
  */
-static int facts(precis_comparison *cmp, coll *c, px_story *st)
+#define FACT_ARTICLES 40
+#define FACT_SENTENCES 40
+#define FACT_MIN_WORDS 5
+#define UNIQUE_MAX 3
+
+/* One sentence of a story: who carries it and how central it is. */
+typedef struct {
+	size_t art;       /* index into the story's articles */
+	size_t sent;      /* sentence number in its article */
+	size_t *carriers; /* story-article indices whose best match aligns (itself first) */
+	size_t ncarriers;
+	double centrality; /* mean best alignment with the other articles */
+	double score;
+} unit;
+
+static void units_free(unit *u, size_t n)
 {
-	size_t na = st->narticles;
-	bool **seen = calloc(na, sizeof *seen);
-	size_t *carriers = malloc((na ? na : 1) * sizeof *carriers);
-	if (!seen || !carriers) {
-		free(seen);
-		free(carriers);
-		return PRECIS_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		free(u[i].carriers);
+	free(u);
+}
+
+/*
+ * Align every sentence of every article with its best match in each other
+ * article (stemmed TF-IDF cosine plus word overlap, align()); a match
+ * scoring ALIGN_MIN or more carries the same fact.
+ */
+static int align_story(unit **out, size_t *nout, const coll *c, const px_story *st)
+{
+	size_t na = st->narticles < FACT_ARTICLES ? st->narticles : FACT_ARTICLES;
+	size_t total = 0;
+	for (size_t x = 0; x < na; x++) {
+		size_t ns = c->w[st->articles[x]].doc->nsents;
+		total += ns < FACT_SENTENCES ? ns : FACT_SENTENCES;
 	}
-	for (size_t x = 0; x < na; x++)
-		seen[x] = calloc(c->w[st->articles[x]].doc->nsents + 1, sizeof **seen);
-	int rc = 0;
-	for (size_t x = 0; x < na && !rc; x++) {
-		size_t ax = st->articles[x];
-		work *wx = &c->w[ax];
-		px_article *pa = &cmp->articles[ax];
-		size_t uniq_cap = 3;
-		pa->unique = calloc(uniq_cap, sizeof *pa->unique);
-		for (size_t s = 0; s < wx->doc->nsents && !rc; s++) {
-			if (seen[x][s] || wx->doc->words[s] < 5)
+	unit *u = calloc(total ? total : 1, sizeof *u);
+	if (!u)
+		return PRECIS_ENOMEM;
+	size_t n = 0;
+	for (size_t x = 0; x < na; x++) {
+		const work *wx = &c->w[st->articles[x]];
+		size_t ns = wx->doc->nsents < FACT_SENTENCES ? wx->doc->nsents : FACT_SENTENCES;
+		for (size_t s = 0; s < ns; s++) {
+			if (wx->doc->words[s] < FACT_MIN_WORDS)
 				continue;
-			size_t nc = 0;
-			carriers[nc++] = ax;
+			unit *v = &u[n++];
+			v->art = x;
+			v->sent = s;
+			if (!(v->carriers = malloc(na * sizeof *v->carriers))) {
+				units_free(u, n);
+				return PRECIS_ENOMEM;
+			}
+			v->carriers[v->ncarriers++] = x;
+			double sum = 0;
 			for (size_t y = 0; y < na; y++) {
 				if (y == x)
 					continue;
-				work *wy = &c->w[st->articles[y]];
+				const work *wy = &c->w[st->articles[y]];
+				size_t nt = wy->doc->nsents < FACT_SENTENCES ? wy->doc->nsents : FACT_SENTENCES;
 				double best = 0;
-				size_t bs = 0;
-				for (size_t t = 0; t < wy->doc->nsents; t++) {
-					double v = align(&wx->sent[s], &wy->sent[t]);
-					if (v > best) {
-						best = v;
-						bs = t;
-					}
+				for (size_t t = 0; t < nt; t++) {
+					double a = align(&wx->sent[s], &wy->sent[t]);
+					best = a > best ? a : best;
 				}
-				if (best >= ALIGN_MIN) {
-					carriers[nc++] = st->articles[y];
-					seen[y][bs] = true;
-				}
+				sum += best;
+				if (best >= ALIGN_MIN)
+					v->carriers[v->ncarriers++] = y;
 			}
-			if (nc >= 2)
-				rc = push_fact(&st->shared, &st->nshared, sentence_text(wx, s), carriers, nc);
-			else if (na > 1 && pa->unique && pa->nunique < uniq_cap && s < 12)
-				pa->unique[pa->nunique++] = sentence_text(wx, s);
+			v->centrality = na > 1 ? sum / (double)(na - 1) : 0;
 		}
 	}
-	for (size_t x = 0; x < na; x++)
-		free(seen[x]);
-	free(seen);
-	free(carriers);
-	return rc;
+	*out = u;
+	*nout = n;
+	return 0;
 }
 
-/* Consensus: the best sentences over all outlets, by how many outlets carry them. */
-static int consensus(precis_comparison *cmp, coll *c, px_story *st, size_t want)
+static int credit(px_fact **v, size_t *nv, const coll *c, const px_story *st, const unit *u)
 {
-	(void)cmp;
-	/* Score each shared fact by its carriers; fall back to the first article's summary. */
-	size_t *order = malloc((st->nshared ? st->nshared : 1) * sizeof *order);
+	size_t arts[FACT_ARTICLES];
+	for (size_t k = 0; k < u->ncarriers; k++) { /* in story order */
+		size_t v = st->articles[u->carriers[k]], at = k;
+		for (; at > 0 && arts[at - 1] > v; at--)
+			arts[at] = arts[at - 1];
+		arts[at] = v;
+	}
+	char *text = sentence_text(&c->w[st->articles[u->art]], u->sent);
+	if (!text)
+		return PRECIS_ENOMEM;
+	return push_fact(v, nv, text, arts, u->ncarriers);
+}
+
+/* Which other articles of the story carry each sentence of an article's summary. */
+static int summary_carriers(px_article *pa, const work *w, const px_story *st, const unit *u,
+			    size_t nu, size_t x)
+{
+	if (!pa->nsummary)
+		return 0;
+	if (!(pa->summary_also = calloc(pa->nsummary, sizeof *pa->summary_also)))
+		return PRECIS_ENOMEM;
+	const precis_pick *picks = precis_summary_picks(w->sum);
+	for (size_t k = 0; k < pa->nsummary; k++)
+		for (size_t i = 0; i < nu; i++) {
+			if (u[i].art != x || u[i].sent != picks[k].index || u[i].ncarriers < 2)
+				continue;
+			px_carriers *cr = &pa->summary_also[k];
+			if (!(cr->articles = malloc((u[i].ncarriers - 1) * sizeof *cr->articles)))
+				return PRECIS_ENOMEM;
+			for (size_t q = 1; q < u[i].ncarriers; q++)
+				cr->articles[cr->n++] = st->articles[u[i].carriers[q]];
+			break;
+		}
+	return 0;
+}
+
+/*
+ * Shared facts: sentences carried by two outlets or more, each listed once
+ * (from the first article that has it), most widely carried first.
+ * Unique facts: per article, its best-ranked sentences (by its own summary
+ * scores) that no other outlet carries, in document order.
+ */
+static int facts(precis_comparison *cmp, const coll *c, px_story *st, const unit *u, size_t nu)
+{
+	if (st->narticles < 2)
+		return 0;
+	size_t *order = malloc((nu ? nu : 1) * sizeof *order);
 	if (!order)
 		return PRECIS_ENOMEM;
-	for (size_t i = 0; i < st->nshared; i++)
-		order[i] = i;
-	for (size_t i = 1; i < st->nshared; i++) /* stable insertion sort by carriers */
-		for (size_t k = i; k > 0 && st->shared[order[k]].narticles >
-						     st->shared[order[k - 1]].narticles; k--) {
+	size_t no = 0;
+	for (size_t i = 0; i < nu; i++) {
+		if (u[i].ncarriers < 2)
+			continue;
+		/* Skip a sentence another listed fact already stands for. */
+		bool dup = false;
+		for (size_t k = 0; k < no && !dup; k++) {
+			const unit *f = &u[order[k]];
+			dup = align(&c->w[st->articles[f->art]].sent[f->sent],
+				    &c->w[st->articles[u[i].art]].sent[u[i].sent]) >= ALIGN_MIN;
+		}
+		if (!dup)
+			order[no++] = i;
+	}
+	for (size_t i = 1; i < no; i++) /* stable: most carriers first */
+		for (size_t k = i; k > 0 && u[order[k]].ncarriers > u[order[k - 1]].ncarriers; k--) {
 			size_t t = order[k];
 			order[k] = order[k - 1];
 			order[k - 1] = t;
 		}
 	int rc = 0;
-	for (size_t i = 0; i < st->nshared && st->nconsensus < want && !rc; i++) {
-		px_fact *f = &st->shared[order[i]];
-		char *t = strdup(f->text);
-		rc = t ? push_fact(&st->consensus, &st->nconsensus, t, f->articles, f->narticles)
-		       : PRECIS_ENOMEM;
-	}
-	/* Not enough agreement (one outlet, or different texts): the lead article's summary. */
-	size_t a0 = st->articles[0];
-	const precis_summary *s = c->w[a0].sum;
-	for (size_t k = 0; k < precis_summary_count(s) && st->nconsensus < want && !rc; k++) {
-		char *t = span_dup(c->w[a0].doc->text, precis_summary_picks(s)[k].span);
-		bool dup = false;
-		for (size_t q = 0; t && q < st->nconsensus; q++)
-			dup |= strcmp(st->consensus[q].text, t) == 0;
-		if (dup) {
-			free(t);
-			continue;
-		}
-		rc = t ? push_fact(&st->consensus, &st->nconsensus, t, &a0, 1) : PRECIS_ENOMEM;
-	}
+	for (size_t k = 0; k < no && !rc; k++)
+		rc = credit(&st->shared, &st->nshared, c, st, &u[order[k]]);
 	free(order);
+	for (size_t x = 0; x < st->narticles && x < FACT_ARTICLES && !rc; x++) {
+		const work *w = &c->w[st->articles[x]];
+		px_article *pa = &cmp->articles[st->articles[x]];
+		size_t nscores;
+		const double *score = precis_summary_scores(w->sum, &nscores);
+		size_t pick[UNIQUE_MAX], np = 0;
+		for (size_t i = 0; i < nu; i++) {
+			if (u[i].art != x || u[i].ncarriers > 1 || u[i].sent >= nscores)
+				continue;
+			size_t at = np < UNIQUE_MAX ? np++ : UNIQUE_MAX;
+			if (at == UNIQUE_MAX && score[u[i].sent] <= score[u[pick[UNIQUE_MAX - 1]].sent])
+				continue;
+			if (at == UNIQUE_MAX)
+				at = UNIQUE_MAX - 1;
+			pick[at] = i;
+			for (; at > 0 && score[u[pick[at]].sent] > score[u[pick[at - 1]].sent]; at--) {
+				size_t t = pick[at];
+				pick[at] = pick[at - 1];
+				pick[at - 1] = t;
+			}
+		}
+		for (size_t i = 1; i < np; i++) /* back to document order */
+			for (size_t k = i; k > 0 && u[pick[k]].sent < u[pick[k - 1]].sent; k--) {
+				size_t t = pick[k];
+				pick[k] = pick[k - 1];
+				pick[k - 1] = t;
+			}
+		if (np && !(pa->unique = calloc(np, sizeof *pa->unique)))
+			rc = PRECIS_ENOMEM;
+		if (!rc)
+			rc = summary_carriers(pa, w, st, u, nu, x);
+		for (size_t k = 0; k < np && !rc; k++)
+			if (!(pa->unique[pa->nunique++] = sentence_text(w, u[pick[k]].sent)))
+				rc = PRECIS_ENOMEM;
+	}
+	return rc;
+}
+
+/*
+ * Consensus summary: every sentence of the story scored by the share of
+ * outlets carrying it, its mean alignment with the other outlets and an
+ * early-position prior (news puts key facts first), then picked by MMR so
+ * that no two picks state the same fact; each pick is credited to the
+ * outlets that carry it. One article alone: its own summary.
+ */
+#define CONSENSUS_CARRY 1.0
+#define CONSENSUS_CENTRAL 1.0
+#define CONSENSUS_LEAD 0.3
+
+static int consensus(const coll *c, px_story *st, unit *u, size_t nu, size_t want)
+{
+	size_t a0 = st->articles[0];
+	if (st->narticles < 2) {
+		const precis_summary *s = c->w[a0].sum;
+		int rc = 0;
+		for (size_t k = 0; k < precis_summary_count(s) && !rc; k++) {
+			char *t = span_dup(c->w[a0].doc->text, precis_summary_picks(s)[k].span);
+			rc = t ? push_fact(&st->consensus, &st->nconsensus, t, &a0, 1) : PRECIS_ENOMEM;
+		}
+		return rc;
+	}
+	size_t na = st->narticles < FACT_ARTICLES ? st->narticles : FACT_ARTICLES;
+	for (size_t i = 0; i < nu; i++) {
+		const work *w = &c->w[st->articles[u[i].art]];
+		u[i].score = CONSENSUS_CARRY * (double)(u[i].ncarriers - 1) / (double)(na - 1) +
+			     CONSENSUS_CENTRAL * u[i].centrality +
+			     CONSENSUS_LEAD / (1.0 + (double)u[i].sent) +
+			     (w->doc->complete[u[i].sent] ? 0 : -1.0);
+	}
+	size_t picked[64];
+	size_t np = 0;
+	int rc = 0;
+	while (np < want && np < 64 && !rc) {
+		size_t best = nu;
+		double best_v = -INFINITY;
+		for (size_t i = 0; i < nu; i++) {
+			const svec *vi = &c->w[st->articles[u[i].art]].sent[u[i].sent];
+			double redundancy = 0;
+			bool taken = false;
+			for (size_t k = 0; k < np; k++) {
+				const unit *p = &u[picked[k]];
+				double a = align(vi, &c->w[st->articles[p->art]].sent[p->sent]);
+				redundancy = a > redundancy ? a : redundancy;
+				taken |= picked[k] == i;
+			}
+			if (taken || redundancy >= ALIGN_MIN)
+				continue;
+			double v = u[i].score - redundancy;
+			if (v > best_v) {
+				best_v = v;
+				best = i;
+			}
+		}
+		if (best == nu)
+			break;
+		picked[np++] = best;
+		rc = credit(&st->consensus, &st->nconsensus, c, st, &u[best]);
+	}
 	return rc;
 }
 
@@ -886,96 +1375,247 @@ static int cmp_z(const void *a, const void *b)
  * weighted log-odds ratio with an informative Dirichlet prior from the
  * whole collection (Monroe, Colaresi & Quinn 2008), as z-scores.
  */
+/* Double a zeroed count array until it holds index *cap; false when out of memory. */
+static bool grow_counts(double **v, size_t *cap)
+{
+	size_t nc = *cap ? *cap * 2 : 1024;
+	double *nv = realloc(*v, nc * sizeof *nv);
+	if (!nv)
+		return false;
+	memset(nv + *cap, 0, (nc - *cap) * sizeof *nv);
+	*v = nv;
+	*cap = nc;
+	return true;
+}
+
+#define DISTINCT_MIN_COUNT 2
+#define DISTINCT_MIN_Z 1.0
+
 static int distinctive(precis_comparison *cmp, coll *c, px_story *st, px_strmap *all,
 		       const double *all_count, double all_total)
 {
 	if (st->narticles < 2)
 		return 0;
-	const double a0 = 1000.0; /* prior strength, in words */
+	/*
+	 * Prior strength in words: Monroe et al. scale the collection counts;
+	 * at 200 a short article's own usage still shows through the prior.
+	 */
+	const double a0 = 200.0;
+	/* The story's counts, so that "the other outlets" is the story minus this one. */
+	px_strmap *story;
+	if (px_strmap_new(&story))
+		return PRECIS_ENOMEM;
+	double *scount = NULL, stotal = 0;
+	size_t cap = 0;
 	for (size_t x = 0; x < st->narticles; x++) {
+		const work *wx = &c->w[st->articles[x]];
+		for (size_t k = 0; k < px_strmap_count(wx->words); k++) {
+			size_t len;
+			const char *word = px_strmap_key(wx->words, (int64_t)k, &len);
+			int64_t id;
+			if (px_strmap_intern(story, word, len, &id, NULL) ||
+			    ((size_t)id >= cap && !grow_counts(&scount, &cap))) {
+				px_strmap_free(story);
+				free(scount);
+				return PRECIS_ENOMEM;
+			}
+			scount[id] += wx->wcount[k];
+			stotal += wx->wcount[k];
+		}
+	}
+	int rc = 0;
+	for (size_t x = 0; x < st->narticles && !rc; x++) {
 		work *wx = &c->w[st->articles[x]];
 		px_article *pa = &cmp->articles[st->articles[x]];
 		size_t nw = px_strmap_count(wx->words);
 		zterm *zs = malloc((nw ? nw : 1) * sizeof *zs);
-		if (!zs)
-			return PRECIS_ENOMEM;
-		double ni = (double)wx->nwords_total, nj = 0;
-		for (size_t y = 0; y < st->narticles; y++)
-			if (y != x)
-				nj += (double)c->w[st->articles[y]].nwords_total;
+		if (!zs) {
+			rc = PRECIS_ENOMEM;
+			break;
+		}
+		double ni = (double)wx->nwords_total, nj = stotal - ni;
 		size_t nz = 0;
 		for (size_t k = 0; k < nw; k++) {
 			size_t len;
 			const char *word = px_strmap_key(wx->words, (int64_t)k, &len);
 			int64_t g = px_strmap_get(all, word, len);
 			double alpha = a0 * (g >= 0 ? all_count[g] : 1) / all_total;
-			double yi = wx->wcount[k], yj = 0;
-			for (size_t y = 0; y < st->narticles; y++) {
-				if (y == x)
-					continue;
-				work *wy = &c->w[st->articles[y]];
-				int64_t id = px_strmap_get(wy->words, word, len);
-				if (id >= 0)
-					yj += wy->wcount[id];
-			}
+			double yi = wx->wcount[k];
+			double yj = scount[px_strmap_get(story, word, len)] - yi;
 			double d = log((yi + alpha) / (ni + a0 - yi - alpha)) -
 				   log((yj + alpha) / (nj + a0 - yj - alpha));
 			double var = 1 / (yi + alpha) + 1 / (yj + alpha);
-			zs[nz++] = (zterm){ word, d / sqrt(var) };
+			if (yi >= DISTINCT_MIN_COUNT) /* "uses markedly more": at least twice */
+				zs[nz++] = (zterm){ word, d / sqrt(var) };
 		}
 		qsort(zs, nz, sizeof *zs, cmp_z);
 		pa->distinctive = calloc(MAX_TERMS, sizeof *pa->distinctive);
 		for (size_t k = 0; pa->distinctive && k < nz && pa->ndistinctive < MAX_TERMS; k++)
-			if (zs[k].z > 1.0)
+			if (zs[k].z >= DISTINCT_MIN_Z)
 				pa->distinctive[pa->ndistinctive++] =
 					(px_term){ strdup(zs[k].w), zs[k].z };
 		free(zs);
 	}
+	px_strmap_free(story);
+	free(scount);
+	return rc;
+}
+
+/* The headline's words, as the analyzer sees them, with their bytes. */
+typedef struct {
+	size_t start, end;
+	char stem[64];
+	bool stop, number;
+} hword;
+
+struct hwords {
+	hword v[64];
+	size_t n;
+};
+
+static int on_head_word(const px_word *w, void *ctx)
+{
+	struct hwords *h = ctx;
+	if (h->n == sizeof h->v / sizeof h->v[0])
+		return 1; /* a headline of 64 words is plenty */
+	hword *x = &h->v[h->n++];
+	x->start = w->start;
+	x->end = w->end;
+	snprintf(x->stem, sizeof x->stem, "%.*s", (int)w->stem_len, w->stem);
+	x->stop = w->stop;
+	x->number = w->number;
 	return 0;
 }
 
-/* Headline: its subject (first person or place), key terms, agreement with its body. */
-static int headline(px_article *pa, work *w, coll *c, precis_rouge *scorer)
+static bool starts_upper(const char *s, size_t len)
 {
-	if (!pa->headline)
-		return 0;
-	const char *h = pa->headline;
-	/* The subject: the entity whose name appears first in the headline. */
-	size_t best = (size_t)-1;
-	const char *subject = NULL;
+	size_t adv;
+	int32_t cp = len ? px_utf8_decode(s, len, &adv) : -1;
+	return cp > 0 && px_cp_is_upper(cp);
+}
+
+/* Folded equality of two byte strings (ASCII case only: names are compared as written). */
+static bool same_word(const char *a, size_t na, const char *b, size_t nb)
+{
+	if (na != nb)
+		return false;
+	for (size_t i = 0; i < na; i++)
+		if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i]))
+			return false;
+	return true;
+}
+
+/* The entity one of whose variants is, or has a word equal to, s[0..len). */
+static const char *entity_of(const precis_entity *e, size_t n, const char *s, size_t len,
+			     const char *rest)
+{
+	for (size_t i = 0; i < n; i++)
+		for (const char *const *v = e[i].variants; *v; v++) {
+			size_t vl = strlen(*v);
+			if (strncmp(rest, *v, vl) == 0)
+				return e[i].name;
+			for (const char *p = *v; *p;) {
+				size_t wl = strcspn(p, " -");
+				if (wl >= 3 && same_word(p, wl, s, len))
+					return e[i].name;
+				p += wl;
+				p += *p != '\0';
+			}
+		}
+	return NULL;
+}
+
+/* A capitalized word that the body also capitalizes mid-sentence: a name. */
+static bool proper_in_body(const precis_doc *d, const char *s, size_t len)
+{
+	for (size_t i = 0; i < d->nsents; i++) {
+		const char *t = d->text + d->sents[i].start;
+		size_t tl = d->sents[i].end - d->sents[i].start;
+		for (size_t k = 1; k + len <= tl; k++)
+			if (t[k - 1] == ' ' && memcmp(t + k, s, len) == 0 &&
+			    (k + len == tl || !isalpha((unsigned char)t[k + len])))
+				return true;
+	}
+	return false;
+}
+
+/*
+ * Who or what the headline puts first: the first capitalized word (after a
+ * "Kicker:" or "Topic - " prefix) that names a person or place of the
+ * article, or failing that a word the body writes as a name. Hyphenated
+ * pairs count by their first half ("Poutine-Kim" -> Poutine).
+ */
+static char *headline_subject(const char *h, const struct hwords *hw, const work *w)
+{
+	size_t hl = strlen(h), from = 0;
+	const char *k = strstr(h, ": ");
+	if (!k)
+		k = strstr(h, " - ");
+	if (k && (size_t)(k - h) < hl / 2)
+		from = (size_t)(k - h) + 2;
 	size_t np, nl;
 	const precis_entity *pe = precis_meta_persons(w->meta, &np);
 	const precis_entity *pl = precis_meta_places(w->meta, &nl);
-	for (int pass = 0; pass < 2; pass++) {
-		const precis_entity *e = pass ? pl : pe;
-		size_t n = pass ? nl : np;
-		for (size_t i = 0; i < n; i++)
-			for (const char *const *v = e[i].variants; *v; v++) {
-				const char *hit = strstr(h, *v);
-				if (hit && (size_t)(hit - h) < best) {
-					best = (size_t)(hit - h);
-					subject = e[i].name;
-				}
-			}
-	}
-	if (subject)
-		pa->subject = strdup(subject);
-	/* Key terms: the headline's content words by collection IDF. */
-	const px_terms *t = &w->doc->title_terms;
-	pa->head_terms = calloc(MAX_TERMS, sizeof *pa->head_terms);
-	for (size_t k = 0; pa->head_terms && k < t->n && pa->nhead_terms < MAX_TERMS; k++) {
-		size_t len;
-		const char *key = px_strmap_key(w->doc->vocab, t->id[k], &len);
-		int64_t id = px_strmap_get(c->vocab, key, len);
-		pa->head_terms[pa->nhead_terms++] =
-			(px_term){ strndup(key, len), id >= 0 ? c->idf[id] : 0 };
-	}
-	for (size_t i = 1; i < pa->nhead_terms; i++)
-		for (size_t k = i; k > 0 && pa->head_terms[k].score > pa->head_terms[k - 1].score; k--) {
-			px_term tmp = pa->head_terms[k];
-			pa->head_terms[k] = pa->head_terms[k - 1];
-			pa->head_terms[k - 1] = tmp;
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < hw->n; i++) {
+			const hword *x = &hw->v[i];
+			if ((pass == 0) != (x->start >= from) || !starts_upper(h + x->start, x->end - x->start))
+				continue;
+			size_t len = x->end - x->start;
+			size_t part = strcspn(h + x->start, "-");
+			if (part < len)
+				len = part;
+			const char *name = entity_of(pe, np, h + x->start, len, h + x->start);
+			if (!name)
+				name = entity_of(pl, nl, h + x->start, len, h + x->start);
+			if (name)
+				return strdup(name);
+			if (proper_in_body(w->doc, h + x->start, len))
+				return strndup(h + x->start, len);
 		}
+	return NULL;
+}
+
+/*
+ * Headline: its subject, its key terms (content words, rarest in the
+ * collection first, as written) and how well it agrees with its own lead
+ * and summary (ROUGE-1 F, stemmed).
+ */
+static int headline(px_article *pa, work *w, coll *c, precis_rouge *scorer)
+{
+	pa->head_vs_lead = pa->head_vs_summary = NAN;
+	if (!pa->headline)
+		return 0;
+	const char *h = pa->headline;
+	struct hwords hw = { .n = 0 };
+	px_analyze(c->a, w->doc->lang, h, strlen(h), PX_ANALYZE_STEM, on_head_word, &hw);
+	pa->subject = headline_subject(h, &hw, w);
+	pa->head_terms = calloc(MAX_TERMS, sizeof *pa->head_terms);
+	if (!pa->head_terms)
+		return PRECIS_ENOMEM;
+	bool used[64] = { false };
+	while (pa->nhead_terms < MAX_TERMS) {
+		size_t best = hw.n;
+		double best_idf = 0;
+		for (size_t i = 0; i < hw.n; i++) {
+			if (used[i] || hw.v[i].stop || hw.v[i].number)
+				continue;
+			int64_t id = px_strmap_get(c->vocab, hw.v[i].stem, strlen(hw.v[i].stem));
+			double idf = id >= 0 ? c->idf[id] : 0;
+			if (best == hw.n || idf > best_idf) {
+				best = i;
+				best_idf = idf;
+			}
+		}
+		if (best == hw.n)
+			break;
+		for (size_t i = 0; i < hw.n; i++) /* one entry per stem */
+			used[i] |= strcmp(hw.v[i].stem, hw.v[best].stem) == 0;
+		char *term = strndup(h + hw.v[best].start, hw.v[best].end - hw.v[best].start);
+		if (!term)
+			return PRECIS_ENOMEM;
+		pa->head_terms[pa->nhead_terms++] = (px_term){ term, best_idf };
+	}
 	precis_rouge_scores s;
 	const char *lead = pa->lead;
 	if (precis_rouge_score(&s, scorer, h, &lead, 1) == 0)
@@ -1097,6 +1737,16 @@ static int on_pair(const shingle *x, const shingle *y, void *vctx)
 	return 0;
 }
 
+/* Copy shared by two articles that credit the same agency is that agency's dispatch. */
+static const char *common_agency(const px_article *a, const px_article *b)
+{
+	for (size_t i = 0; i < a->nagencies; i++)
+		for (size_t j = 0; j < b->nagencies; j++)
+			if (strcmp(a->agencies[i], b->agencies[j]) == 0)
+				return a->agencies[i];
+	return NULL;
+}
+
 static int reuse(precis_comparison *cmp, coll *c)
 {
 	size_t total = 0;
@@ -1182,7 +1832,9 @@ static int reuse(precis_comparison *cmp, coll *c)
 			} else {
 				cmp->reuse = nv;
 				px_reuse *r = &nv[cmp->nreuse++];
-				*r = (px_reuse){ x->a, x->b, sa, sb, NULL, 0 };
+				*r = (px_reuse){ x->a, x->b, sa, sb,
+						 common_agency(&cmp->articles[x->a], &cmp->articles[x->b]),
+						 NULL, 0 };
 				/* Passages: maximal covered runs in a, as text. */
 				for (size_t i = 0; i < wa->nw;) {
 					if (!x->ca[i]) {
@@ -1268,35 +1920,59 @@ static int build_stories(precis_comparison *cmp, coll *c, const size_t *story_of
 				all_total += c->w[i].wcount[k];
 			}
 		}
+	double *centroid = rc ? NULL : calloc(c->nterms ? c->nterms : 1, sizeof *centroid);
+	if (!rc && !centroid)
+		rc = PRECIS_ENOMEM;
 	for (size_t s = 0; s < cmp->nstories && !rc; s++) {
 		px_story *st = &cmp->stories[s];
 		for (size_t x = 0; x < st->narticles; x++) {
 			cmp->articles[st->articles[x]].story = (int)s;
 			cmp->articles[st->articles[x]].color = (int)x;
 		}
-		/* Label: the headline of the article closest to the others. */
+		/*
+		 * Label: the headline of the article closest to the others, by
+		 * its dot product with the story's summed vector (linear, not
+		 * pairwise, in the story's size).
+		 */
+		for (size_t x = 0; x < st->narticles; x++) {
+			const svec *v = &c->w[st->articles[x]].vec;
+			for (size_t k = 0; k < v->n; k++)
+				centroid[v->id[k]] += v->w[k];
+		}
 		size_t best = st->articles[0];
 		double bestsum = -1;
 		for (size_t x = 0; x < st->narticles; x++) {
+			const svec *v = &c->w[st->articles[x]].vec;
 			double sum = 0;
-			for (size_t y = 0; y < st->narticles; y++)
-				sum += px_vec_dot(&c->w[st->articles[x]].vec, &c->w[st->articles[y]].vec);
+			for (size_t k = 0; k < v->n; k++)
+				sum += v->w[k] * centroid[v->id[k]];
 			if (sum > bestsum && cmp->articles[st->articles[x]].headline) {
 				bestsum = sum;
 				best = st->articles[x];
 			}
+		}
+		for (size_t x = 0; x < st->narticles; x++) {
+			const svec *v = &c->w[st->articles[x]].vec;
+			for (size_t k = 0; k < v->n; k++)
+				centroid[v->id[k]] = 0;
 		}
 		px_article *pb = &cmp->articles[best];
 		st->label = strdup(pb->headline ? pb->headline : pb->lead);
 		for (size_t x = 0; x < st->narticles && !st->date; x++)
 			if (cmp->articles[st->articles[x]].event_date)
 				st->date = strdup(cmp->articles[st->articles[x]].event_date);
-		rc = facts(cmp, c, st);
+		unit *u = NULL;
+		size_t nu = 0;
+		rc = align_story(&u, &nu, c, st);
 		if (!rc)
-			rc = consensus(cmp, c, st, want);
+			rc = facts(cmp, c, st, u, nu);
+		if (!rc)
+			rc = consensus(c, st, u, nu, want);
+		units_free(u, nu);
 		if (!rc)
 			rc = distinctive(cmp, c, st, all, all_count, all_total);
 	}
+	free(centroid);
 	px_strmap_free(all);
 	free(all_count);
 	return rc;
@@ -1311,7 +1987,7 @@ int precis_compare_new(precis_comparison **out, precis_analyzer *a,
 	if (!out || !a || (!in && n) || o->version != PRECIS_COMPARE_OPTIONS_VERSION)
 		return px_error_set(err, PRECIS_EINVAL, 0, "invalid argument");
 	precis_comparison *cmp = calloc(1, sizeof *cmp);
-	coll c = { NULL, NULL, 0, NULL, 0, a };
+	coll c = { NULL, NULL, 0, NULL, 0, a, NULL, NULL, NULL };
 	size_t *story_of = NULL;
 	precis_rouge *scorer = NULL;
 	int rc = 0, first_err = 0;
@@ -1326,33 +2002,44 @@ int precis_compare_new(precis_comparison **out, precis_analyzer *a,
 	if (!rc && (!cmp->articles || !c.w))
 		rc = PRECIS_ENOMEM;
 	/* Read every article; a bad one is reported and left out. */
+	int *status = calloc(n ? n : 1, sizeof *status);
+	precis_error *errs = calloc(n ? n : 1, sizeof *errs);
+	if (!rc && (!status || !errs))
+		rc = PRECIS_ENOMEM;
+	if (!rc) {
+		reader r = { .in = in, .o = o, .pa = cmp->articles, .w = c.w, .rc = status,
+			     .err = errs, .n = n, .next = 0 };
+		rc = read_all(&r, a, o->threads);
+	}
 	for (size_t i = 0; i < n && !rc; i++) {
-		precis_error e1 = { 0 };
-		px_article *pa = &cmp->articles[cmp->narticles];
-		work *w = &c.w[c.n];
-		int r1 = read_article(pa, w, &c, &in[i], o, &e1);
+		int r1 = status[i];
 		if (r1 == PRECIS_ENOMEM)
 			rc = r1;
-		if (r1) {
-			if (!first_err) {
-				first_err = r1;
-				if (err) {
-					*err = e1;
-					err->code = r1;
-					snprintf(err->message, sizeof err->message, "%.60s: %.180s",
-						 in[i].id ? in[i].id : "article",
-						 e1.message[0] ? e1.message : precis_strerror(r1));
-				}
+		if (!r1 && (r1 = article_vectors(&c.w[i], &c)) == PRECIS_ENOMEM)
+			rc = r1;
+		if (r1 && !first_err) {
+			first_err = r1;
+			if (err) {
+				*err = errs[i];
+				err->code = r1;
+				snprintf(err->message, sizeof err->message, "%.60s: %.180s",
+					 in[i].id ? in[i].id : "article",
+					 errs[i].message[0] ? errs[i].message : precis_strerror(r1));
 			}
-			article_free(pa);
-			memset(pa, 0, sizeof *pa);
-			work_free(w);
-			memset(w, 0, sizeof *w);
+		}
+	}
+	/* Keep the good ones, in input order. */
+	for (size_t i = 0; i < n && cmp->articles && c.w; i++) {
+		if (rc || status[i] || !c.w[i].vec.id) {
+			article_free(&cmp->articles[i]);
+			work_free(&c.w[i]);
 			continue;
 		}
-		cmp->narticles++;
-		c.n++;
+		cmp->articles[cmp->narticles++] = cmp->articles[i];
+		c.w[c.n++] = c.w[i];
 	}
+	free(status);
+	free(errs);
 	if (!rc && c.n == 0)
 		rc = first_err ? first_err : PRECIS_EEMPTY;
 	/* Collection IDF over whole articles. */
@@ -1385,6 +2072,8 @@ int precis_compare_new(precis_comparison **out, precis_analyzer *a,
 	for (size_t i = 0; !rc && i < c.n; i++)
 		rc = headline(&cmp->articles[i], &c.w[i], &c, scorer);
 	if (!rc)
+		rc = entity_index(&c, cmp->articles);
+	if (!rc)
 		rc = group(cmp, &c, o, &story_of);
 	if (!rc)
 		rc = build_stories(cmp, &c, story_of, o->summary_sentences);
@@ -1397,6 +2086,9 @@ int precis_compare_new(precis_comparison **out, precis_analyzer *a,
 	free(c.w);
 	free(c.idf);
 	px_strmap_free(c.vocab);
+	px_strmap_free(c.ents);
+	free(c.ent_idf);
+	free(c.ent_name);
 	if (rc) {
 		if (err && !err->code)
 			px_error_set(err, rc, 0, "%s", precis_strerror(rc));

@@ -20,9 +20,14 @@ typedef struct {
 	double score; /* z-score of the weighted log-odds */
 } px_term;
 
+typedef struct {
+	size_t *articles;
+	size_t n;
+} px_carriers;
+
 typedef struct px_article {
 	char *id, *outlet, *headline, *date, *url, *lang;
-	char *event_date;    /* "YYYY-MM-DD" or "YYYY-MM-DD/YYYY-MM-DD", or NULL */
+	char *event_date;    /* "YYYY-MM-DD", "YYYY-MM-DD/YYYY-MM-DD", "--MM-DD" (no year), or NULL */
 	size_t words, nsentences;
 	char **agencies;
 	size_t nagencies;
@@ -33,11 +38,12 @@ typedef struct px_article {
 	char *lead;
 	char **summary;
 	size_t nsummary;
+	px_carriers *summary_also; /* per summary sentence: the other articles carrying it */
 	/* headline analysis */
 	char *subject;       /* who or what comes first in the headline */
 	px_term *head_terms;
 	size_t nhead_terms;
-	double head_vs_lead, head_vs_summary; /* ROUGE-1 F (unicode) */
+	double head_vs_lead, head_vs_summary; /* ROUGE-1 F (unicode); NaN without a headline */
 	/* within its story */
 	char **unique;       /* facts no other outlet of the story reports */
 	size_t nunique;
@@ -67,6 +73,7 @@ typedef struct {
 typedef struct {
 	size_t a, b;
 	double share_a, share_b;
+	const char *agency;  /* an agency both articles credit (the likely source), or NULL */
 	char **passages;
 	size_t npassages;
 } px_reuse;

@@ -1,10 +1,17 @@
-/* report_html: one self-contained page (inline CSS and SVG, no script). */
+/* report_html: one self-contained page (inline CSS and SVG, no script, no network). */
+#include <math.h>
 #include <string.h>
 
 #include "compare.h"
 
+#define SHARED_SHOWN 10
+#define SINGLES_DETAILED 12
+#define PASSAGES_SHOWN 5
+
+/* Outlet colours within a story (Tableau 10: distinct, readable on white). */
 static const char *const palette[] = { "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e",
-				       "#17becf", "#8c564b", "#e377c2" };
+				       "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22" };
+#define NCOLORS (sizeof palette / sizeof palette[0])
 
 static void esc(FILE *fp, const char *s)
 {
@@ -25,7 +32,7 @@ static void esc(FILE *fp, const char *s)
 
 static const char *color(const px_article *a)
 {
-	return palette[a->color % 8];
+	return palette[(size_t)a->color % NCOLORS];
 }
 
 static const char *name_of(const px_article *a)
@@ -33,17 +40,57 @@ static const char *name_of(const px_article *a)
 	return a->outlet ? a->outlet : a->id;
 }
 
-static void card(FILE *fp, const px_article *a)
+static void score(FILE *fp, double v)
 {
-	fprintf(fp, "<div class=\"card\" style=\"border-top:6px solid %s\">\n<h3>", color(a));
+	if (isnan(v))
+		fputs("&ndash;", fp);
+	else
+		fprintf(fp, "%.2f", v);
+}
+
+static void date_of(FILE *fp, const px_article *a)
+{
+	if (a->date) {
+		esc(fp, a->date);
+	} else if (a->event_date) {
+		esc(fp, a->event_date);
+		fputs(" <small>(in text)</small>", fp);
+	} else {
+		fputs("&ndash;", fp);
+	}
+}
+
+/* An outlet's name on its colour: who carries a fact. */
+static void chip(FILE *fp, const px_article *a)
+{
+	fprintf(fp, "<span class=\"chip\" style=\"background:%s\">", color(a));
+	esc(fp, name_of(a));
+	fputs("</span>", fp);
+}
+
+static bool in_summary(const px_article *a, const char *text)
+{
+	for (size_t k = 0; k < a->nsummary; k++)
+		if (strcmp(a->summary[k], text) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * An outlet's card. Summary sentences other outlets also report carry
+ * those outlets' chips; the ones no other outlet reports are tagged.
+ */
+static void card(FILE *fp, const precis_comparison *c, const px_article *a, bool alone)
+{
+	fprintf(fp, "<div class=\"card\" style=\"border-top-color:%s\">\n<h3 style=\"color:%s\">",
+		color(a), color(a));
 	esc(fp, name_of(a));
 	fputs("</h3>\n<p class=\"hl\">", fp);
 	esc(fp, a->headline);
-	fputs("</p>\n<dl>", fp);
-	fputs("<dt>Article</dt><dd>", fp);
+	fputs("</p>\n<dl><dt>Article</dt><dd>", fp);
 	esc(fp, a->id);
 	fputs("</dd><dt>Date</dt><dd>", fp);
-	esc(fp, a->date ? a->date : a->event_date);
+	date_of(fp, a);
 	fprintf(fp, "</dd><dt>Language</dt><dd>%s</dd><dt>Length</dt><dd>%zu words</dd>", a->lang,
 		a->words);
 	fputs("<dt>Agencies</dt><dd>", fp);
@@ -53,30 +100,49 @@ static void card(FILE *fp, const px_article *a)
 	}
 	if (!a->nagencies)
 		fputs("&ndash;", fp);
-	fputs("</dd></dl>\n<h4>Lead</h4><p>", fp);
+	fputs("</dd></dl>\n<h4>Lead</h4><p class=\"lead\">", fp);
 	esc(fp, a->lead);
 	fputs("</p>\n<h4>Summary</h4><ol>", fp);
 	for (size_t k = 0; k < a->nsummary; k++) {
 		fputs("<li>", fp);
 		esc(fp, a->summary[k]);
+		const px_carriers *also = a->summary_also ? &a->summary_also[k] : NULL;
+		if (also && also->n) {
+			fputs(" <small>also</small>", fp);
+			for (size_t q = 0; q < also->n; q++)
+				chip(fp, &c->articles[also->articles[q]]);
+		} else if (!alone) {
+			fputs(" <span class=\"only-tag\">only here</span>", fp);
+		}
 		fputs("</li>", fp);
 	}
 	fputs("</ol>\n", fp);
-	size_t shown = 0;
-	for (size_t k = 0; k < a->nquotes; k++) {
-		if (!a->quotes[k].speaker)
-			continue;
-		if (!shown++)
-			fputs("<h4>Quoted</h4>", fp);
-		fprintf(fp, "<blockquote style=\"border-left-color:%s\">&laquo;&nbsp;", color(a));
-		esc(fp, a->quotes[k].text);
-		fputs("&nbsp;&raquo;<cite>", fp);
-		esc(fp, a->quotes[k].speaker);
-		fputs("</cite></blockquote>\n", fp);
+	size_t anonymous = 0;
+	for (size_t k = 0; k < a->nquotes; k++)
+		anonymous += !a->quotes[k].speaker;
+	if (a->nquotes > anonymous) {
+		fputs("<h4>Quoted</h4>", fp);
+		for (size_t k = 0; k < a->nquotes; k++) {
+			if (!a->quotes[k].speaker)
+				continue;
+			fprintf(fp, "<blockquote style=\"border-left-color:%s\">&laquo;&nbsp;", color(a));
+			esc(fp, a->quotes[k].text);
+			fputs("&nbsp;&raquo;<cite>", fp);
+			esc(fp, a->quotes[k].speaker);
+			fputs("</cite></blockquote>\n", fp);
+		}
 	}
-	if (a->nunique) {
-		fputs("<h4>Only here</h4><ul>", fp);
+	if (anonymous)
+		fprintf(fp, "<p class=\"note\">%zu unattributed quote%s</p>\n", anonymous,
+			anonymous > 1 ? "s" : "");
+	size_t more = 0;
+	for (size_t k = 0; k < a->nunique; k++)
+		more += !in_summary(a, a->unique[k]);
+	if (more) {
+		fputs("<h4>Also only here</h4><ul class=\"only\">", fp);
 		for (size_t k = 0; k < a->nunique; k++) {
+			if (in_summary(a, a->unique[k]))
+				continue;
 			fputs("<li>", fp);
 			esc(fp, a->unique[k]);
 			fputs("</li>", fp);
@@ -84,7 +150,7 @@ static void card(FILE *fp, const px_article *a)
 		fputs("</ul>\n", fp);
 	}
 	if (a->ndistinctive) {
-		fputs("<h4>Distinctive words</h4><p class=\"terms\">", fp);
+		fputs("<h4>Distinctive words <small>(log-odds z)</small></h4><p class=\"terms\">", fp);
 		for (size_t k = 0; k < a->ndistinctive; k++) {
 			fputs("<span>", fp);
 			esc(fp, a->distinctive[k].name);
@@ -95,140 +161,280 @@ static void card(FILE *fp, const px_article *a)
 	fputs("</div>\n", fp);
 }
 
-static void dots(FILE *fp, const precis_comparison *c, const px_fact *f)
+/*
+ * A fact carried by several outlets: a band in each carrier's colour at
+ * its left edge, and their names.
+ */
+static void fact(FILE *fp, const precis_comparison *c, const px_fact *f)
 {
-	for (size_t q = 0; q < f->narticles; q++) {
-		const px_article *a = &c->articles[f->articles[q]];
-		fprintf(fp, "<span class=\"dot\" style=\"background:%s\" title=\"", color(a));
-		esc(fp, name_of(a));
-		fputs("\"></span>", fp);
-	}
+	fputs("<li class=\"fact\"><span class=\"bands\">", fp);
+	for (size_t q = 0; q < f->narticles; q++)
+		fprintf(fp, "<i style=\"background:%s\"></i>", color(&c->articles[f->articles[q]]));
+	fputs("</span><span class=\"text\">", fp);
+	esc(fp, f->text);
+	fputs(" ", fp);
+	for (size_t q = 0; q < f->narticles; q++)
+		chip(fp, &c->articles[f->articles[q]]);
+	fputs("</span></li>\n", fp);
 }
 
+static void headlines(FILE *fp, const precis_comparison *c, const px_story *st)
+{
+	fputs("<h3>Headlines</h3><table><tr><th>Outlet</th><th>Headline</th><th>Subject</th>"
+	      "<th>Key terms</th><th>ROUGE-1 vs lead</th><th>vs summary</th></tr>\n", fp);
+	for (size_t x = 0; x < st->narticles; x++) {
+		const px_article *a = &c->articles[st->articles[x]];
+		fputs("<tr><td>", fp);
+		chip(fp, a);
+		fputs("</td><td>", fp);
+		esc(fp, a->headline);
+		fputs("</td><td><b>", fp);
+		esc(fp, a->subject);
+		fputs("</b></td><td>", fp);
+		for (size_t k = 0; k < a->nhead_terms; k++) {
+			fputs(k ? ", " : "", fp);
+			esc(fp, a->head_terms[k].name);
+		}
+		fputs("</td><td class=\"num\">", fp);
+		score(fp, a->head_vs_lead);
+		fputs("</td><td class=\"num\">", fp);
+		score(fp, a->head_vs_summary);
+		fputs("</td></tr>\n", fp);
+	}
+	fputs("</table>\n", fp);
+}
+
+static void reuse_block(FILE *fp, const precis_comparison *c, const px_reuse *x)
+{
+	const px_article *a = &c->articles[x->a], *b = &c->articles[x->b];
+	fputs("<div class=\"reuse\"><p>", fp);
+	chip(fp, a);
+	fputs(" and ", fp);
+	chip(fp, b);
+	fputs(" share ", fp);
+	if (x->agency) {
+		fputs("<b>", fp);
+		esc(fp, x->agency);
+		fputs("</b> copy", fp);
+	} else {
+		fputs("reused copy", fp);
+	}
+	fprintf(fp, ": %.0f%% of ", 100 * x->share_a);
+	esc(fp, a->id);
+	fprintf(fp, ", %.0f%% of ", 100 * x->share_b);
+	esc(fp, b->id);
+	fputs(".</p>\n", fp);
+	/* The longest passages, in text order: short runs are often set phrases. */
+	size_t cut = 0;
+	if (x->npassages > PASSAGES_SHOWN) {
+		size_t lens[PASSAGES_SHOWN] = { 0 };
+		for (size_t k = 0; k < x->npassages; k++) {
+			size_t l = strlen(x->passages[k]), at = PASSAGES_SHOWN;
+			for (; at > 0 && l > lens[at - 1]; at--)
+				if (at < PASSAGES_SHOWN)
+					lens[at] = lens[at - 1];
+			if (at < PASSAGES_SHOWN)
+				lens[at] = l;
+		}
+		cut = lens[PASSAGES_SHOWN - 1];
+	}
+	size_t shown = 0;
+	for (size_t k = 0; k < x->npassages && shown < PASSAGES_SHOWN; k++) {
+		if (strlen(x->passages[k]) < cut)
+			continue;
+		fputs("<blockquote class=\"passage\">", fp);
+		esc(fp, x->passages[k]);
+		fputs("</blockquote>\n", fp);
+		shown++;
+	}
+	if (x->npassages > shown)
+		fprintf(fp, "<p class=\"note\">and %zu shorter passages</p>\n", x->npassages - shown);
+	fputs("</div>\n", fp);
+}
+
+static void story(FILE *fp, const precis_comparison *c, size_t s)
+{
+	const px_story *st = &c->stories[s];
+	fprintf(fp, "<section>\n<h2>Story %zu: ", s + 1);
+	esc(fp, st->label);
+	fprintf(fp, "</h2>\n<p class=\"meta\">%zu articles", st->narticles);
+	if (st->date) {
+		fputs(", event date ", fp);
+		esc(fp, st->date);
+	}
+	fputs("</p>\n<div class=\"cards\">\n", fp);
+	for (size_t x = 0; x < st->narticles; x++)
+		card(fp, c, &c->articles[st->articles[x]], st->narticles < 2);
+	fputs("</div>\n", fp);
+	headlines(fp, c, st);
+	fputs("<h3>Shared facts</h3>\n", fp);
+	if (!st->nshared)
+		fputs("<p>None: the outlets report different facts.</p>\n", fp);
+	else
+		fputs("<ul class=\"facts\">\n", fp);
+	for (size_t k = 0; k < st->nshared && k < SHARED_SHOWN; k++)
+		fact(fp, c, &st->shared[k]);
+	if (st->nshared)
+		fputs("</ul>\n", fp);
+	if (st->nshared > SHARED_SHOWN)
+		fprintf(fp, "<p class=\"note\">and %zu more</p>\n", st->nshared - SHARED_SHOWN);
+	bool heading = false;
+	for (size_t r = 0; r < c->nreuse; r++) {
+		const px_reuse *x = &c->reuse[r];
+		if (c->articles[x->a].story != (int)s || c->articles[x->b].story != (int)s)
+			continue;
+		if (!heading)
+			fputs("<h3>Reused copy</h3>\n", fp);
+		heading = true;
+		reuse_block(fp, c, x);
+	}
+	fputs("<h3>Consensus summary</h3>\n<ul class=\"facts\">\n", fp);
+	for (size_t k = 0; k < st->nconsensus; k++)
+		fact(fp, c, &st->consensus[k]);
+	fputs("</ul>\n</section>\n", fp);
+}
+
+static void singles(FILE *fp, const precis_comparison *c, size_t nsingle)
+{
+	fputs("<section>\n<h2>Single-article stories</h2>\n<ul class=\"singles\">\n", fp);
+	for (size_t s = 0; s < c->nstories; s++) {
+		const px_story *st = &c->stories[s];
+		if (st->narticles != 1)
+			continue;
+		const px_article *a = &c->articles[st->articles[0]];
+		fprintf(fp, "<li><b>Story %zu</b> ", s + 1);
+		esc(fp, a->id);
+		fputs(" &middot; ", fp);
+		if (a->outlet) {
+			esc(fp, a->outlet);
+			fputs(" &middot; ", fp);
+		}
+		date_of(fp, a);
+		fprintf(fp, " &middot; %s &middot; %zu words<br><span class=\"hl\">", a->lang, a->words);
+		esc(fp, a->headline ? a->headline : a->lead);
+		fputs("</span>", fp);
+		if (nsingle <= SINGLES_DETAILED && a->nsummary) {
+			fputs("<ol>", fp);
+			for (size_t k = 0; k < a->nsummary; k++) {
+				fputs("<li>", fp);
+				esc(fp, a->summary[k]);
+				fputs("</li>", fp);
+			}
+			fputs("</ol>", fp);
+		}
+		fputs("</li>\n", fp);
+	}
+	fputs("</ul>\n</section>\n", fp);
+}
+
+/* Cosine as a blue of matching depth; dark cells get white numbers. */
 static void heatmap(FILE *fp, const precis_comparison *c)
 {
-	size_t n = c->narticles, cellw = 36, pad = 150;
+	size_t n = c->narticles, cellw = n <= 20 ? 44 : n <= 60 ? 16 : 6, pad = 170;
 	size_t w = pad + n * cellw + 10, h = pad + n * cellw + 10;
-	fprintf(fp, "<h2>Similarity</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%zu\" height=\"%zu\" "
-		    "role=\"img\" aria-label=\"similarity heatmap\">\n", w, h);
-	for (size_t i = 0; i < n; i++) {
+	fprintf(fp, "<section>\n<h2>Similarity</h2>\n<p class=\"note\">TF-IDF cosine of the article "
+		    "bodies; outlines group the articles of each story.</p>\n"
+		    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%zu\" height=\"%zu\" "
+		    "viewBox=\"0 0 %zu %zu\" role=\"img\" aria-label=\"similarity heatmap\" "
+		    "font-family=\"sans-serif\">\n", w, h, w, h);
+	for (size_t i = 0; i < n && cellw >= 16; i++) {
 		fprintf(fp, "<text x=\"%zu\" y=\"%zu\" font-size=\"11\" text-anchor=\"end\">", pad - 6,
 			pad + i * cellw + cellw / 2 + 4);
 		esc(fp, c->articles[i].id);
-		fputs("</text>\n", fp);
-		fprintf(fp, "<text transform=\"translate(%zu,%zu) rotate(-60)\" font-size=\"11\">",
+		fprintf(fp, "</text>\n<text transform=\"translate(%zu,%zu) rotate(-55)\" font-size=\"11\">",
 			pad + i * cellw + cellw / 2, pad - 6);
 		esc(fp, c->articles[i].id);
 		fputs("</text>\n", fp);
+	}
+	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < n; j++) {
 			double v = c->sim[i * n + j];
-			int shade = (int)(255 - 200 * (v < 0 ? 0 : v > 1 ? 1 : v));
+			v = v < 0 ? 0 : v > 1 ? 1 : v;
+			int r = (int)(247 - 239 * v), g = (int)(251 - 203 * v), b = (int)(255 - 148 * v);
 			fprintf(fp, "<rect x=\"%zu\" y=\"%zu\" width=\"%zu\" height=\"%zu\" "
-				    "fill=\"rgb(%d,%d,255)\"><title>%.2f</title></rect>"
-				    "<text x=\"%zu\" y=\"%zu\" font-size=\"10\" text-anchor=\"middle\" fill=\"%s\">%.2f</text>\n",
-				pad + j * cellw, pad + i * cellw, cellw - 2, cellw - 2, shade, shade, v,
-				pad + j * cellw + cellw / 2 - 1, pad + i * cellw + cellw / 2 + 3,
-				v > 0.6 ? "#fff" : "#000", v);
+				    "fill=\"rgb(%d,%d,%d)\"><title>",
+				pad + j * cellw, pad + i * cellw, cellw - 1, cellw - 1, r, g, b);
+			esc(fp, c->articles[i].id);
+			fputs(" / ", fp);
+			esc(fp, c->articles[j].id);
+			fprintf(fp, ": %.2f</title></rect>\n", c->sim[i * n + j]);
+			if (cellw >= 40)
+				fprintf(fp, "<text x=\"%zu\" y=\"%zu\" font-size=\"11\" text-anchor=\"middle\" "
+					    "fill=\"%s\">%.2f</text>\n",
+					pad + j * cellw + cellw / 2, pad + i * cellw + cellw / 2 + 4,
+					v > 0.5 ? "#fff" : "#222", c->sim[i * n + j]);
 		}
-	}
-	fputs("</svg>\n", fp);
+	/* Stories: the articles of one story are not always adjacent, so outline their cells. */
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++)
+			if (i != j && c->articles[i].story == c->articles[j].story)
+				fprintf(fp, "<rect x=\"%zu\" y=\"%zu\" width=\"%zu\" height=\"%zu\" "
+					    "fill=\"none\" stroke=\"#f58518\" stroke-width=\"2\"/>\n",
+					pad + j * cellw, pad + i * cellw, cellw - 1, cellw - 1);
+	fputs("</svg>\n</section>\n", fp);
 }
+
+static const char css[] =
+	"body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:2em auto;"
+	"max-width:1500px;padding:0 1.5em;color:#222;background:#fafafa}\n"
+	"h1{font-size:1.7em;margin-bottom:.2em}h2{margin-top:1.8em;border-bottom:2px solid #ddd;padding-bottom:.2em}\n"
+	"h3{margin:1.4em 0 .5em}.meta,.note{color:#666}.note{font-size:.9em}\n"
+	".cards{display:flex;gap:1em;align-items:flex-start;overflow-x:auto;padding-bottom:.5em}\n"
+	".card{flex:1 1 0;min-width:280px;background:#fff;padding:.8em 1em;border-top:6px solid #999;"
+	"box-shadow:0 1px 3px #0002;border-radius:4px}\n"
+	".card h3{margin:.2em 0}.hl{font-weight:600}.card h4{margin:.9em 0 .2em;font-size:.8em;"
+	"letter-spacing:.04em;text-transform:uppercase;color:#666}\n"
+	".lead{font-style:italic}.card ol,.card ul{padding-left:1.3em;margin:.2em 0}\n"
+	"dl{display:grid;grid-template-columns:auto 1fr;gap:.1em .8em;font-size:.9em;margin:.5em 0}"
+	"dt{color:#666}dd{margin:0}\n"
+	"blockquote{margin:.5em 0;padding:.4em .9em;border-left:5px solid #999;background:#f3f3f3;"
+	"font-family:Georgia,'DejaVu Serif',serif;font-style:italic}\n"
+	"cite{display:block;margin-top:.2em;font:normal .85em system-ui,sans-serif;color:#555}"
+	"cite::before{content:'\\2014\\00a0'}\n"
+	".passage{font-family:inherit;font-style:normal;background:#fff6e5;border-left-color:#f58518}\n"
+	".chip{display:inline-block;color:#fff;border-radius:9px;padding:0 .55em;margin:0 .15em;"
+	"font-size:.8em;white-space:nowrap}\n"
+	"ul.facts{list-style:none;padding:0}.fact{display:flex;gap:.6em;margin:.35em 0;background:#fff;"
+	"padding:.35em .6em;border-radius:3px;box-shadow:0 1px 2px #0001}\n"
+	".bands{display:flex;gap:2px}.bands i{display:block;width:5px;border-radius:2px}\n"
+	"table{border-collapse:collapse;background:#fff}td,th{border:1px solid #ddd;padding:.35em .6em;"
+	"vertical-align:top;text-align:left}th{background:#f0f0f0}.num{text-align:right}\n"
+	".terms span{display:inline-block;background:#eef;border-radius:3px;padding:0 .3em;margin:.1em}\n"
+	".singles li{margin:.5em 0}.singles ol{font-size:.92em;color:#333}\n"
+	".reuse{margin:.4em 0 1em}\n"
+	".only-tag{font-size:.75em;color:#8a5a00;background:#fff1d6;border-radius:3px;padding:0 .35em;"
+	"white-space:nowrap}\n";
 
 int precis_report_html(const precis_comparison *c, FILE *fp)
 {
 	fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-	      "<title>precis: coverage comparison</title>\n<style>\n"
-	      "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:2em;color:#222;background:#fafafa}\n"
-	      "h1{font-size:1.6em}h2{margin-top:1.6em;border-bottom:1px solid #ccc}\n"
-	      ".cards{display:flex;gap:1em;align-items:flex-start;overflow-x:auto}\n"
-	      ".card{flex:1 1 0;min-width:260px;background:#fff;padding:.8em 1em;box-shadow:0 1px 3px #0002;border-radius:4px}\n"
-	      ".card h3{margin:.2em 0}.hl{font-weight:600}.card h4{margin:.8em 0 .2em;font-size:.9em;text-transform:uppercase;color:#666}\n"
-	      "dl{display:grid;grid-template-columns:auto 1fr;gap:.1em .8em;font-size:.9em}dt{color:#666}dd{margin:0}\n"
-	      "blockquote{margin:.4em 0;padding:.2em .8em;border-left:4px solid #999;background:#f4f4f4;font-style:italic}\n"
-	      "cite{display:block;font-style:normal;font-size:.85em;color:#555}\n"
-	      ".dot{display:inline-block;width:.8em;height:.8em;border-radius:50%;margin-left:.2em}\n"
-	      "table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.3em .6em;vertical-align:top}\n"
-	      ".terms span{display:inline-block;background:#eef;border-radius:3px;padding:0 .3em;margin:.1em}\n"
-	      "</style></head><body>\n<h1>Coverage comparison</h1>\n", fp);
-	fprintf(fp, "<p>%zu articles, %zu stories.</p>\n", c->narticles, c->nstories);
-	for (size_t s = 0; s < c->nstories; s++) {
-		const px_story *st = &c->stories[s];
-		if (st->narticles == 1 && c->nstories > 12)
-			continue;
-		fprintf(fp, "<h2>Story %zu: ", s + 1);
-		esc(fp, st->label);
-		fprintf(fp, "</h2>\n<p>%zu article(s)%s", st->narticles, st->date ? ", event date " : "");
-		esc(fp, st->date ? st->date : "");
-		fputs("</p>\n<div class=\"cards\">\n", fp);
-		for (size_t x = 0; x < st->narticles; x++)
-			card(fp, &c->articles[st->articles[x]]);
-		fputs("</div>\n", fp);
-		fputs("<h3>Headlines</h3><table><tr><th>Outlet</th><th>Subject</th><th>Key terms</th>"
-		      "<th>ROUGE-1 vs lead</th><th>vs summary</th></tr>\n", fp);
-		for (size_t x = 0; x < st->narticles; x++) {
-			const px_article *a = &c->articles[st->articles[x]];
-			fprintf(fp, "<tr><td style=\"color:%s\">", color(a));
-			esc(fp, name_of(a));
-			fputs("</td><td>", fp);
-			esc(fp, a->subject);
-			fputs("</td><td>", fp);
-			for (size_t k = 0; k < a->nhead_terms; k++) {
-				fputs(k ? ", " : "", fp);
-				esc(fp, a->head_terms[k].name);
-			}
-			fprintf(fp, "</td><td>%.2f</td><td>%.2f</td></tr>\n", a->head_vs_lead,
-				a->head_vs_summary);
-		}
-		fputs("</table>\n", fp);
-		if (st->nshared) {
-			fputs("<h3>Shared facts</h3><ul>\n", fp);
-			for (size_t k = 0; k < st->nshared && k < 10; k++) {
-				fputs("<li>", fp);
-				esc(fp, st->shared[k].text);
-				dots(fp, c, &st->shared[k]);
-				fputs("</li>\n", fp);
-			}
-			fputs("</ul>\n", fp);
-		}
-		fputs("<h3>Consensus summary</h3><ol>\n", fp);
-		for (size_t k = 0; k < st->nconsensus; k++) {
-			fputs("<li>", fp);
-			esc(fp, st->consensus[k].text);
-			dots(fp, c, &st->consensus[k]);
-			fputs("</li>\n", fp);
-		}
-		fputs("</ol>\n", fp);
-	}
-	if (c->nstories > 12) {
-		fputs("<h2>Single-article stories</h2><ul>\n", fp);
-		for (size_t s = 0; s < c->nstories; s++)
-			if (c->stories[s].narticles == 1) {
-				const px_article *a = &c->articles[c->stories[s].articles[0]];
-				fputs("<li>", fp);
-				esc(fp, name_of(a));
-				fputs(": ", fp);
-				esc(fp, a->headline ? a->headline : a->lead);
-				fputs("</li>\n", fp);
-			}
-		fputs("</ul>\n", fp);
-	}
-	fputs("<h2>Reused copy</h2>\n", fp);
-	if (!c->nreuse)
-		fputs("<p>No article shares long word runs with another.</p>\n", fp);
+	      "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n"
+	      "<title>precis: coverage comparison</title>\n<style>\n", fp);
+	fputs(css, fp);
+	fputs("</style></head><body>\n<h1>Coverage comparison</h1>\n", fp);
+	size_t multi = 0;
+	for (size_t s = 0; s < c->nstories; s++)
+		multi += c->stories[s].narticles > 1;
+	size_t nsingle = c->nstories - multi;
+	fprintf(fp, "<p class=\"meta\">%zu articles, %zu stories: %zu covered by several articles, "
+		    "%zu by one.</p>\n", c->narticles, c->nstories, multi, nsingle);
+	for (size_t s = 0; s < c->nstories; s++)
+		if (c->stories[s].narticles > 1)
+			story(fp, c, s);
+	if (nsingle)
+		singles(fp, c, nsingle);
+	bool heading = false;
 	for (size_t r = 0; r < c->nreuse; r++) {
 		const px_reuse *x = &c->reuse[r];
-		fputs("<p><b>", fp);
-		esc(fp, c->articles[x->a].id);
-		fputs("</b> and <b>", fp);
-		esc(fp, c->articles[x->b].id);
-		fprintf(fp, "</b>: %.0f%% and %.0f%% of their text shared.</p>\n", 100 * x->share_a,
-			100 * x->share_b);
-		for (size_t k = 0; k < x->npassages && k < 5; k++) {
-			fputs("<blockquote>", fp);
-			esc(fp, x->passages[k]);
-			fputs("</blockquote>\n", fp);
-		}
+		if (c->articles[x->a].story == c->articles[x->b].story)
+			continue;
+		if (!heading)
+			fputs("<section>\n<h2>Reused copy across stories</h2>\n", fp);
+		heading = true;
+		reuse_block(fp, c, x);
 	}
+	if (heading)
+		fputs("</section>\n", fp);
 	if (c->sim)
 		heatmap(fp, c);
 	fputs("</body></html>\n", fp);

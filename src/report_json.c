@@ -1,4 +1,6 @@
 /* report_json: the comparison as JSON (schema in docs/compare-schema.md). */
+#include <math.h>
+
 #include <jansson.h>
 
 #include "compare.h"
@@ -14,6 +16,12 @@ static json_t *strs(char **v, size_t n)
 static json_t *opt_str(const char *s)
 {
 	return s ? json_string(s) : json_null();
+}
+
+/* NaN (not computed: no headline) as null. */
+static json_t *opt_real(double v)
+{
+	return isnan(v) ? json_null() : json_real(v);
 }
 
 static json_t *terms(const px_term *t, size_t n, const char *score)
@@ -76,8 +84,8 @@ static json_t *article(const px_article *a)
 	json_t *h = json_object();
 	json_object_set_new(h, "subject", opt_str(a->subject));
 	json_object_set_new(h, "key_terms", terms(a->head_terms, a->nhead_terms, "idf"));
-	json_object_set_new(h, "rouge1_f_vs_lead", json_real(a->head_vs_lead));
-	json_object_set_new(h, "rouge1_f_vs_summary", json_real(a->head_vs_summary));
+	json_object_set_new(h, "rouge1_f_vs_lead", opt_real(a->head_vs_lead));
+	json_object_set_new(h, "rouge1_f_vs_summary", opt_real(a->head_vs_summary));
 	json_object_set_new(o, "headline_analysis", h);
 	json_object_set_new(o, "unique_facts", strs(a->unique, a->nunique));
 	json_object_set_new(o, "distinctive_terms", terms(a->distinctive, a->ndistinctive, "z"));
@@ -115,6 +123,7 @@ int precis_report_json(const precis_comparison *c, FILE *fp)
 		json_object_set_new(o, "b", json_string(c->articles[x->b].id));
 		json_object_set_new(o, "share_a", json_real(x->share_a));
 		json_object_set_new(o, "share_b", json_real(x->share_b));
+		json_object_set_new(o, "agency", opt_str(x->agency));
 		json_object_set_new(o, "passages", strs(x->passages, x->npassages));
 		json_array_append_new(reuse, o);
 	}

@@ -1,7 +1,12 @@
 /* report_md: the comparison as Markdown, readable in a terminal and on a forge. */
+#include <math.h>
 #include <string.h>
 
 #include "compare.h"
+
+/* Past this many single-article stories, each gets one line instead of a short card. */
+#define SINGLES_DETAILED 12
+#define SHARED_SHOWN 10
 
 /* Table cells cannot hold '|' or line breaks. */
 static void cell(FILE *fp, const char *s)
@@ -35,17 +40,62 @@ static const char *name_of(const px_article *a)
 	return a->outlet ? a->outlet : a->id;
 }
 
-static void story(FILE *fp, const precis_comparison *c, size_t s)
+static void score(FILE *fp, double v)
 {
-	const px_story *st = &c->stories[s];
-	fprintf(fp, "## Story %zu: ", s + 1);
-	cell(fp, st->label);
-	fprintf(fp, "\n\n%zu article(s)%s%s\n\n", st->narticles, st->date ? ", event date " : "",
-		st->date ? st->date : "");
-	fputs("### Outlets\n\n| | ", fp);
+	if (isnan(v))
+		fputs("-", fp);
+	else
+		fprintf(fp, "%.2f", v);
+}
+
+/* Publication date when given, else the event date the text states. */
+static void date_of(FILE *fp, const px_article *a)
+{
+	if (a->date)
+		cell(fp, a->date);
+	else if (a->event_date)
+		fprintf(fp, "%s (in text)", a->event_date);
+	else
+		fputs("-", fp);
+}
+
+static void credits(FILE *fp, const precis_comparison *c, const px_fact *f)
+{
+	fputs(" (", fp);
+	for (size_t q = 0; q < f->narticles; q++) {
+		fputs(q ? ", " : "", fp);
+		cell(fp, name_of(&c->articles[f->articles[q]]));
+	}
+	fputs(")\n", fp);
+}
+
+static void quotes(FILE *fp, const px_article *a)
+{
+	size_t shown = 0, anonymous = 0;
+	for (size_t k = 0; k < a->nquotes; k++) {
+		if (!a->quotes[k].speaker) {
+			anonymous++;
+			continue;
+		}
+		fputs(shown++ ? "; " : "", fp);
+		cell(fp, a->quotes[k].speaker);
+		fputs(": «", fp);
+		cell(fp, a->quotes[k].text);
+		fputs("»", fp);
+	}
+	if (anonymous)
+		fprintf(fp, "%s%zu unattributed", shown ? "; " : "", anonymous);
+	else if (!shown)
+		fputs("-", fp);
+}
+
+static void cards(FILE *fp, const precis_comparison *c, const px_story *st)
+{
+	fputs("### Outlets\n\n| |", fp);
 	for (size_t x = 0; x < st->narticles; x++) {
+		fputc(' ', fp);
 		cell(fp, name_of(&c->articles[st->articles[x]]));
-		fputs(" | ", fp);
+		fputs(" |", fp);
 	}
 	fputs("\n|---|", fp);
 	for (size_t x = 0; x < st->narticles; x++)
@@ -54,15 +104,14 @@ static void story(FILE *fp, const precis_comparison *c, size_t s)
 	static const char *const rows[] = { "article", "headline", "date", "language", "length",
 					    "agencies", "lead", "summary", "quoted" };
 	for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
-		fprintf(fp, "| %s | ", rows[r]);
+		fprintf(fp, "| %s |", rows[r]);
 		for (size_t x = 0; x < st->narticles; x++) {
 			const px_article *a = &c->articles[st->articles[x]];
+			fputc(' ', fp);
 			switch (r) {
 			case 0: cell(fp, a->id); break;
 			case 1: cell(fp, a->headline); break;
-			case 2:
-				cell(fp, a->date ? a->date : a->event_date);
-				break;
+			case 2: date_of(fp, a); break;
 			case 3: cell(fp, a->lang); break;
 			case 4: fprintf(fp, "%zu words", a->words); break;
 			case 5: list(fp, a->agencies, a->nagencies); break;
@@ -73,85 +122,181 @@ static void story(FILE *fp, const precis_comparison *c, size_t s)
 					cell(fp, a->summary[k]);
 				}
 				break;
-			case 8: {
-				size_t shown = 0;
-				for (size_t k = 0; k < a->nquotes; k++) {
-					if (!a->quotes[k].speaker)
-						continue;
-					fputs(shown++ ? "; " : "", fp);
-					cell(fp, a->quotes[k].speaker);
-					fputs(": «", fp);
-					cell(fp, a->quotes[k].text);
-					fputs("»", fp);
-				}
-				if (!shown)
-					fputs("-", fp);
-				break;
+			case 8: quotes(fp, a); break;
 			}
-			}
-			fputs(" | ", fp);
+			fputs(" |", fp);
 		}
 		fputc('\n', fp);
 	}
-	fputs("\n### Headlines\n\n| outlet | subject | key terms | ROUGE-1 vs lead | vs summary |\n"
-	      "|---|---|---|---|---|\n", fp);
+}
+
+static void headlines(FILE *fp, const precis_comparison *c, const px_story *st)
+{
+	fputs("\n### Headlines\n\n| outlet | headline | subject | key terms | ROUGE-1 vs lead | vs summary |\n"
+	      "|---|---|---|---|---|---|\n", fp);
 	for (size_t x = 0; x < st->narticles; x++) {
 		const px_article *a = &c->articles[st->articles[x]];
 		fputs("| ", fp);
 		cell(fp, name_of(a));
 		fputs(" | ", fp);
+		cell(fp, a->headline);
+		fputs(" | ", fp);
 		cell(fp, a->subject);
 		fputs(" | ", fp);
-		for (size_t k = 0; k < a->nhead_terms; k++)
-			fprintf(fp, "%s%s", k ? ", " : "", a->head_terms[k].name);
+		for (size_t k = 0; k < a->nhead_terms; k++) {
+			fputs(k ? ", " : "", fp);
+			cell(fp, a->head_terms[k].name);
+		}
 		if (!a->nhead_terms)
 			fputs("-", fp);
-		fprintf(fp, " | %.2f | %.2f |\n", a->head_vs_lead, a->head_vs_summary);
+		fputs(" | ", fp);
+		score(fp, a->head_vs_lead);
+		fputs(" | ", fp);
+		score(fp, a->head_vs_summary);
+		fputs(" |\n", fp);
 	}
-	if (st->narticles > 1) {
-		fputs("\n### Shared facts\n\n", fp);
-		if (!st->nshared)
-			fputs("None: the outlets report different facts.\n", fp);
-		for (size_t k = 0; k < st->nshared && k < 10; k++) {
-			fputs("- ", fp);
-			cell(fp, st->shared[k].text);
-			fputs(" (", fp);
-			for (size_t q = 0; q < st->shared[k].narticles; q++)
-				fprintf(fp, "%s%s", q ? ", " : "", name_of(&c->articles[st->shared[k].articles[q]]));
-			fputs(")\n", fp);
-		}
-		fputs("\n### Only in one outlet\n\n", fp);
-		for (size_t x = 0; x < st->narticles; x++) {
-			const px_article *a = &c->articles[st->articles[x]];
-			fprintf(fp, "- **%s**: ", name_of(a));
-			for (size_t k = 0; k < a->nunique; k++) {
-				fputs(k ? " / " : "", fp);
-				cell(fp, a->unique[k]);
-			}
-			if (!a->nunique)
-				fputs("nothing of its own", fp);
-			fputc('\n', fp);
-		}
-		fputs("\n### Distinctive wording (weighted log-odds, z-score)\n\n", fp);
-		for (size_t x = 0; x < st->narticles; x++) {
-			const px_article *a = &c->articles[st->articles[x]];
-			fprintf(fp, "- **%s**: ", name_of(a));
-			for (size_t k = 0; k < a->ndistinctive; k++)
-				fprintf(fp, "%s%s (%.1f)", k ? ", " : "", a->distinctive[k].name,
-					a->distinctive[k].score);
-			if (!a->ndistinctive)
-				fputs("-", fp);
-			fputc('\n', fp);
-		}
+}
+
+static void facts(FILE *fp, const precis_comparison *c, const px_story *st)
+{
+	fputs("\n### Shared facts\n\n", fp);
+	if (!st->nshared)
+		fputs("None: the outlets report different facts.\n", fp);
+	for (size_t k = 0; k < st->nshared && k < SHARED_SHOWN; k++) {
+		fputs("- ", fp);
+		cell(fp, st->shared[k].text);
+		credits(fp, c, &st->shared[k]);
 	}
+	if (st->nshared > SHARED_SHOWN)
+		fprintf(fp, "- ... and %zu more\n", st->nshared - SHARED_SHOWN);
+	fputs("\n### Only in one outlet\n\n", fp);
+	for (size_t x = 0; x < st->narticles; x++) {
+		const px_article *a = &c->articles[st->articles[x]];
+		fputs("- **", fp);
+		cell(fp, name_of(a));
+		fputs("**: ", fp);
+		for (size_t k = 0; k < a->nunique; k++) {
+			fputs(k ? " / " : "", fp);
+			cell(fp, a->unique[k]);
+		}
+		if (!a->nunique)
+			fputs("nothing of its own", fp);
+		fputc('\n', fp);
+	}
+}
+
+static void wording(FILE *fp, const precis_comparison *c, const px_story *st)
+{
+	fputs("\n### Distinctive wording\n\nTerms each outlet uses markedly more than the others "
+	      "(weighted log-odds ratio, informative Dirichlet prior; z-scores):\n\n", fp);
+	for (size_t x = 0; x < st->narticles; x++) {
+		const px_article *a = &c->articles[st->articles[x]];
+		fputs("- **", fp);
+		cell(fp, name_of(a));
+		fputs("**: ", fp);
+		for (size_t k = 0; k < a->ndistinctive; k++) {
+			fputs(k ? ", " : "", fp);
+			cell(fp, a->distinctive[k].name);
+			fprintf(fp, " (%.1f)", a->distinctive[k].score);
+		}
+		if (!a->ndistinctive)
+			fputs("-", fp);
+		fputc('\n', fp);
+	}
+}
+
+static void reuse_line(FILE *fp, const precis_comparison *c, const px_reuse *x)
+{
+	const px_article *a = &c->articles[x->a], *b = &c->articles[x->b];
+	fprintf(fp, "- **%s** and **%s** share %s%s copy: %.0f%% of %s, %.0f%% of %s",
+		a->id, b->id, x->agency ? x->agency : "", x->agency ? "" : "reused",
+		100 * x->share_a, a->id, 100 * x->share_b, b->id);
+	if (x->npassages) {
+		size_t best = 0;
+		for (size_t k = 1; k < x->npassages; k++)
+			if (strlen(x->passages[k]) > strlen(x->passages[best]))
+				best = k;
+		fprintf(fp, " (%zu passage%s). Longest: \"", x->npassages, x->npassages > 1 ? "s" : "");
+		cell(fp, x->passages[best]);
+		fputc('"', fp);
+	}
+	fputs("\n", fp);
+}
+
+static bool in_story(const precis_comparison *c, const px_reuse *x, int story)
+{
+	return c->articles[x->a].story == story && c->articles[x->b].story == story;
+}
+
+static void story(FILE *fp, const precis_comparison *c, size_t s)
+{
+	const px_story *st = &c->stories[s];
+	fprintf(fp, "## Story %zu: ", s + 1);
+	cell(fp, st->label);
+	fprintf(fp, "\n\n%zu articles", st->narticles);
+	if (st->date)
+		fprintf(fp, ", event date %s", st->date);
+	fputs("\n\n", fp);
+	cards(fp, c, st);
+	headlines(fp, c, st);
+	facts(fp, c, st);
+	wording(fp, c, st);
+	size_t shown = 0;
+	for (size_t r = 0; r < c->nreuse; r++)
+		if (in_story(c, &c->reuse[r], (int)s)) {
+			if (!shown++)
+				fputs("\n### Reused copy\n\n", fp);
+			reuse_line(fp, c, &c->reuse[r]);
+		}
 	fputs("\n### Consensus summary\n\n", fp);
 	for (size_t k = 0; k < st->nconsensus; k++) {
 		fputs("- ", fp);
 		cell(fp, st->consensus[k].text);
-		fputs(" (", fp);
-		for (size_t q = 0; q < st->consensus[k].narticles; q++)
-			fprintf(fp, "%s%s", q ? ", " : "", name_of(&c->articles[st->consensus[k].articles[q]]));
-		fputs(")\n", fp);
+		credits(fp, c, &st->consensus[k]);
+	}
+	fputc('\n', fp);
+}
+
+static void singles(FILE *fp, const precis_comparison *c, size_t nsingle)
+{
+	fputs("## Single-article stories\n\n", fp);
+	for (size_t s = 0; s < c->nstories; s++) {
+		const px_story *st = &c->stories[s];
+		if (st->narticles != 1)
+			continue;
+		const px_article *a = &c->articles[st->articles[0]];
+		fprintf(fp, "- Story %zu, **%s** (", s + 1, a->id);
+		if (a->outlet) {
+			cell(fp, a->outlet);
+			fputs(", ", fp);
+		}
+		date_of(fp, a);
+		fprintf(fp, ", %s, %zu words): ", a->lang, a->words);
+		cell(fp, a->headline ? a->headline : a->lead);
+		fputc('\n', fp);
+		for (size_t k = 0; nsingle <= SINGLES_DETAILED && k < a->nsummary; k++) {
+			fputs("  - ", fp);
+			cell(fp, a->summary[k]);
+			fputc('\n', fp);
+		}
+	}
+	fputc('\n', fp);
+}
+
+static void matrix(FILE *fp, const precis_comparison *c)
+{
+	fputs("## Similarity (TF-IDF cosine)\n\n| |", fp);
+	for (size_t j = 0; j < c->narticles; j++)
+		fprintf(fp, " %s |", c->articles[j].id);
+	fputs("\n|---|", fp);
+	for (size_t j = 0; j < c->narticles; j++)
+		fputs("---|", fp);
+	fputc('\n', fp);
+	for (size_t i = 0; i < c->narticles; i++) {
+		fprintf(fp, "| %s |", c->articles[i].id);
+		for (size_t j = 0; j < c->narticles; j++)
+			fprintf(fp, " %.2f |", c->sim[i * c->narticles + j]);
+		fputc('\n', fp);
 	}
 	fputc('\n', fp);
 }
@@ -161,58 +306,27 @@ int precis_report_md(const precis_comparison *c, FILE *fp)
 	size_t multi = 0;
 	for (size_t s = 0; s < c->nstories; s++)
 		multi += c->stories[s].narticles > 1;
-	fprintf(fp, "# Coverage comparison\n\n%zu articles, %zu stories (%zu covered by several outlets).\n\n",
-		c->narticles, c->nstories, multi);
+	size_t nsingle = c->nstories - multi;
+	fprintf(fp, "# Coverage comparison\n\n%zu articles, %zu stories: %zu covered by several "
+		    "articles, %zu by one.\n\n", c->narticles, c->nstories, multi, nsingle);
 	for (size_t s = 0; s < c->nstories; s++)
-		if (c->stories[s].narticles > 1 || c->nstories <= 12)
+		if (c->stories[s].narticles > 1)
 			story(fp, c, s);
-	if (c->nstories > 12) {
-		fputs("## Single-article stories\n\n", fp);
-		for (size_t s = 0; s < c->nstories; s++)
-			if (c->stories[s].narticles == 1) {
-				const px_article *a = &c->articles[c->stories[s].articles[0]];
-				fprintf(fp, "- %s (%s): ", a->id, name_of(a));
-				cell(fp, a->headline ? a->headline : a->lead);
-				fputc('\n', fp);
-			}
-		fputc('\n', fp);
-	}
-	fputs("## Reused copy\n\n", fp);
-	if (!c->nreuse)
-		fputs("No article shares long word runs with another.\n", fp);
-	for (size_t r = 0; r < c->nreuse; r++) {
-		const px_reuse *x = &c->reuse[r];
-		fprintf(fp, "- **%s** and **%s** share copy: %.0f%% of %s, %.0f%% of %s. ",
-			c->articles[x->a].id, c->articles[x->b].id, 100 * x->share_a, c->articles[x->a].id,
-			100 * x->share_b, c->articles[x->b].id);
-		if (x->npassages) {
-			fputs("Longest passage: \"", fp);
-			size_t best = 0;
-			for (size_t k = 1; k < x->npassages; k++)
-				if (strlen(x->passages[k]) > strlen(x->passages[best]))
-					best = k;
-			cell(fp, x->passages[best]);
-			fputs("\"", fp);
+	if (nsingle)
+		singles(fp, c, nsingle);
+	size_t across = 0;
+	for (size_t r = 0; r < c->nreuse; r++)
+		if (c->articles[c->reuse[r].a].story != c->articles[c->reuse[r].b].story) {
+			if (!across++)
+				fputs("## Reused copy across stories\n\n", fp);
+			reuse_line(fp, c, &c->reuse[r]);
 		}
+	if (across)
 		fputc('\n', fp);
-	}
-	if (c->sim) {
-		fputs("\n## Similarity (TF-IDF cosine)\n\n|   |", fp);
-		for (size_t j = 0; j < c->narticles; j++)
-			fprintf(fp, " %s |", c->articles[j].id);
-		fputs("\n|---|", fp);
-		for (size_t j = 0; j < c->narticles; j++)
-			fputs("---|", fp);
-		fputc('\n', fp);
-		for (size_t i = 0; i < c->narticles; i++) {
-			fprintf(fp, "| %s |", c->articles[i].id);
-			for (size_t j = 0; j < c->narticles; j++)
-				fprintf(fp, " %.2f |", c->sim[i * c->narticles + j]);
-			fputc('\n', fp);
-		}
-	}
+	if (c->sim)
+		matrix(fp, c);
 	if (c->ndecisions) {
-		fprintf(fp, "\n## Grouping decisions (threshold %.2f)\n\n", c->threshold);
+		fprintf(fp, "## Grouping decisions (threshold %.2f)\n\n", c->threshold);
 		for (size_t k = 0; k < c->ndecisions; k++) {
 			const px_decision *d = &c->decisions[k];
 			fprintf(fp, "- %s + %s: score %.3f, %s: %s\n", c->articles[d->a].id,

@@ -22,6 +22,7 @@ static const char usage_text[] =
 	"  --explain       list each grouping decision with its evidence\n"
 	"  --lang CODE     language of every article (auto: per article)\n"
 	"  -n N            sentences per summary (3)\n"
+	"  -j, --jobs N    threads reading the articles (default: one per core)\n"
 	"  --jsonl         read JSONL records\n"
 	"  -h, --help      this help\n";
 
@@ -35,6 +36,7 @@ static const struct option longopts[] = {
 	{ "explain", no_argument, NULL, OPT_EXPLAIN },
 	{ "lang", required_argument, NULL, OPT_LANG },
 	{ "jsonl", no_argument, NULL, OPT_JSONL },
+	{ "jobs", required_argument, NULL, 'j' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 }
 };
@@ -194,7 +196,7 @@ int cmd_compare(int argc, char **argv)
 	int c;
 	size_t z;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:n:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:n:j:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_FORMAT:
 			if (strcmp(optarg, "md") == 0)
@@ -237,6 +239,13 @@ int cmd_compare(int argc, char **argv)
 			o.summary_sentences = z;
 			break;
 		case OPT_JSONL: jsonl = true; break;
+		case 'j':
+			if (cli_parse_size(optarg, &z) || z == 0 || z > 64) {
+				cli_error("compare: -j wants 1 to 64");
+				return EXIT_USAGE;
+			}
+			o.threads = (unsigned)z;
+			break;
 		case 'h': fputs(usage_text, stdout); return EXIT_OK;
 		default: fputs("Try 'precis compare --help'.\n", stderr); return EXIT_USAGE;
 		}

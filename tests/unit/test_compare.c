@@ -1,6 +1,8 @@
 /* Unit tests: story grouping and the per-story analyses (compare.c). */
 #include "testutil.h"
 
+#include <math.h>
+
 #include "compare.h"
 
 static precis_article_input art(const char *id, const char *text, const char *date)
@@ -152,6 +154,217 @@ static void test_bad_article_left_out(void **state)
 	assert_int_equal(precis_compare_new(&c, A, in + 1, 1, NULL, &err), PRECIS_EUTF8);
 }
 
+/* Agency copy credited by both outlets is flagged as that agency's. */
+static void test_reuse_names_the_agency(void **state)
+{
+	(void)state;
+	const char *copy = "Le Premier ministre a présenté mardi un plan de 30 milliards d'euros pour "
+			   "moderniser les hôpitaux publics d'ici à 2030, a-t-on appris auprès de "
+			   "Matignon. Les syndicats de soignants jugent l'effort insuffisant et "
+			   "appellent à une journée de grève le 12 octobre.";
+	char a[1024], b[1024];
+	snprintf(a, sizeof a, "%s Le ministre de la Santé doit détailler les mesures jeudi. (AFP)", copy);
+	snprintf(b, sizeof b, "Hôpitaux : un plan massif. %s Selon l'AFP, les fédérations "
+		 "hospitalières saluent un premier pas.", copy);
+	precis_article_input in[2] = { art("a", a, "2024-10-01"), art("b", b, "2024-10-01") };
+	precis_comparison *c;
+	assert_int_equal(precis_compare_new(&c, A, in, 2, NULL, NULL), 0);
+	assert_int_equal(c->nstories, 1);
+	assert_int_equal(c->nreuse, 1);
+	assert_non_null(c->reuse[0].agency);
+	assert_string_equal(c->reuse[0].agency, "AFP");
+	assert_true(c->reuse[0].share_a > 0.5 && c->reuse[0].share_b > 0.5);
+	assert_true(c->reuse[0].npassages >= 1);
+	/* The copied sentences are shared facts, credited to both outlets. */
+	assert_true(c->stories[0].nshared >= 2);
+	assert_int_equal(c->stories[0].shared[0].narticles, 2);
+	assert_int_equal(c->stories[0].consensus[0].narticles, 2);
+	precis_comparison_free(c);
+}
+
+/* One event in French and in English: the cosine across languages only sees names and numbers. */
+static void test_french_and_english_one_event(void **state)
+{
+	(void)state;
+	precis_article_input in[4] = {
+		art("fr", "Le barrage de Nova Kakhovka, sur le Dniepr, a été détruit mardi, provoquant des "
+			  "inondations dans la région de Kherson. Volodymyr Zelensky accuse la Russie. "
+			  "L'AIEA surveille la centrale de Zaporijjia.", "2023-06-06"),
+		art("en", "The Kakhovka dam on the Dnipro river was destroyed on Tuesday, flooding the "
+			  "Kherson region. Volodymyr Zelensky blamed Russia. The IAEA is watching the "
+			  "Zaporizhzhia plant.", "2023-06-06"),
+		art("other-fr", "Le Tour de France s'est élancé samedi de Bilbao, au Pays basque espagnol. "
+				"Adam Yates a remporté la première étape devant son frère Simon.",
+		    "2023-07-01"),
+		art("other-en", "The Tour de France started on Saturday in Bilbao, in the Spanish Basque "
+				"Country. Adam Yates won the first stage ahead of his twin brother Simon.",
+		    "2023-07-01"),
+	};
+	precis_comparison *c;
+	assert_int_equal(precis_compare_new(&c, A, in, 4, NULL, NULL), 0);
+	assert_string_equal(c->articles[0].lang, "fr");
+	assert_string_equal(c->articles[1].lang, "en");
+	assert_int_equal(story_of(c, "fr"), story_of(c, "en"));
+	assert_int_equal(story_of(c, "other-fr"), story_of(c, "other-en"));
+	assert_true(story_of(c, "fr") != story_of(c, "other-fr"));
+	precis_comparison_free(c);
+}
+
+/* Successive rulings in one case: the same people and court, dates weeks apart. */
+static void test_successive_rulings(void **state)
+{
+	(void)state;
+	precis_article_input in[4] = {
+		art("v1", "A jury in Minneapolis found Derek Chauvin guilty of the murder of George Floyd "
+			  "on Tuesday. Judge Peter Cahill will sentence him in eight weeks.", "2021-04-20"),
+		art("v2", "Derek Chauvin was convicted on Tuesday of murdering George Floyd, a Minneapolis "
+			  "jury decided after ten hours of deliberation.", "2021-04-20"),
+		art("s1", "Judge Peter Cahill sentenced Derek Chauvin on Friday to 22 and a half years in "
+			  "prison for the murder of George Floyd in Minneapolis.", "2021-06-25"),
+		art("s2", "Derek Chauvin was sentenced on Friday to 22.5 years for murdering George Floyd, "
+			  "the judge in Minneapolis said.", "2021-06-25"),
+	};
+	precis_compare_options o = PRECIS_COMPARE_OPTIONS_INIT;
+	o.explain = true;
+	precis_comparison *c;
+	assert_int_equal(precis_compare_new(&c, A, in, 4, &o, NULL), 0);
+	assert_int_equal(story_of(c, "v1"), story_of(c, "v2"));
+	assert_int_equal(story_of(c, "s1"), story_of(c, "s2"));
+	assert_true(story_of(c, "v1") != story_of(c, "s1"));
+	/* The refusal is explained by the dates. */
+	bool dated = false;
+	for (size_t k = 0; k < c->ndecisions; k++)
+		dated |= !c->decisions[k].linked && strstr(c->decisions[k].evidence, "conflict") != NULL;
+	assert_true(dated);
+	precis_comparison_free(c);
+}
+
+/* An article without any date still joins its event by content; --stories forces a count. */
+static void test_undated_article_and_forced_count(void **state)
+{
+	(void)state;
+	precis_article_input in[3] = {
+		art("d1", "La Banque centrale européenne a relevé jeudi ses taux directeurs de 0,25 point, "
+			  "à 4 %. Christine Lagarde n'exclut pas une nouvelle hausse en septembre.",
+		    "2023-07-27"),
+		art("d2", "Christine Lagarde a annoncé jeudi une hausse de 0,25 point des taux de la Banque "
+			  "centrale européenne, portés à 4 %. La BCE reste vigilante sur l'inflation.",
+		    "2023-07-27"),
+		art("nodate", "Nouvelle hausse des taux de la Banque centrale européenne : Christine Lagarde "
+			      "relève le taux de dépôt de 0,25 point, à 4 %, contre l'inflation.", NULL),
+	};
+	precis_comparison *c;
+	assert_int_equal(precis_compare_new(&c, A, in, 3, NULL, NULL), 0);
+	assert_null(c->articles[2].date);
+	assert_int_equal(story_of(c, "d1"), story_of(c, "nodate"));
+	assert_int_equal(story_of(c, "d2"), story_of(c, "nodate"));
+	precis_comparison_free(c);
+	precis_compare_options o = PRECIS_COMPARE_OPTIONS_INIT;
+	o.stories = 3;
+	assert_int_equal(precis_compare_new(&c, A, in, 3, &o, NULL), 0);
+	assert_int_equal(c->nstories, 3);
+	precis_comparison_free(c);
+}
+
+/* Who the headline puts first, past a "Topic :" kicker; hyphenated pairs by their first half. */
+static void test_headline_subject(void **state)
+{
+	(void)state;
+	precis_article_input in[2] = {
+		art("k", "Sommet Russie : Kim Jong-un et Vladimir Poutine renforcent leurs liens\n\n"
+			 "Kim Jong-un et Vladimir Poutine se sont rencontrés jeudi à Vladivostok. Vladimir "
+			 "Poutine a salué un dialogue utile avec Kim Jong-un.", NULL),
+		art("h", "Rencontre Poutine-Kim à Vladivostok jeudi\n\n"
+			 "Vladimir Poutine recevra jeudi Kim Jong-un à Vladivostok, a annoncé le Kremlin. "
+			 "Vladimir Poutine et Kim Jong-un parleront du nucléaire.", NULL),
+	};
+	in[0].title = "Sommet Russie : Kim Jong-un et Vladimir Poutine renforcent leurs liens";
+	in[1].title = "Rencontre Poutine-Kim à Vladivostok jeudi";
+	precis_comparison *c;
+	assert_int_equal(precis_compare_new(&c, A, in, 2, NULL, NULL), 0);
+	assert_non_null(c->articles[0].subject);
+	assert_string_equal(c->articles[0].subject, "Kim Jong-un");
+	assert_non_null(c->articles[1].subject);
+	assert_non_null(strstr(c->articles[1].subject, "Poutine"));
+	assert_true(c->articles[1].nhead_terms > 0);
+	assert_false(isnan(c->articles[1].head_vs_lead));
+	precis_comparison_free(c);
+}
+
+/* Worker threads change nothing: the same stories and the same report, byte for byte. */
+static void test_threads_same_report(void **state)
+{
+	(void)state;
+	static const char *const city[4] = { "Lyon", "Lille", "Nantes", "Rennes" };
+	static const char *const what[4] = { "une grève des transports", "un incendie d'entrepôt",
+					     "une crue de la rivière", "un festival de musique" };
+	precis_article_input in[24];
+	char texts[24][400], ids[24][16];
+	for (int k = 0; k < 24; k++) {
+		int e = k % 4;
+		snprintf(texts[k], sizeof texts[k],
+			 "À %s, %s a marqué la journée de mardi, selon le récit numéro %d. Les habitants de %s "
+			 "racontent %s. Le maire de %s promet un bilan.",
+			 city[e], what[e], k, city[e], what[e], city[e]);
+		snprintf(ids[k], sizeof ids[k], "t%d", k);
+		in[k] = art(ids[k], texts[k], NULL);
+	}
+	char *out[2] = { NULL, NULL };
+	for (int run = 0; run < 2; run++) {
+		precis_compare_options o = PRECIS_COMPARE_OPTIONS_INIT;
+		o.threads = run ? 4 : 1;
+		precis_comparison *c;
+		assert_int_equal(precis_compare_new(&c, A, in, 24, &o, NULL), 0);
+		assert_int_equal(c->nstories, 4);
+		size_t len;
+		FILE *fp = open_memstream(&out[run], &len);
+		assert_int_equal(precis_report_json(c, fp), 0);
+		fclose(fp);
+		precis_comparison_free(c);
+	}
+	assert_string_equal(out[0], out[1]);
+	free(out[0]);
+	free(out[1]);
+}
+
+/*
+ * A story covered by most of a large collection: its words are in more
+ * than a fifth of the articles, where the inverted index only walks a
+ * window of postings. It must still come out as one story.
+ */
+static void test_dominant_story(void **state)
+{
+	(void)state;
+	static const char *const extra[5] = {
+		"Les pompiers ont travaillé toute la nuit.", "Le préfet a ouvert une cellule de crise.",
+		"Des renforts sont arrivés de Bordeaux.", "La circulation reste coupée sur la RN 10.",
+		"Une enquête a été confiée à la gendarmerie." };
+	static const char *const other[5] = {
+		"Le club de Brest a battu Lens deux buts à zéro samedi au stade Francis-Le Blé.",
+		"La fusée Ariane 6 a décollé mardi de Kourou avec trois satellites à bord.",
+		"Le festival d'Avignon a attiré cent mille spectateurs cet été selon les organisateurs.",
+		"La Bourse de Paris a clôturé en hausse de deux pour cent vendredi soir.",
+		"Un nouveau musée consacré à la bande dessinée ouvre ses portes à Angoulême." };
+	precis_article_input in[90];
+	char texts[90][600], ids[90][16];
+	for (int k = 0; k < 90; k++) {
+		if (k < 85)
+			snprintf(texts[k], sizeof texts[k],
+				 "Un incendie de forêt a détruit mille hectares près de Landiras, en Gironde, "
+				 "a indiqué la préfecture. %s %s Les habitants de Landiras ont été évacués.",
+				 extra[k % 5], extra[(k / 5) % 5]);
+		else
+			snprintf(texts[k], sizeof texts[k], "%s", other[k - 85]);
+		snprintf(ids[k], sizeof ids[k], "d%d", k);
+		in[k] = art(ids[k], texts[k], "2022-07-14");
+	}
+	precis_comparison *c;
+	assert_int_equal(precis_compare_new(&c, A, in, 90, NULL, NULL), 0);
+	assert_int_equal(c->stories[0].narticles, 85);
+	assert_int_equal(c->nstories, 6);
+	precis_comparison_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -160,6 +373,13 @@ int main(void)
 		cmocka_unit_test(test_twenty_articles_five_events),
 		cmocka_unit_test(test_same_leaders_different_years),
 		cmocka_unit_test(test_bad_article_left_out),
+		cmocka_unit_test(test_reuse_names_the_agency),
+		cmocka_unit_test(test_french_and_english_one_event),
+		cmocka_unit_test(test_successive_rulings),
+		cmocka_unit_test(test_undated_article_and_forced_count),
+		cmocka_unit_test(test_headline_subject),
+		cmocka_unit_test(test_threads_same_report),
+		cmocka_unit_test(test_dominant_story),
 	};
 	return cmocka_run_group_tests_name("compare", tests, tu_setup, tu_teardown);
 }

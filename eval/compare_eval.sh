@@ -1,8 +1,10 @@
 #!/bin/sh
 # Grouping quality of `precis compare` on the hand-labelled set
-# eval/compare/labelled.jsonl (34 short French and English articles, 15
-# events, near misses included). Prints a Markdown section with BCubed
-# precision, recall and F1 (Bagga & Baldwin 1998). Usage: eval_compare.sh PRECIS
+# eval/compare/labelled.jsonl (63 short French and English articles about
+# 30 events, near misses included). Prints a Markdown section with BCubed
+# precision, recall and F1 (Bagga & Baldwin 1998), with the publication
+# dates given and with all of them removed (the texts' own dates only).
+# Usage: compare_eval.sh PRECIS
 set -eu
 PRECIS=$1
 cd "$(dirname "$0")/.."
@@ -37,10 +39,15 @@ PY
 echo
 echo "## Story grouping (\`precis compare\`)"
 echo
-echo "Hand-labelled set \`eval/compare/labelled.jsonl\`: 34 short articles in French and English"
-echo "about 15 events, with near misses (the same two leaders meeting in 2019, 2023 and 2024;"
-echo "two successive Fed rate hikes; a verdict and a sentence in one trial; two French"
-echo "presidential elections). BCubed precision, recall and F1 of the stories:"
+n=$(wc -l < "$SET")
+events=$(python3 -c "import json,sys; print(len({json.loads(l)['event'] for l in open(sys.argv[1], encoding='utf-8')}))" "$SET")
+echo "Hand-labelled set \`eval/compare/labelled.jsonl\`: $n short articles in French and English"
+echo "about $events events (one to four outlets each, some articles undated), with near misses: the"
+echo "same two leaders meeting in 2019, 2023 and 2024; two successive Fed rate hikes; verdict and"
+echo "sentence in two trials; two French presidential elections; Notre-Dame burning (2019) and"
+echo "reopening (2024); the opening and closing of the Paris Olympics; Truss resigning and Sunak"
+echo "taking over five days later; the pension reform forced through and then validated."
+echo "BCubed precision, recall and F1 of the stories:"
 echo
 echo "| setting | articles | events | stories | BCubed P | BCubed R | BCubed F1 |"
 echo "|---|---|---|---|---|---|---|"
@@ -53,4 +60,4 @@ for l in open('$SET', encoding='utf-8'):
 "$PRECIS" compare --jsonl "$TMP/nodate.jsonl" --format json -o "$TMP/no-dates.json"
 bcubed "$TMP/no-dates.json" "without publication dates"
 echo
-echo "Regenerate: \`sh eval/eval_compare.sh build/precis\` (also run by \`make eval\`)."
+echo "Regenerate: \`sh eval/compare_eval.sh build/precis\`."
