@@ -28,6 +28,7 @@
 #define MAX_VARIANTS 16   /* spellings kept per entity */
 #define MAX_NAME_WORDS 6  /* longer capitalised runs are Title Case, not names */
 #define QUOTE_WINDOW 12   /* tokens looked at around a quote for its speaker */
+#define SUBJECT_WINDOW 40 /* tokens looked back from a reporting verb for its subject */
 #define MIN_QUOTE_WORDS 3 /* shorter quotes are scare quotes ("solutions") */
 #define ABBR 0x100        /* month value flag: an abbreviation ("sept") */
 
@@ -82,7 +83,7 @@ static bool tok_is(const tok *t, const char *w)
 enum {
 	W_MONTH, W_WEEKDAY, W_AMBIGUOUS, W_UNITS, W_NUMBERS, W_LAST, W_NEXT, W_THIS, W_DAYPART,
 	W_AND, W_YEARCUE, W_PRONOUNS, W_AUX, W_THAT, W_HONOR, W_ORG, W_PREP, W_DEMONYM, W_STYLE,
-	W_COUNT
+	W_OBJPREP, W_COUNT
 };
 
 /* Phrase lists: token sequences, found through their first word. */
@@ -94,7 +95,8 @@ enum {
 static const char *const word_sections[W_COUNT] = {
 	"[months]", "[weekdays]", "[ambiguous]", "[units]", "[numbers]", "[last]", "[next]",
 	"[this]", "[daypart]", "[and]", "[year-cue]", "[pronouns]", "[auxiliaries]", "[that]",
-	"[honorifics]", "[org-words]", "[preposition]", "[demonyms]", "[style]"
+	"[honorifics]", "[org-words]", "[preposition]", "[demonyms]", "[style]",
+	"[object-prepositions]"
 };
 
 static const char *const phrase_sections[P_COUNT] = {
@@ -2216,13 +2218,37 @@ struct attrib {
 
 #define NO_MENTION ((size_t)-1)
 
-/* The first (or last) person mention outside quotes starting in bytes [from, to). */
-static size_t mention_in(const struct attrib *c, size_t from, size_t to, bool last)
+/*
+ * "avec le chancelier Olaf Scholz, a dit": a name after a preposition
+ * (within three words, no comma between) is an object, not the subject.
+ */
+static bool after_preposition(const struct attrib *c, const pmention *m)
+{
+	size_t k = tok_lower_bound(c->v, c->n, m->start);
+	size_t next = m->start;
+	for (size_t back = 0; k > 0 && back < 3; back++) {
+		const tok *t = &c->v[--k];
+		if (t->unit != m->unit || memchr(c->text + t->end, ',', next - t->end) ||
+		    memchr(c->text + t->end, ';', next - t->end) ||
+		    memchr(c->text + t->end, ':', next - t->end))
+			return false;
+		if (in_set(c->L, W_OBJPREP, t))
+			return true;
+		next = t->start;
+	}
+	return false;
+}
+
+/*
+ * The first (or last) person mention outside quotes starting in bytes
+ * [from, to); subjects only: not after a preposition.
+ */
+static size_t mention_in(const struct attrib *c, size_t from, size_t to, bool last, bool subject)
 {
 	size_t found = NO_MENTION;
 	for (size_t k = pm_lower_bound(c->pm, c->npm, from); k < c->npm && c->pm[k].start < to;
 	     k++) {
-		if (c->pm[k].quoted || c->pm[k].who < 0)
+		if (c->pm[k].quoted || c->pm[k].who < 0 || (subject && after_preposition(c, &c->pm[k])))
 			continue;
 		found = k;
 		if (!last)
@@ -2236,15 +2262,23 @@ static int64_t who_of(const struct attrib *c, size_t m)
 	return m == NO_MENTION ? -1 : c->pm[m].who;
 }
 
-/* "a-t-il ajouté": the last person named outside quotes, in this or the two sentences before. */
-static int64_t last_named(const struct attrib *c, size_t before, int unit)
+/*
+ * "a-t-il ajouté", "he said": whoever spoke the quote just before, in this
+ * or the previous sentence; else the last person named as a subject
+ * outside quotes, in this or the two sentences before.
+ */
+static int64_t pronoun_speaker(const struct attrib *c, const quotevec *qv, const int64_t *who,
+			       size_t q, size_t before)
 {
+	int unit = qv->uopen[q];
+	if (q > 0 && who[q - 1] >= 0 && qv->uclose[q - 1] >= unit - 1)
+		return who[q - 1];
 	size_t k = pm_lower_bound(c->pm, c->npm, before);
 	for (size_t steps = 0; k > 0 && steps < 64; steps++) {
 		const pmention *m = &c->pm[--k];
 		if (m->unit < unit - 2)
 			break;
-		if (!m->quoted && m->who >= 0)
+		if (!m->quoted && m->who >= 0 && !after_preposition(c, m))
 			return m->who;
 	}
 	return -1;
@@ -2281,7 +2315,7 @@ static bool name_colon(const char *text, size_t from, size_t to)
  * "selon X, « »"). Windows are a few tokens wide and stop at the
  * neighbouring quotes, so each quote costs a bounded amount of work.
  */
-static int64_t speaker_of(const struct attrib *c, const quotevec *qv, size_t q)
+static int64_t speaker_of(const struct attrib *c, const quotevec *qv, const int64_t *who, size_t q)
 {
 	const tok *v = c->v;
 	precis_span sp = qv->v[q].span;
@@ -2297,9 +2331,9 @@ static int64_t speaker_of(const struct attrib *c, const quotevec *qv, size_t q)
 		if (r == REP_NONE)
 			continue;
 		if (r == REP_PRONOUN)
-			return last_named(c, sp.start, uo);
+			return pronoun_speaker(c, qv, who, q, sp.start);
 		/* "», Angela Merkel said", "\" Putin told Kim": the subject comes first. */
-		size_t m = mention_in(c, sp.end, v[k].start, true);
+		size_t m = mention_in(c, sp.end, v[k].start, true, true);
 		if (m != NO_MENTION)
 			return c->pm[m].who;
 		for (size_t x = a; x < k; x++)
@@ -2309,7 +2343,7 @@ static int64_t speaker_of(const struct attrib *c, const quotevec *qv, size_t q)
 		size_t vend = v[k + len - 1].end, e = k + len;
 		while (e < c->n && e < k + len + 6 && v[e].unit == uc && v[e].start < next_qs)
 			e++;
-		m = e > k + len ? mention_in(c, vend, v[e - 1].end, false) : NO_MENTION;
+		m = e > k + len ? mention_in(c, vend, v[e - 1].end, false, false) : NO_MENTION;
 		if (m != NO_MENTION && !that_between(c, vend, c->pm[m].start))
 			return c->pm[m].who;
 		if (r == REP_SOURCE)
@@ -2326,19 +2360,22 @@ static int64_t speaker_of(const struct attrib *c, const quotevec *qv, size_t q)
 		if (r == REP_NONE)
 			continue;
 		if (r == REP_PRONOUN)
-			return last_named(c, t->start, uo);
+			return pronoun_speaker(c, qv, who, q, t->start);
 		if (r == REP_SOURCE)
-			return who_of(c, mention_in(c, t->end, sp.start, false));
-		/* "Kim Jong-un a dit s'attendre à « »": the subject before the verb. */
+			return who_of(c, mention_in(c, t->end, sp.start, false, false));
+		/*
+		 * "Kim Jong-un a dit s'attendre à « »", "M. Zelensky, qui ... avec
+		 * Olaf Scholz, a dit": the subject before the verb.
+		 */
 		size_t s0 = k - 1;
-		while (s0 > 0 && k - 1 - s0 < QUOTE_WINDOW && v[s0 - 1].unit == uo &&
+		while (s0 > 0 && k - 1 - s0 < SUBJECT_WINDOW && v[s0 - 1].unit == uo &&
 		       v[s0 - 1].start >= prev_qe)
 			s0--;
-		size_t m = mention_in(c, v[s0].start, t->start, true);
+		size_t m = mention_in(c, v[s0].start, t->start, true, true);
 		if (m != NO_MENTION)
 			return c->pm[m].who;
 		/* "a déclaré Iouri Ouchakov : « »", but not "a annoncé que Kim allait « »". */
-		m = mention_in(c, t->end, sp.start, false);
+		m = mention_in(c, t->end, sp.start, false, false);
 		if (m != NO_MENTION && !that_between(c, t->end, c->pm[m].start))
 			return c->pm[m].who;
 		return -1;
@@ -2498,10 +2535,14 @@ int precis_meta_new(precis_meta **out, precis_analyzer *a, const precis_doc *d, 
 			qsort(pp.pm, pp.npm, sizeof *pp.pm, cmp_pm);
 		mark_quoted(tc.v, tc.n, pp.pm, pp.npm, &qv);
 		struct attrib at = { tc.v, tc.n, &L, pp.pm, pp.npm, d->text };
-		for (size_t q = 0; q < qv.n; q++) {
-			int64_t who = speaker_of(&at, &qv, q);
-			qv.v[q].speaker = who >= 0 ? m->epersons.v[who].name : NULL;
+		int64_t *who = malloc((qv.n ? qv.n : 1) * sizeof *who);
+		if (!who)
+			rc = PRECIS_ENOMEM;
+		for (size_t q = 0; !rc && q < qv.n; q++) {
+			who[q] = speaker_of(&at, &qv, who, q);
+			qv.v[q].speaker = who[q] >= 0 ? m->epersons.v[who[q]].name : NULL;
 		}
+		free(who);
 	}
 	if (!rc)
 		rc = export(&m->places, &m->nplaces, &m->eplaces);

@@ -471,11 +471,15 @@ static void check_speakers(const char *lang, const char *text, const char *want)
 static void test_quotes(void **state)
 {
 	(void)state;
-	check_quote("fr", "« Notre président aura des discussions jeudi », a déclaré aux journalistes Iouri Ouchakov.",
+	check_quote("fr",
+		    "« Notre président aura des discussions jeudi », a déclaré aux journalistes "
+		    "Iouri Ouchakov.",
 		    "Notre président aura des discussions jeudi", "Iouri Ouchakov");
-	check_quote("fr", "« Tout se passe bien », a déclaré mardi le porte-parole du Kremlin, Dmitri Peskov.",
+	check_quote("fr",
+		    "« Tout se passe bien », a déclaré mardi le porte-parole du Kremlin, Dmitri Peskov.",
 		    "Tout se passe bien", "Dmitri Peskov");
-	check_quote("fr", "Kim Jong-un a dit s'attendre à \"un dialogue significatif\" avec Vladimir Poutine.",
+	check_quote("fr",
+		    "Kim Jong-un a dit s'attendre à \"un dialogue significatif\" avec Vladimir Poutine.",
 		    "un dialogue significatif", "Kim Jong-un");
 	check_quote("fr", "Selon Dmitri Peskov, « les deux dirigeants sont en bonne voie ».",
 		    "les deux dirigeants sont en bonne voie", "Dmitri Peskov");
@@ -501,10 +505,14 @@ static void test_quotes(void **state)
 	check_quote("fr", "Le texte parle d'une « relation à jamais invincible » entre les deux pays.",
 		    "relation à jamais invincible", NULL);
 	/* The agency speaks, not the person it reports about. */
-	check_quote("fr", "L'agence KCNA a annoncé mardi que Kim Jong Un allait « prochainement effectuer une visite ».",
+	check_quote("fr",
+		    "L'agence KCNA a annoncé mardi que Kim Jong Un allait « prochainement effectuer "
+		    "une visite ».",
 		    "prochainement effectuer une visite", NULL);
 	/* A quote over two sentences. */
-	check_quote("fr", "« Nous avons beaucoup à faire. Nos relations sont bonnes », a déclaré Vladimir Poutine.",
+	check_quote("fr",
+		    "« Nous avons beaucoup à faire. Nos relations sont bonnes », a déclaré Vladimir "
+		    "Poutine.",
 		    "Nous avons beaucoup à faire. Nos relations sont bonnes", "Vladimir Poutine");
 	/* Pronouns: the person last named outside quotes. */
 	check_speakers("fr",
@@ -515,13 +523,23 @@ static void test_quotes(void **state)
 	check_speakers("en",
 		       "Boris Johnson arrived late. \"I am delighted to be here today,\" he said.",
 		       "Boris Johnson");
+	/*
+	 * The subject, not the object after "avec", across a relative clause;
+	 * "a-t-il ajouté" continues the previous quote's speaker.
+	 */
+	check_speakers("fr",
+		       "Volodymyr Zelensky est arrivé. M. Zelensky, qui s'était rendu à Berlin le "
+		       "matin même pour signer un accord avec le chancelier Olaf Scholz, a dit "
+		       "attendre « des actes concrets ». « Chaque jour compte sur le front », a-t-il ajouté.",
+		       "Volodymyr Zelensky|Volodymyr Zelensky");
 	/* "a précisé X, ajoutant que « »": both quotes are X's. */
 	check_speakers("fr",
 		       "« La rencontre sera centrée sur le nucléaire », a précisé Iouri Ouchakov, ajoutant "
 		       "que « la Russie soutiendra les tendances positives » en la matière.",
 		       "Iouri Ouchakov|Iouri Ouchakov");
 	/* A headline "Name : « quote »". */
-	check_speakers("fr", "Kim Jong Un : « Nous serons toujours avec la Russie »\n\nLe texte suit ici.",
+	check_speakers("fr",
+		       "Kim Jong Un : « Nous serons toujours avec la Russie »\n\nLe texte suit ici.",
 		       "Kim Jong Un");
 	/* A mark left open ends with its paragraph. */
 	check_quote("fr", "« Ouverture sans fin ici.\n\nLa suite dit « bien des choses vraies » enfin.",
