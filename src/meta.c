@@ -2263,16 +2263,23 @@ static int64_t who_of(const struct attrib *c, size_t m)
 }
 
 /*
- * "a-t-il ajouté", "he said": whoever spoke the quote just before, in this
- * or the previous sentence; else the last person named as a subject
- * outside quotes, in this or the two sentences before.
+ * "a-t-il ajouté", "he said": the last person named as a subject since the
+ * quote before; else whoever spoke that quote, if it was in this or the
+ * previous sentence; else the last subject named outside quotes in this or
+ * the two sentences before. Each quote looks only at the mentions since the
+ * previous one, so all quotes together look at each mention once.
  */
 static int64_t pronoun_speaker(const struct attrib *c, const quotevec *qv, const int64_t *who,
 			       size_t q, size_t before)
 {
 	int unit = qv->uopen[q];
-	if (q > 0 && who[q - 1] >= 0 && qv->uclose[q - 1] >= unit - 1)
-		return who[q - 1];
+	if (q > 0) {
+		size_t m = mention_in(c, qv->v[q - 1].span.end, before, true, true);
+		if (m != NO_MENTION && c->pm[m].unit >= unit - 2)
+			return c->pm[m].who;
+		if (who[q - 1] >= 0 && qv->uclose[q - 1] >= unit - 1)
+			return who[q - 1];
+	}
 	size_t k = pm_lower_bound(c->pm, c->npm, before);
 	for (size_t steps = 0; k > 0 && steps < 64; steps++) {
 		const pmention *m = &c->pm[--k];

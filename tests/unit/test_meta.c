@@ -532,6 +532,11 @@ static void test_quotes(void **state)
 		       "matin même pour signer un accord avec le chancelier Olaf Scholz, a dit "
 		       "attendre « des actes concrets ». « Chaque jour compte sur le front », a-t-il ajouté.",
 		       "Volodymyr Zelensky|Volodymyr Zelensky");
+	/* A person named since the previous quote takes over. */
+	check_speakers("fr",
+		       "« Le dialogue continue », a dit Vladimir Poutine. Kim Jong Un l'a écouté. "
+		       "« Nous serons toujours avec la Russie », a-t-il ajouté.",
+		       "Vladimir Poutine|Kim Jong Un");
 	/* "a précisé X, ajoutant que « »": both quotes are X's. */
 	check_speakers("fr",
 		       "« La rencontre sera centrée sur le nucléaire », a précisé Iouri Ouchakov, ajoutant "
