@@ -179,7 +179,7 @@ int precis_idf_read(precis_idf **out, FILE *fp, precis_error *err);
 /* ------------------------------------------------------------- metadata */
 
 typedef enum precis_date_kind {
-	PRECIS_DATE_FULL,      /* day, month and year: "13 septembre 2023", "April 25, 2019", "2019-04-25" */
+	PRECIS_DATE_FULL,      /* "13 septembre 2023", "April 25, 2019", "2019-04-25" */
 	PRECIS_DATE_DAY_MONTH, /* "mardi 23 avril", "les 18 et 19 juin", "June 18-19" */
 	PRECIS_DATE_MONTH,     /* "septembre 2023", "en septembre dernier", "last May" */
 	PRECIS_DATE_YEAR,      /* "en 2019", "since 2000" */
@@ -202,6 +202,7 @@ typedef struct precis_date {
 	int offset;       /* relative: amount of offset_unit */
 	char offset_unit; /* 'd', 'w', 'm' or 'y' */
 	bool next;        /* the earliest such day or month strictly after the reference */
+	bool future;      /* a future verb just before it: a missing year leans forward */
 } precis_date;
 
 /* A calendar day; 0 fields mean unknown. */
@@ -212,9 +213,12 @@ typedef struct precis_ymd {
 /*
  * Resolve a date against a reference (the article's publication date):
  * weekdays to the nearest such day (within three days either way; with
- * last/next strictly before/after), a day and month to the year that puts
- * it closest to the reference (so "28 décembre" read on 3 January is last
- * year's), a month alone to within six months of it, relative dates by
+ * last/next strictly before/after); a day and month, or a month alone, to
+ * the year that puts it closest to the reference, a day ahead counting as
+ * four behind since news reports what happened ("28 décembre" read on 3
+ * January is last year's, "en septembre" read in June last September,
+ * "le 3 janvier" read on 30 December the coming one), the other way round
+ * when a future verb governs the date (d->future); relative dates by
  * their offset ('w': the Monday-to-Sunday week). first and last bound the
  * result (equal for a single day). PRECIS_EINVAL when ref is incomplete
  * and the date needs it, or when the fields make no calendar day.

@@ -29,6 +29,7 @@
 #define MAX_NAME_WORDS 6  /* longer capitalised runs are Title Case, not names */
 #define QUOTE_WINDOW 12   /* tokens looked at around a quote for its speaker */
 #define SUBJECT_WINDOW 40 /* tokens looked back from a reporting verb for its subject */
+#define FUTURE_WINDOW 8   /* tokens looked back from a date for a future-tense verb */
 #define MIN_QUOTE_WORDS 3 /* shorter quotes are scare quotes ("solutions") */
 #define ABBR 0x100        /* month value flag: an abbreviation ("sept") */
 
@@ -83,7 +84,7 @@ static bool tok_is(const tok *t, const char *w)
 enum {
 	W_MONTH, W_WEEKDAY, W_AMBIGUOUS, W_UNITS, W_NUMBERS, W_LAST, W_NEXT, W_THIS, W_DAYPART,
 	W_AND, W_YEARCUE, W_PRONOUNS, W_AUX, W_THAT, W_HONOR, W_ORG, W_PREP, W_DEMONYM, W_STYLE,
-	W_OBJPREP, W_COUNT
+	W_OBJPREP, W_FUTURE, W_FUTURE_EXC, W_COUNT
 };
 
 /* Phrase lists: token sequences, found through their first word. */
@@ -96,7 +97,7 @@ static const char *const word_sections[W_COUNT] = {
 	"[months]", "[weekdays]", "[ambiguous]", "[units]", "[numbers]", "[last]", "[next]",
 	"[this]", "[daypart]", "[and]", "[year-cue]", "[pronouns]", "[auxiliaries]", "[that]",
 	"[honorifics]", "[org-words]", "[preposition]", "[demonyms]", "[style]",
-	"[object-prepositions]"
+	"[object-prepositions]", "[future]", "[future-exceptions]"
 };
 
 static const char *const phrase_sections[P_COUNT] = {
@@ -141,6 +142,8 @@ typedef struct {
 	phrase_list ph[P_COUNT];
 	arena words;
 	bool lowercase_months; /* the language writes "juin", so "Juin" mid-sentence is a name */
+	char future_end[8][8]; /* endings of future-tense verbs ("-ra", "-ront") */
+	size_t nfuture_end;
 	px_strmap *lex;
 	lexent *lexv;
 	size_t nlex;
@@ -371,6 +374,7 @@ static int load_lists(lists *l, const char *lang)
 		return rc;
 	const char *p = f->bytes, *end = f->bytes + f->len;
 	int wset = -1, plist = -1, line = 0;
+	bool endings = false;
 	while (p < end && !rc) {
 		const char *eol = memchr(p, '\n', (size_t)(end - p));
 		if (!eol)
@@ -381,6 +385,7 @@ static int load_lists(lists *l, const char *lang)
 		if (len && *p == '[') {
 			wset = plist = -1;
 			line = 0;
+			endings = len == 16 && memcmp(p, "[future-endings]", 16) == 0;
 			for (int i = 0; i < W_COUNT; i++)
 				if (strlen(word_sections[i]) == len && memcmp(p, word_sections[i], len) == 0)
 					wset = i;
@@ -390,7 +395,9 @@ static int load_lists(lists *l, const char *lang)
 					plist = i;
 		} else if (len && *p != '|') {
 			line++;
-			if (wset >= 0)
+			if (wset < 0 && plist < 0 && endings && l->nfuture_end < 8 && len < 8)
+				memcpy(l->future_end[l->nfuture_end++], p, len);
+			else if (wset >= 0)
 				rc = words_line(l, wset, p, len, line);
 			else if (plist >= 0)
 				rc = phrase_add(l, plist, p, len, lang);
@@ -1060,6 +1067,21 @@ static size_t date_at(const dctx *c, size_t i, precis_date *d)
 	return 0;
 }
 
+/* A word that puts its sentence in the future: "will", "va", "se tiendra". */
+static bool future_word(const lists *L, const tok *t)
+{
+	if (in_set(L, W_FUTURE, t))
+		return true;
+	if (t->cap || t->num >= 0 || t->flen < 5 || in_set(L, W_FUTURE_EXC, t))
+		return false;
+	for (size_t e = 0; e < L->nfuture_end; e++) {
+		size_t el = strlen(L->future_end[e]);
+		if (t->flen > el && memcmp(t->fold + t->flen - el, L->future_end[e], el) == 0)
+			return true;
+	}
+	return false;
+}
+
 static int find_dates(datevec *dv, const tok *v, size_t n, const lists *L, const char *text,
 		      const char *lang)
 {
@@ -1075,6 +1097,14 @@ static int find_dates(datevec *dv, const tok *v, size_t n, const lists *L, const
 			continue;
 		}
 		d.span.end = v[i + used - 1].end;
+		/*
+		 * The verb the date hangs on is close before it: "se tiendra du 9
+		 * au 11 juillet", "will take place in October"; a future verb
+		 * further away belongs to another clause.
+		 */
+		for (size_t k = i; k > 0 && i - k < FUTURE_WINDOW && v[k - 1].unit == v[i].unit; k--)
+			if ((d.future = future_word(L, &v[k - 1])))
+				break;
 		if (push_date(dv, d, v[i].unit))
 			return PRECIS_ENOMEM;
 		i += used;
@@ -1082,14 +1112,24 @@ static int find_dates(datevec *dv, const tok *v, size_t n, const lists *L, const
 	return 0;
 }
 
-/* The year that puts month/day closest to the reference day r. */
-static int nearest_year(int month, int day, precis_ymd ref, long r)
+/*
+ * The year that puts month/day closest to the reference day r, a day on
+ * the unlikely side counting as four: news mostly reports what has
+ * happened, so "en septembre" read in June is last September and "le 3
+ * janvier" read on 30 December still the coming one; in a sentence about
+ * the future ("se tiendra du 9 au 11 juillet", read in February) the past
+ * is the unlikely side.
+ */
+#define UNLIKELY_WEIGHT 4
+
+static int nearest_year(int month, int day, precis_ymd ref, long r, bool future)
 {
 	int best = ref.year;
 	long bestdist = -1;
 	for (int y = ref.year - 1; y <= ref.year + 1; y++) {
 		int dd = day <= px_days_in_month(y, month) ? day : px_days_in_month(y, month);
-		long dist = labs(px_days_from_ymd((precis_ymd){ y, month, dd }) - r);
+		long delta = px_days_from_ymd((precis_ymd){ y, month, dd }) - r;
+		long dist = (delta < 0) == future ? UNLIKELY_WEIGHT * labs(delta) : labs(delta);
 		if (bestdist < 0 || dist < bestdist) {
 			bestdist = dist;
 			best = y;
@@ -1119,7 +1159,7 @@ int precis_date_resolve(precis_ymd *first, precis_ymd *last, const precis_date *
 		if (!y) {
 			if (!have_ref)
 				return PRECIS_EINVAL;
-			y = nearest_year(d->month, d->day, ref, r);
+			y = nearest_year(d->month, d->day, ref, r, d->future);
 		}
 		if (!valid_day(y, d->month, d->day_end ? d->day_end : d->day))
 			return PRECIS_EINVAL;
@@ -1139,10 +1179,8 @@ int precis_date_resolve(precis_ymd *first, precis_ymd *last, const precis_date *
 				y -= d->month >= ref.month;
 			else if (d->next)
 				y += d->month <= ref.month;
-			else if (d->month - ref.month > 6)
-				y--;
-			else if (ref.month - d->month > 6)
-				y++;
+			else if (d->month != ref.month)
+				y = nearest_year(d->month, 15, ref, r, d->future);
 		}
 		whole_month(first, last, y, d->month);
 		return 0;
@@ -1415,6 +1453,7 @@ typedef struct {
 	px_strmap *keys;
 	const char **canon;
 	size_t *canon_len;
+	uint32_t *caps; /* bit i: word i of the name is capitalised ("La Réunion": 0b11) */
 	size_t ncanon;
 } gazetteer;
 
@@ -1423,10 +1462,23 @@ struct gaz_build {
 	lists *L;
 };
 
-static int first_word(const px_token *t, void *ctx)
+struct name_shape {
+	const char *name;
+	px_token first;
+	size_t n;
+	uint32_t caps;
+};
+
+static int shape_tok(const px_token *t, void *ctx)
 {
-	*(px_token *)ctx = *t;
-	return 1; /* stop: the first token is all we need */
+	struct name_shape *sh = ctx;
+	if (sh->n == 0)
+		sh->first = *t;
+	size_t adv;
+	if (sh->n < 32 && px_cp_is_upper(px_utf8_decode(sh->name + t->start, t->end - t->start, &adv)))
+		sh->caps |= 1u << sh->n;
+	sh->n++;
+	return 0;
 }
 
 static int gaz_add(const char *canon, size_t clen, const char *name, size_t nlen, void *ctx)
@@ -1434,11 +1486,12 @@ static int gaz_add(const char *canon, size_t clen, const char *name, size_t nlen
 	struct gaz_build *b = ctx;
 	gazetteer *g = b->g;
 	/* Its first word, tokenized and folded as text tokens are, marks where to look. */
-	px_token t0 = { 0, 0, false };
-	px_tokenize(name, nlen, NULL, first_word, &t0);
+	struct name_shape sh = { name, { 0, 0, false }, 0, 0 };
+	px_tokenize(name, nlen, NULL, shape_tok, &sh);
+	px_token t0 = sh.first;
 	char buf[128];
-	size_t fl = t0.end > t0.start ? fold_word(buf, sizeof buf, name + t0.start, t0.end - t0.start)
-				      : (size_t)-1;
+	size_t fl = sh.n ? fold_word(buf, sizeof buf, name + t0.start, t0.end - t0.start)
+			 : (size_t)-1;
 	if (fl != (size_t)-1) {
 		lexent *e = lex_entry(b->L, buf, fl);
 		if (!e)
@@ -1464,10 +1517,15 @@ static int gaz_add(const char *canon, size_t clen, const char *name, size_t nlen
 		if (!cl)
 			return PRECIS_ENOMEM;
 		g->canon_len = cl;
+		uint32_t *cp = realloc(g->caps, nc * sizeof *cp);
+		if (!cp)
+			return PRECIS_ENOMEM;
+		g->caps = cp;
 		g->ncanon = nc;
 	}
 	g->canon[id] = canon;
 	g->canon_len[id] = clen;
+	g->caps[id] = sh.caps;
 	return 0;
 }
 
@@ -1486,6 +1544,7 @@ static void gaz_free(gazetteer *g)
 	px_strmap_free(g->keys);
 	free(g->canon);
 	free(g->canon_len);
+	free(g->caps);
 }
 
 /* Longest gazetteer name starting at token i (same unit): tokens used, 0 if none. */
@@ -1518,7 +1577,11 @@ static size_t gaz_match(const gazetteer *g, const lists *L, const char *text, co
 			if (key[c] == '-' || key[c] == '\'')
 				key[c] = ' ';
 		*id = px_strmap_get(g->keys, key, kl);
-		if (*id >= 0)
+		/* Capitals where the name has them: "La réunion" opening a sentence is no island. */
+		bool shaped = *id >= 0;
+		for (size_t k = 0; shaped && k < len && k < 32; k++)
+			shaped = !((g->caps[*id] >> k) & 1) || v[i + k].cap;
+		if (shaped)
 			return len;
 	}
 	return 0;
@@ -1627,7 +1690,7 @@ static int scan_names(struct people *p)
 	while (i < p->n && !rc) {
 		int64_t gid;
 		size_t glen = gaz_match(p->g, p->L, text, v, p->n, i, &gid);
-		if (glen && (v[i].cap || glen > 1)) {
+		if (glen) {
 			rc = mention_text(p->places, p->g->canon[gid], p->g->canon_len[gid], v[i].start,
 					  NULL);
 			i += glen;
@@ -2232,8 +2295,10 @@ static bool after_preposition(const struct attrib *c, const pmention *m)
 		    memchr(c->text + t->end, ';', next - t->end) ||
 		    memchr(c->text + t->end, ':', next - t->end))
 			return false;
+		/* "Secretary of State Antony Blinken": the preposition is inside a title. */
 		if (in_set(c->L, W_OBJPREP, t))
-			return true;
+			return !(k > 0 && c->v[k - 1].unit == t->unit && c->v[k - 1].cap &&
+				 in_set(c->L, W_HONOR, &c->v[k - 1]));
 		next = t->start;
 	}
 	return false;

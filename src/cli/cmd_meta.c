@@ -115,6 +115,8 @@ static json_t *meta_json(const char *name, const precis_doc *doc, const precis_m
 			json_object_set_new(x, "last", json_true());
 		if (d[i].next)
 			json_object_set_new(x, "next", json_true());
+		if (d[i].future)
+			json_object_set_new(x, "future", json_true());
 		if (d[i].kind == PRECIS_DATE_RELATIVE) {
 			char off[32];
 			snprintf(off, sizeof off, "%+d%c", d[i].offset, d[i].offset_unit);

@@ -173,6 +173,25 @@ static void test_dates_french(void **state)
 		    "2019-01-01..2019-12-31");
 	expect_date("fr", "Il a été élu en mai.", "2024-06-17", PRECIS_DATE_MONTH, "mai",
 		    "2024-05-01..2024-05-31");
+	/* A month three months ahead is more likely last year's; one month ahead is to come. */
+	expect_date("fr", "Le voyage effectué en septembre a compté.", "2024-06-17", PRECIS_DATE_MONTH,
+		    "septembre", "2023-09-01..2023-09-30");
+	expect_date("fr", "Les Jeux commencent en juillet.", "2024-06-17", PRECIS_DATE_MONTH,
+		    "juillet", "2024-07-01..2024-07-31");
+	/* The same months in sentences about the future. */
+	expect_date("fr", "Le sommet se tiendra du 9 au 11 juillet à Washington.", "2024-02-16",
+		    PRECIS_DATE_DAY_MONTH, "9 au 11 juillet", "2024-07-09..2024-07-11");
+	expect_date("fr", "Le sommet s'est tenu du 9 au 11 juillet à Vilnius.", "2024-02-16",
+		    PRECIS_DATE_DAY_MONTH, "9 au 11 juillet", "2023-07-09..2023-07-11");
+	expect_date("en", "The summit will take place in October.", "2024-02-16", PRECIS_DATE_MONTH,
+		    "October", "2024-10-01..2024-10-31");
+	/* A future verb in another clause does not count. */
+	expect_date("fr", "Il effectuera une visite officielle de deux jours en Corée du Nord, après le "
+		    "voyage effectué en septembre par le dirigeant.", "2024-06-17", PRECIS_DATE_MONTH,
+		    "septembre", "2023-09-01..2023-09-30");
+	/* "opéra" ends like a future verb but is none. */
+	expect_date("fr", "L'opéra a rouvert en octobre.", "2024-02-16", PRECIS_DATE_MONTH, "octobre",
+		    "2023-10-01..2023-10-31");
 	/* Not dates: "sept" the number, "Mars" the planet, a bare number. */
 	expect_no_date("fr", "Les sept pays ont signé.");
 	expect_no_date("fr", "La sonde a atteint Mars sans encombre.");
@@ -378,7 +397,7 @@ static void test_person_variants(void **state)
 static void test_places(void **state)
 {
 	(void)state;
-	parsed p = parse("Le sommet s'est tenu à Vladivostok, en Russie. Un témoin habitant à "
+	parsed p = parse("La réunion s'est tenue à Vladivostok, en Russie. Un témoin habitant à "
 			 "Saint-Tugdual a parlé. Il a succédé à Kim Jong-il, comme Kim Jong-il l'avait voulu.",
 			 "fr", NULL);
 	size_t n;
@@ -387,6 +406,7 @@ static void test_places(void **state)
 	assert_non_null(find(pl, n, "Russie"));
 	assert_non_null(find(pl, n, "Saint-Tugdual"));
 	assert_null(find(pl, n, "Kim Jong-il"));
+	assert_null(find(pl, n, "La Réunion")); /* "La réunion" does not start with an island */
 	const precis_entity *pe = precis_meta_persons(p.meta, &n);
 	assert_non_null(find(pe, n, "Kim Jong-il"));
 	assert_int_equal(find(pe, n, "Kim Jong-il")->mentions, 2);
@@ -499,6 +519,9 @@ static void test_quotes(void **state)
 		    "The talks were very constructive.", "Angela Merkel");
 	check_quote("en", "“The talks were very constructive,” Angela Merkel said.",
 		    "The talks were very constructive", "Angela Merkel");
+	check_quote("en",
+		    "\"We are not trying to decouple,\" Secretary of State Antony Blinken told reporters.",
+		    "We are not trying to decouple", "Antony Blinken");
 	check_quote("en", "According to Dmitry Peskov, \"the two leaders are on track\".",
 		    "the two leaders are on track", "Dmitry Peskov");
 	/* No reporting verb, no speaker. */
