@@ -399,10 +399,29 @@ void precis_rouge_free(precis_rouge *r);
  * Score cand against refs[0..nrefs) (UTF-8; newlines separate sentences).
  * Several references: rouge-score and unicode modes keep, per measure, the
  * reference with the best F (rouge-score's score_multi); 1.5.5 sums counts
- * over references (its -f A). PRECIS_EUTF8 for invalid text.
+ * over references (its -f A). PRECIS_EUTF8 for invalid text;
+ * PRECIS_ETOOBIG when an LCS measure is asked of texts so long that its
+ * table would exceed 2^32 cells (65,536 tokens on each side).
  */
 int precis_rouge_score(precis_rouge_scores *out, precis_rouge *r, const char *cand,
 		       const char *const *refs, size_t nrefs);
+
+/*
+ * Check that text (len bytes) is what precis_rouge_score accepts: UTF-8
+ * without NUL bytes (which would end its C string early). On failure
+ * (PRECIS_EUTF8, PRECIS_EBINARY) err, when not NULL, says what and where:
+ * byte offset, line and column (1-based, in characters).
+ */
+int precis_rouge_check(const char *text, size_t len, precis_error *err);
+
+/*
+ * ROUGE-1.5.5's rounding, for numbers computed elsewhere: P and R as it
+ * prints them (5 decimals) and F from those printed values, rounded in
+ * turn: F = P5 R5 / ((1 - alpha) P5 + alpha R5), 0 when the denominator
+ * is 0. So F may differ by 1e-5 from the rounded exact F, as in 1.5.5.
+ * p, r and alpha in [0, 1]; print the results with "%.5f".
+ */
+int precis_rouge155_prf(precis_prf *out, double p, double r, double alpha);
 
 /* ---------------------------------------------------------- comparison */
 

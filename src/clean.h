@@ -1,7 +1,8 @@
 /*
  * clean: turn a scraped news page into an article: drop navigation,
  * credits, widgets, newsletter and consent text, repeated lines; find the
- * headline. Cue words come from data files (stopwords/cues/<lang>.txt).
+ * headline, the outlet and the agency signatures. Cue phrases come from
+ * data files (stopwords/cues/clean-<lang>.txt, agencies.txt).
  */
 #ifndef PX_CLEAN_H
 #define PX_CLEAN_H
@@ -11,20 +12,35 @@
 #include "precis.h"
 
 typedef struct px_clean_line {
-	precis_span span;   /* the line, without its line end */
+	precis_span span;   /* the line, without its line end and outer spaces */
 	const char *reason; /* NULL when kept; else a static reason ("menu", "credit", "headline", ...) */
 } px_clean_line;
 
 typedef struct px_clean_result {
 	px_clean_line *lines; /* every non-blank line of the input, in order */
 	size_t nlines;
-	precis_span headline; /* start == end when none was found */
-	precis_span outlet;   /* the site's name as printed ("Atlantico.fr"), or empty */
+	/*
+	 * The headline, without site suffix (" | Atlantico.fr") or template
+	 * comments ("<!-- -->"): it may end before its line does, and may be the
+	 * tail of a breadcrumb. start == end when the page shows none.
+	 */
+	precis_span headline;
+	/*
+	 * The outlet's name as the page prints it, trimmed to the name:
+	 * "Atlantico" in "Atlantico.fr", "Le Placentin" in "Le Placentin.".
+	 * Empty when the page does not show one.
+	 */
+	precis_span outlet;
+	/* Indexes into lines of the agency signatures ("AFP", "(avec AFP)"), in order. */
+	size_t *signatures;
+	size_t nsignatures;
 } px_clean_result;
 
 /*
- * Classify every line of text (valid UTF-8) written in lang. The headline
- * line, when found, is marked with reason "headline" (it is not body).
+ * Classify every line of text (valid UTF-8) written in lang (NULL: "en").
+ * The headline line, when found, is marked with reason "headline" (it is
+ * not body); signature lines with "signature". Returns 0, PRECIS_ENOMEM,
+ * or PRECIS_EFORMAT when an embedded cue file is malformed.
  */
 int px_clean_text(px_clean_result *out, precis_analyzer *a, const char *text, size_t len,
 		  const char *lang);

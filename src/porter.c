@@ -250,62 +250,49 @@ size_t px_porter_nltk(char *out, const char *word, size_t len)
 /* ------------------------------------------------------ ROUGE-1.5.5 Perl */
 
 /*
- * The Perl stemmer matches [C](VC)^m[V] with regexes where a consonant run
- * starts with [^aeiou] and goes on over [^aeiouy], and a vowel run starts
- * with [aeiouy] and goes on over [aeiou]. Those runs are deterministic,
- * so the regexes reduce to counting them. An initial 'y' was uppercased
- * by the Perl code and counts as a plain consonant: callers pass 'Y'.
+ * The Perl stemmer tests [C](VC)^m[V] with regexes over these classes:
+ * c = [^aeiou], v = [aeiouy], C = c[^aeiouy]*, V = v[aeiou]*. A vowel
+ * run goes on only over [aeiou] and a consonant run only over
+ * [^aeiouy], so 'y' always starts a new run, and since C and V must
+ * alternate, that run is whatever kind comes next: a consonant after a
+ * vowel ("play" is C V C, m = 1), a vowel after a consonant ("syzygy").
+ * Backtracking cannot find another reading: cutting a run short leaves a
+ * character the next run cannot start with. So the regexes reduce to
+ * counting the runs of that one reading. An initial 'y' was uppercased by
+ * the Perl code ('Y' is a plain consonant): callers pass it as 'Y'.
  */
-static bool perl_vowel_start(char c)
-{
-	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
-}
-
 static bool perl_vowel_more(char c)
 {
 	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
 
-/* Runs of w[0..n): number of VC pairs, and the shape facts the rules need. */
+static bool perl_vowel_start(char c)
+{
+	return perl_vowel_more(c) || c == 'y';
+}
+
 typedef struct {
-	int m;          /* VC pairs from the start */
-	bool vowel;     /* some vowel run exists (regex _v) */
-	bool exact_m1;  /* the whole string is [C]VC[V] (regex meq1) */
+	int m;      /* VC pairs: regex mgr0 is m > 0, mgr1 m > 1, meq1 m == 1 */
+	bool vowel; /* some vowel run exists (regex _v) */
 } shape;
 
 static shape perl_shape(const char *w, size_t n)
 {
-	shape s = { 0, false, false };
-	size_t i = 0;
-	int runs = 0;
-	char kinds[64];
-	/*
-	 * Runs alternate: the first is a vowel run when the word starts with
-	 * [aeiou]; a vowel run stops before [^aeiou] (so a 'y' after vowels
-	 * opens a consonant run) and a consonant run before [aeiouy] (so a 'y'
-	 * after consonants opens a vowel run).
-	 */
-	bool v = n > 0 && perl_vowel_more(w[0]);
-	while (i < n) {
-		i++;
-		if (v)
-			while (i < n && perl_vowel_more(w[i]))
-				i++;
+	shape s = { 0, false };
+	if (n == 0)
+		return s;
+	bool in_vowel = perl_vowel_more(w[0]);
+	s.vowel = in_vowel;
+	for (size_t i = 1; i < n; i++) {
+		bool starts = w[i] == 'y' || perl_vowel_more(w[i]) != in_vowel;
+		if (!starts)
+			continue;
+		in_vowel = !in_vowel;
+		if (in_vowel)
+			s.vowel = true;
 		else
-			while (i < n && !perl_vowel_start(w[i]))
-				i++;
-		if (runs < 64)
-			kinds[runs] = v ? 'V' : 'C';
-		runs++;
-		v = !v;
+			s.m++; /* a consonant run after a vowel run closes one VC */
 	}
-	int start = runs > 0 && kinds[0] == 'C' ? 1 : 0;
-	for (int k = start; k + 1 < runs && k + 1 < 64; k += 2)
-		if (kinds[k] == 'V' && kinds[k + 1] == 'C')
-			s.m++;
-	s.vowel = runs > start;
-	int rest = runs - start; /* V C [V] */
-	s.exact_m1 = (rest == 2 || rest == 3) && s.m == 1;
 	return s;
 }
 
@@ -415,7 +402,7 @@ size_t px_porter_rouge155(char *out, const char *word, size_t len)
 	/* Step 5 */
 	if (ends(w, n, "e")) {
 		shape s = perl_shape(w, n - 1);
-		if (s.m > 1 || (s.exact_m1 && !perl_short_cvc(w, n - 1)))
+		if (s.m > 1 || (s.m == 1 && !perl_short_cvc(w, n - 1)))
 			w[--n] = '\0';
 	}
 	if (ends(w, n, "ll") && perl_shape(w, n).m > 1)

@@ -1,4 +1,5 @@
 /* precis rouge: ROUGE of one candidate against references, or of a JSONL stream. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -173,18 +174,25 @@ static int jsonl_record(char **out, precis_analyzer *a, void *state, size_t line
 	json_t *cand = json_object_get(rec, "candidate");
 	json_t *refs = json_object_get(rec, "references");
 	const char *msg = NULL;
-	if (!json_is_string(cand))
+	char what[96];
+	if (!cand)
+		msg = "missing \"candidate\"";
+	else if (!json_is_string(cand))
 		msg = "\"candidate\" must be a string";
+	else if (!refs)
+		msg = "missing \"references\"";
 	else if (!json_is_array(refs) || json_array_size(refs) == 0)
 		msg = "\"references\" must be a non-empty array of strings";
 	size_t nr = json_array_size(refs);
 	const char **rv = calloc(nr ? nr : 1, sizeof *rv);
 	for (size_t k = 0; !msg && rv && k < nr; k++) {
 		json_t *x = json_array_get(refs, k);
-		if (!json_is_string(x))
-			msg = "\"references\" must be a non-empty array of strings";
-		else
+		if (!json_is_string(x)) {
+			snprintf(what, sizeof what, "\"references\"[%zu] must be a string", k);
+			msg = what;
+		} else {
 			rv[k] = json_string_value(x);
+		}
 	}
 	if (!rv)
 		msg = "out of memory";
@@ -222,12 +230,11 @@ static int run_pair(struct run *r, char **files, int n)
 		size_t len;
 		precis_error err;
 		int rc = cli_read_file(&texts[i], &len, files[i], PRECIS_DEFAULT_MAX_BYTES, &err);
+		/* Invalid UTF-8 or a NUL byte: say which file, and where. */
+		if (!rc)
+			rc = precis_rouge_check(texts[i], len, &err);
 		if (rc) {
 			cli_report(files[i], rc, &err);
-			failed = 1;
-		} else if (memchr(texts[i], '\0', len)) {
-			cli_error("%s: NUL byte at offset %zu: binary data, not text", files[i],
-				  (size_t)((char *)memchr(texts[i], '\0', len) - texts[i]));
 			failed = 1;
 		}
 	}
@@ -237,8 +244,7 @@ static int run_pair(struct run *r, char **files, int n)
 	if (!rc)
 		rc = precis_rouge_score(&s, sc, texts[0], (const char *const *)texts + 1, (size_t)n - 1);
 	if (rc < 0 && !failed)
-		cli_error("rouge: %s%s", precis_strerror(rc),
-			  rc == PRECIS_EUTF8 ? " in a candidate or reference file" : "");
+		cli_error("rouge: %s", precis_strerror(rc));
 	if (!rc) {
 		printf("%-10s %-9s %-9s %-9s\n", "measure", "P", "R", "F");
 		for (int k = 0; k < NMEASURES; k++) {
@@ -335,7 +341,7 @@ int cmd_rouge(int argc, char **argv)
 		FILE *in = stdin;
 		const char *path = optind < argc ? argv[optind] : "-";
 		if (strcmp(path, "-") != 0 && !(in = fopen(path, "r"))) {
-			cli_error("%s: cannot open", path);
+			cli_error("%s: %s", path, strerror(errno));
 			rc = EXIT_SOME_FAILED;
 		} else {
 			cli_jsonl_state st = { scorer_new, scorer_free };

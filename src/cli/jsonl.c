@@ -149,7 +149,12 @@ long cli_jsonl_run(FILE *in, FILE *out, int threads, size_t max_line, cli_jsonl_
 	bool eof = false;
 	while (!eof && !rc) {
 		b.n = 0;
-		while (b.n < BATCH) {
+		/*
+		 * One thread answers each record as it arrives (a client may send a
+		 * line and wait for its answer); several threads work on batches.
+		 */
+		size_t batch_size = threads > 1 ? BATCH : 1;
+		while (b.n < batch_size) {
 			record *r = &b.recs[b.n];
 			memset(r, 0, sizeof *r);
 			int st = read_line(in, max_line, &r->line, &r->len);

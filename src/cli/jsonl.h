@@ -2,7 +2,8 @@
  * cli/jsonl: line-in, line-out streaming for batch modes (--jsonl), the
  * shape Hadoop Streaming, Spark RDD.pipe and GNU parallel expect: each
  * input line gives exactly one output line, in input order, flushed per
- * batch, with memory bounded by the batch size whatever the stream length.
+ * record with one thread (per batch of 256 with several), with memory
+ * bounded by the batch size whatever the stream length.
  * With several threads the output is byte-identical to one thread.
  */
 #ifndef PRECIS_CLI_JSONL_H
