@@ -503,7 +503,7 @@ static size_t fold_word(char *buf, size_t cap, const char *s, size_t n)
 	return o;
 }
 
-/* "d'après", "l’année": the first letter of the elided word before byte start, or 0. */
+/* "d'après", "l’année": the one-letter elided word before byte start, or 0. */
 static char elision_before(const char *text, size_t start)
 {
 	size_t q;
@@ -513,13 +513,14 @@ static char elision_before(const char *text, size_t start)
 		q = start - 3;
 	else
 		return 0;
-	size_t a = q;
-	while (a > 0 && q - a < 7 && (((unsigned char)text[a - 1] | 0x20) >= 'a' &&
-				      ((unsigned char)text[a - 1] | 0x20) <= 'z'))
-		a--;
-	if (a == q || (a > 0 && (unsigned char)text[a - 1] >= 0x80))
-		return 0; /* no letters, or a word that goes on in non-ASCII letters */
-	return (char)(text[a] | 0x20);
+	char c = (char)(text[q - 1] | 0x20);
+	if (c < 'a' || c > 'z')
+		return 0;
+	/* One letter, starting a word: "l'", not the end of "Paul'". */
+	unsigned char before = q >= 2 ? (unsigned char)text[q - 2] : ' ';
+	if (before >= 0x80 || ((before | 0x20) >= 'a' && (before | 0x20) <= 'z'))
+		return 0;
+	return c;
 }
 
 static int push_tok(struct tokctx *c, size_t start, size_t end)
@@ -994,25 +995,6 @@ static size_t daypart(const dctx *c, size_t i, size_t k)
 	return same(c, i, k) && in_set(c->L, W_DAYPART, &c->v[k]) ? 1 : 0;
 }
 
-/* Is byte pos the start of the text or just after white space or punctuation? */
-static bool word_start(const char *text, size_t pos)
-{
-	unsigned char c = pos ? (unsigned char)text[pos - 1] : ' ';
-	return c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && !(c >= '0' && c <= '9');
-}
-
-/* Bytes of an elided article before the word at start ("l'année", "l’année"), or 0. */
-static size_t elided_article(const char *text, size_t start)
-{
-	if (start >= 2 && text[start - 1] == '\'' && (text[start - 2] | 0x20) == 'l' &&
-	    word_start(text, start - 2))
-		return 2;
-	if (start >= 4 && memcmp(text + start - 3, "\xE2\x80\x99", 3) == 0 &&
-	    (text[start - 4] | 0x20) == 'l' && word_start(text, start - 4))
-		return 4;
-	return 0;
-}
-
 /* The date starting at token i, if any: tokens used (0 when none). */
 static size_t date_at(const dctx *c, size_t i, precis_date *d)
 {
@@ -1023,7 +1005,9 @@ static size_t date_at(const dctx *c, size_t i, precis_date *d)
 		d->kind = PRECIS_DATE_RELATIVE;
 		d->offset = ph->offset;
 		d->offset_unit = ph->unit;
-		d->span.start -= elided_article(c->text, v[i].start);
+		/* "l'année dernière": the elided article belongs to the span. */
+		if (v[i].elided == 'l')
+			d->span.start -= c->text[v[i].start - 1] == '\'' ? 2 : 4;
 		return used + daypart(c, i, i + used);
 	}
 	if ((used = match_ago(c, i, d)) || (used = match_numeric(c, i, d)))
