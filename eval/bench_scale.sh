@@ -67,5 +67,5 @@ for n in 1000 10000 100000; do
 done
 echo
 echo "Fitted exponent: **$(fit "$pts")**. Peak memory, 100k records over 1k records:"
-echo "**$(echo "scale=2; $rss100 / $rss1" | bc)x** (streaming keeps at most 256 records in flight)."
+echo "**$(echo "scale=2; $rss100 / $rss1" | bc)x** (one record in flight with one thread; the rest is the analyzer's bounded stem cache filling up)."
 echo

@@ -168,10 +168,18 @@ typedef struct {
 	size_t start, end; /* the non-space token ending at the period */
 } span;
 
+/*
+ * How far around a mark the splitter looks: abbreviations, initials and
+ * URL markers sit within this many bytes of it. The bound keeps the scan
+ * linear on texts like "a.a.a.a..." that never end a sentence.
+ */
+#define LOOK 256
+
 static span token_before(const splitter *s, size_t dot)
 {
 	size_t b = dot;
-	while (b > s->sent) {
+	size_t floor = dot > s->sent + LOOK ? dot - LOOK : s->sent;
+	while (b > floor) {
 		size_t k = cp_before(s->text, b), adv;
 		int32_t cp = px_utf8_decode(s->text + k, dot - k, &adv);
 		if (px_cp_is_space(cp) || is_opener(cp) || cp == 0xAB)
@@ -272,9 +280,9 @@ static bool tld_at(const splitter *s, size_t k)
 
 static bool looks_like_url(const splitter *s, span w, size_t after)
 {
-	/* The token goes on after the period: look at it whole. */
-	size_t e = after;
-	while (e < s->end) {
+	/* The token goes on after the period: look at it whole (within LOOK bytes). */
+	size_t e = after, stop = after + LOOK < s->end ? after + LOOK : s->end;
+	while (e < stop) {
 		size_t adv;
 		int32_t cp = cp_at(s->text, e, s->end, &adv);
 		if (px_cp_is_space(cp))

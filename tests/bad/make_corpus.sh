@@ -11,6 +11,7 @@ printf '!!! ... ??? ;;; --- «» “” ()[]{}\n' > punctuation.txt
 python3 -c "import sys; sys.stdout.write('mot ' * 2621440)" > long-line-10MB.txt
 yes 'mot' | head -n 1000000 | tr '\n' ' ' > one-word-million.txt
 yes 'Mot.' | head -n 50000 | tr '\n' ' ' > sentences-50k.txt
+python3 -c "import sys; sys.stdout.write('a.' * 1000000)" > dots-2MB.txt
 printf 'Bonjour le monde.\0Suite apr\303\250s un NUL.\n' > nul-byte.txt
 printf '\211PNG\r\n\032\n\0\0\0\rIHDR\0\0\0\001\0\0\0\001\010\002\0\0\0\220wS\336' > image.png
 head -c 4096 /bin/sh > elf.bin

@@ -37,7 +37,7 @@ for f in empty whitespace punctuation nul-byte image.png elf.bin overlong surrog
 	if [ "$(wc -l < "$ERR")" -gt 1 ]; then ko "summarize $f: more than one message"; fi
 	grep -q "$(basename "$file")" "$ERR" || ko "summarize $f: message does not name the file"
 done
-for f in long-line-10MB one-word-million sentences-50k utf8-bom cr-only nested-quotes; do
+for f in long-line-10MB one-word-million sentences-50k dots-2MB utf8-bom cr-only nested-quotes; do
 	check "summarize $f" 0 "$PRECIS" summarize "$CORPUS/$f.txt"
 done
 # One 100 kB "word" is not a sentence: dropped as a fragment, unless --raw.

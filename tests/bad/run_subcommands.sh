@@ -11,7 +11,7 @@ for f in empty nul-byte image.png overlong surrogate truncated utf16le-bom; do
 	check "rouge $f" "$want" "$PRECIS" rouge "$file" "$CORPUS/utf8-bom.txt"
 	check "compare $f" 1 "$PRECIS" compare "$file"
 done
-for f in long-line-10MB one-word-million sentences-50k long-word-100k nested-quotes cr-only; do
+for f in long-line-10MB one-word-million sentences-50k dots-2MB long-word-100k nested-quotes cr-only; do
 	for cmd in clean split meta; do
 		check "$cmd $f" "0 1" "$PRECIS" $cmd "$CORPUS/$f.txt"
 	done
