@@ -179,23 +179,30 @@ int precis_idf_read(precis_idf **out, FILE *fp, precis_error *err);
 /* ------------------------------------------------------------- metadata */
 
 typedef enum precis_date_kind {
-	PRECIS_DATE_FULL,      /* day, month and year: "13 septembre 2023", "April 25, 2019" */
-	PRECIS_DATE_DAY_MONTH, /* "mardi 23 avril", "les 18 et 19 juin" */
-	PRECIS_DATE_MONTH,     /* "septembre 2023", "en septembre dernier" */
-	PRECIS_DATE_YEAR,      /* "en 2019" */
-	PRECIS_DATE_WEEKDAY,   /* "jeudi", "ce lundi", "on Monday" */
-	PRECIS_DATE_RELATIVE   /* "hier", "la semaine dernière", "last year" */
+	PRECIS_DATE_FULL,      /* "13 septembre 2023", "April 25, 2019", "2019-04-25" */
+	PRECIS_DATE_DAY_MONTH, /* "mardi 23 avril", "les 18 et 19 juin", "June 18-19" */
+	PRECIS_DATE_MONTH,     /* "septembre 2023", "en septembre dernier", "last May" */
+	PRECIS_DATE_YEAR,      /* "en 2019", "since 2000" */
+	PRECIS_DATE_WEEKDAY,   /* "jeudi", "ce lundi", "mercredi matin", "last Monday" */
+	PRECIS_DATE_RELATIVE   /* "hier", "la semaine dernière", "il y a huit ans", "last year" */
 } precis_date_kind;
 
-/* A date as written. Unknown fields are 0; day_end > day for ranges. */
+/*
+ * A date as written. Unknown fields are 0; day_end > day for ranges ("les
+ * 18 et 19 juin"). last and next qualify weekdays and months ("lundi
+ * dernier", "next September"); relative dates count offset units from the
+ * reference day ("il y a huit ans": -8 'y').
+ */
 typedef struct precis_date {
 	precis_span span;
 	precis_date_kind kind;
 	int year, month, day, day_end;
 	int weekday;      /* 1 = Monday .. 7 = Sunday, 0 unknown */
-	bool last;        /* "septembre dernier": the latest such month before the reference */
+	bool last;        /* the latest such day or month strictly before the reference */
 	int offset;       /* relative: amount of offset_unit */
 	char offset_unit; /* 'd', 'w', 'm' or 'y' */
+	bool next;        /* the earliest such day or month strictly after the reference */
+	bool future;      /* a future verb just before it: a missing year leans forward */
 } precis_date;
 
 /* A calendar day; 0 fields mean unknown. */
@@ -205,11 +212,16 @@ typedef struct precis_ymd {
 
 /*
  * Resolve a date against a reference (the article's publication date):
- * weekdays to the nearest such day (within three days either way), a day
- * and month to the reference's year (or the next/previous one when that is
- * closer), relative dates by their offset. first and last bound the
+ * weekdays to the nearest such day (within three days either way; with
+ * last/next strictly before/after); a day and month, or a month alone, to
+ * the year that puts it closest to the reference, a day ahead counting as
+ * four behind since news reports what happened ("28 décembre" read on 3
+ * January is last year's, "en septembre" read in June last September,
+ * "le 3 janvier" read on 30 December the coming one), the other way round
+ * when a future verb governs the date (d->future); relative dates by
+ * their offset ('w': the Monday-to-Sunday week). first and last bound the
  * result (equal for a single day). PRECIS_EINVAL when ref is incomplete
- * and the date needs it.
+ * and the date needs it, or when the fields make no calendar day.
  */
 int precis_date_resolve(precis_ymd *first, precis_ymd *last, const precis_date *d,
 			precis_ymd ref);
@@ -217,11 +229,18 @@ int precis_date_resolve(precis_ymd *first, precis_ymd *last, const precis_date *
 /* Parse "YYYY-MM-DD" (also the first 10 bytes of an ISO timestamp). */
 int precis_ymd_parse(precis_ymd *out, const char *s);
 
+/* Persons and places are sorted by mentions (most first), then first offset. */
 typedef struct precis_entity {
 	const char *name;     /* canonical: the most frequent full form */
 	size_t mentions;
 	size_t first;         /* byte offset of the first mention */
-	const char *const *variants; /* every spelling seen, NULL-terminated */
+	const char *const *variants; /* every spelling seen (up to 16), NULL-terminated */
+	/*
+	 * name folded, hyphens, apostrophes and dots as single spaces: the
+	 * same entity in two articles has the same key even when they spell
+	 * it differently ("Kim Jong-un", "Kim Jong Un" -> "kim jong un").
+	 */
+	const char *key;
 } precis_entity;
 
 typedef struct precis_quote {
@@ -234,8 +253,10 @@ typedef struct precis_meta precis_meta;
 /*
  * Dates, places, persons, agencies and quotes of an article. Works on the
  * document's headline and body sentences (and, for agencies, on the whole
- * page: credits and signatures name them too). pubdate (YYYY-MM-DD) or
- * NULL. meta keeps no pointer into doc.
+ * page: credits and signatures name them too). pubdate (YYYY-MM-DD, or an
+ * ISO timestamp) or NULL; an unparsable pubdate counts as NULL. Spans are
+ * byte ranges of precis_doc_text(doc); meta keeps no pointer into doc.
+ * Work is linear in the size of the document.
  */
 int precis_meta_new(precis_meta **out, precis_analyzer *a, const precis_doc *doc,
 		    const char *pubdate);
@@ -246,8 +267,10 @@ const precis_entity *precis_meta_persons(const precis_meta *m, size_t *n);
 const precis_entity *precis_meta_agencies(const precis_meta *m, size_t *n);
 const precis_quote *precis_meta_quotes(const precis_meta *m, size_t *n);
 /*
- * The event date the article most likely reports: the first absolute or
- * resolvable date of the headline and lead, resolved against pubdate.
+ * The event date the article most likely reports: every date that
+ * resolves against pubdate votes for its day or range, weighted by how
+ * specific it is (a day beats a month; background such as "l'an dernier"
+ * or "en 2000" does not vote) and where it stands (headline, then lead).
  * Returns 0 and fills first and last, or PRECIS_EEMPTY when there is none.
  */
 int precis_meta_event_date(const precis_meta *m, precis_ymd *first, precis_ymd *last);

@@ -7,7 +7,8 @@
  *
  * Everything works on one token array: each word of the headline and the
  * body sentences with its folded form, its sentence and whether it is
- * capitalised, so every matcher is a linear scan.
+ * capitalised. Every matcher is a left-to-right scan with hash lookups and
+ * bounded windows, so the whole extraction stays linear in the input.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -17,110 +18,446 @@
 #include "analyze.h"
 #include "data.h"
 #include "doc.h"
+#include "meta.h"
 #include "strmap.h"
 #include "text.h"
 #include "token.h"
 
-#define MAX_PHRASE 4 /* words in a relative-date phrase or a place name */
+#define MAX_PHRASE 4      /* words in a list phrase ("la semaine dernière") */
+#define MAX_PLACE_WORDS 4 /* words in a gazetteer name */
+#define MAX_VARIANTS 16   /* spellings kept per entity */
+#define MAX_NAME_WORDS 6  /* longer capitalised runs are Title Case, not names */
+#define QUOTE_WINDOW 12   /* tokens looked at around a quote for its speaker */
+#define SUBJECT_WINDOW 40 /* tokens looked back from a reporting verb for its subject */
+#define FUTURE_WINDOW 8   /* tokens looked back from a date for a future-tense verb */
+#define MIN_QUOTE_WORDS 3 /* shorter quotes are scare quotes ("solutions") */
+#define ABBR 0x100        /* month value flag: an abbreviation ("sept") */
+
+/* ------------------------------------------------------------- tokens */
 
 typedef struct {
 	size_t start, end; /* bytes in the doc text */
-	const char *fold;  /* folded form, in the arena */
+	const char *fold;  /* folded form (NFC + case fold, ’ as ') */
 	size_t flen;
 	int unit;          /* 0 = headline, 1.. = sentences */
 	bool cap;          /* starts with a capital */
 	bool first;        /* first word of its unit */
+	bool quoted;       /* inside a quote */
 	int num;           /* value when all digits (or "1er", "25th"), else -1 */
+	int lex;           /* entry in the lexicon of list words, or -1 */
+	char elided;       /* first letter of an elided word before it ("d'après": 'd'), or 0 */
 } tok;
 
+/* Growing byte store; strings are kept as offsets until it stops growing. */
 typedef struct {
 	char *buf;
 	size_t len, cap;
 } arena;
 
-/* Word lists of one language. Words are folded; phrases are token sequences. */
-typedef struct {
-	px_strmap *month;     /* word -> month index (id order gives nothing: see month_of) */
-	int *month_of;
-	px_strmap *weekday;
-	int *weekday_of;
-	px_strmap *last, *and_, *honor, *org, *prep, *reporting1;
-	struct phrase {
-		const char *w[MAX_PHRASE];
-		size_t n;
-		int offset;
-		char unit;
-	} rel[32], rep[48];
-	size_t nrel, nrep;
-	arena words; /* storage for phrase words */
-} lists;
-
-typedef struct {
-	char *name;
-	char **variants;
-	size_t nvariants;
-	size_t mentions, first;
-	char *key; /* folded, hyphens as spaces */
-} entity;
-
-typedef struct {
-	entity *v;
-	size_t n, cap;
-} entvec;
-
-struct precis_meta {
-	precis_date *dates;
-	size_t ndates;
-	precis_entity *places, *persons, *agencies;
-	size_t nplaces, npersons, nagencies;
-	precis_quote *quotes;
-	size_t nquotes;
-	char **quote_speakers;
-	entvec eplaces, epersons, eagencies;
-	precis_ymd pub;
-	int lead_units; /* headline + first sentences considered for the event date */
-};
-
-/* ------------------------------------------------------------- arena */
-
-/*
- * Returns the string's offset disguised as a pointer (re-based with
- * arena_ptr once the arena stops growing). Offset 0 is never used, so
- * NULL still means failure.
- */
-static const char *arena_add(arena *a, const char *s, size_t n)
+static int arena_add(size_t *at, arena *a, const char *s, size_t n)
 {
-	if (a->len == 0)
-		a->len = 1;
 	if (a->len + n + 1 > a->cap) {
 		size_t nc = a->cap ? a->cap * 2 : 4096;
 		while (nc < a->len + n + 1)
 			nc *= 2;
 		char *nb = realloc(a->buf, nc);
 		if (!nb)
-			return NULL;
+			return PRECIS_ENOMEM;
 		a->buf = nb;
 		a->cap = nc;
 	}
 	memcpy(a->buf + a->len, s, n);
 	a->buf[a->len + n] = '\0';
-	const char *at = (const char *)(uintptr_t)a->len;
+	*at = a->len;
 	a->len += n + 1;
-	return at;
+	return 0;
 }
 
-static const char *arena_ptr(const arena *a, const char *off)
+static bool tok_is(const tok *t, const char *w)
 {
-	return a->buf + (uintptr_t)off;
+	return t->flen == strlen(w) && memcmp(t->fold, w, t->flen) == 0;
 }
 
-/* ------------------------------------------------------------ tokens */
+/* ------------------------------------------------------------- lists */
+
+/* Word sets of meta-<lang>.txt, each a folded word -> value map. */
+enum {
+	W_MONTH, W_WEEKDAY, W_AMBIGUOUS, W_UNITS, W_NUMBERS, W_LAST, W_NEXT, W_THIS, W_DAYPART,
+	W_AND, W_YEARCUE, W_PRONOUNS, W_AUX, W_THAT, W_HONOR, W_ORG, W_PREP, W_DEMONYM, W_STYLE,
+	W_OBJPREP, W_FUTURE, W_FUTURE_EXC, W_COUNT
+};
+
+/* Phrase lists: token sequences, found through their first word. */
+enum {
+	P_RELATIVE, P_AGO_BEFORE, P_IN_BEFORE, P_AGO_AFTER, P_REPORTING, P_SOURCE, P_PRONOUN_REP,
+	P_COUNT
+};
+
+static const char *const word_sections[W_COUNT] = {
+	"[months]", "[weekdays]", "[ambiguous]", "[units]", "[numbers]", "[last]", "[next]",
+	"[this]", "[daypart]", "[and]", "[year-cue]", "[pronouns]", "[auxiliaries]", "[that]",
+	"[honorifics]", "[org-words]", "[preposition]", "[demonyms]", "[style]",
+	"[object-prepositions]", "[future]", "[future-exceptions]"
+};
+
+static const char *const phrase_sections[P_COUNT] = {
+	"[relative]", "[ago-before]", "[in-before]", "[ago-after]", "[reporting]", "[source]",
+	"[pronoun-reporting]"
+};
+
+typedef struct {
+	size_t w[MAX_PHRASE]; /* word offsets in lists.words */
+	size_t n;
+	int offset;           /* relative dates: amount of unit */
+	char unit;
+	char elided;          /* "d'après": the first word must follow this elision */
+	int next;             /* next phrase with the same first word, or -1 */
+} phrase;
+
+typedef struct {
+	px_strmap *first; /* first word -> chain head */
+	int *head;
+	phrase *v;
+	size_t n, cap;
+} phrase_list;
+
+/*
+ * Every word of every list (and the first words of gazetteer names) in
+ * one map, so that each token is looked up once: what the word is in each
+ * list becomes an array read.
+ */
+#define LEX_GAZ (1u << 31) /* first word of a gazetteer name */
+#define LEX_PHRASE(p) (1u << (W_COUNT + (p)))
+
+typedef struct {
+	uint32_t mask;     /* 1 << W_*, LEX_PHRASE(P_*), LEX_GAZ */
+	int val[W_COUNT];  /* the word's value in each set */
+	int head[P_COUNT]; /* first phrase of each list starting with the word, or -1 */
+} lexent;
+
+typedef struct {
+	px_strmap *set[W_COUNT];
+	int *val[W_COUNT];
+	size_t nval[W_COUNT];
+	phrase_list ph[P_COUNT];
+	arena words;
+	bool lowercase_months; /* the language writes "juin", so "Juin" mid-sentence is a name */
+	char future_end[8][8]; /* endings of future-tense verbs ("-ra", "-ront") */
+	size_t nfuture_end;
+	px_strmap *lex;
+	lexent *lexv;
+	size_t nlex;
+} lists;
+
+static void lists_free(lists *l)
+{
+	for (int i = 0; i < W_COUNT; i++) {
+		px_strmap_free(l->set[i]);
+		free(l->val[i]);
+	}
+	for (int i = 0; i < P_COUNT; i++) {
+		px_strmap_free(l->ph[i].first);
+		free(l->ph[i].head);
+		free(l->ph[i].v);
+	}
+	free(l->words.buf);
+	px_strmap_free(l->lex);
+	free(l->lexv);
+}
+
+static int set_add(lists *l, int set, const char *w, size_t n, int val)
+{
+	char buf[128];
+	size_t fl = px_fold_into(buf, sizeof buf, w, n);
+	if (fl == (size_t)-1)
+		return 0;
+	int64_t id;
+	int added;
+	int rc = px_strmap_intern(l->set[set], buf, fl, &id, &added);
+	if (rc)
+		return rc;
+	if ((size_t)id >= l->nval[set]) {
+		size_t nc = l->nval[set] ? l->nval[set] * 2 : 32;
+		while (nc <= (size_t)id)
+			nc *= 2;
+		int *nv = realloc(l->val[set], nc * sizeof *nv);
+		if (!nv)
+			return PRECIS_ENOMEM;
+		l->val[set] = nv;
+		l->nval[set] = nc;
+	}
+	if (added)
+		l->val[set][id] = val;
+	return 0;
+}
+
+struct phrase_build {
+	const char *text;
+	phrase *ph;
+	arena *words;
+	int err;
+	size_t first_start; /* where the first token began in the line */
+};
+
+static int on_phrase_tok(const px_token *t, void *vctx)
+{
+	struct phrase_build *b = vctx;
+	if (b->ph->n >= MAX_PHRASE)
+		return 0;
+	if (b->ph->n == 0)
+		b->first_start = t->start;
+	char buf[128];
+	size_t fl = px_fold_into(buf, sizeof buf, b->text + t->start, t->end - t->start);
+	if (fl == (size_t)-1)
+		return 0;
+	if (arena_add(&b->ph->w[b->ph->n], b->words, buf, fl))
+		return b->err = PRECIS_ENOMEM;
+	b->ph->n++;
+	return 0;
+}
+
+/* "la semaine dernière = -1w": words tokenized as the text will be. */
+static int phrase_add(lists *l, int list, const char *p, size_t len, const char *lang)
+{
+	phrase_list *pl = &l->ph[list];
+	if (pl->n == pl->cap) {
+		size_t nc = pl->cap ? pl->cap * 2 : 16;
+		phrase *nv = realloc(pl->v, nc * sizeof *nv);
+		if (!nv)
+			return PRECIS_ENOMEM;
+		pl->v = nv;
+		pl->cap = nc;
+	}
+	phrase *ph = &pl->v[pl->n];
+	memset(ph, 0, sizeof *ph);
+	const char *eq = memchr(p, '=', len);
+	size_t wlen = eq ? (size_t)(eq - p) : len;
+	struct phrase_build b = { p, ph, &l->words, 0, 0 };
+	px_tokenize(p, wlen, lang, on_phrase_tok, &b);
+	if (b.err)
+		return b.err;
+	if (ph->n == 0)
+		return 0;
+	/* The tokenizer drops "d'" from "d'après"; the match must see it again. */
+	if (b.first_start >= 2 && p[b.first_start - 1] == '\'')
+		ph->elided = (char)(p[0] | 0x20);
+	if (eq) {
+		ph->offset = atoi(eq + 1);
+		const char *u = eq + 1, *end = p + len;
+		while (u < end && !(*u >= 'a' && *u <= 'z'))
+			u++;
+		ph->unit = u < end ? *u : 'd';
+	}
+	const char *w0 = l->words.buf + ph->w[0];
+	int64_t id;
+	int added;
+	int rc = px_strmap_intern(pl->first, w0, strlen(w0), &id, &added);
+	if (rc)
+		return rc;
+	if (added) {
+		int *nh = realloc(pl->head, (size_t)(id + 1) * sizeof *nh);
+		if (!nh)
+			return PRECIS_ENOMEM;
+		pl->head = nh;
+		pl->head[id] = -1;
+	}
+	ph->next = pl->head[id];
+	pl->head[id] = (int)pl->n++;
+	return 0;
+}
+
+/* Words of a line; in [months]/[weekdays] the line number is the value. */
+static int words_line(lists *l, int set, const char *p, size_t len, int line)
+{
+	const char *eq = memchr(p, '=', len);
+	const char *end = eq ? eq : p + len;
+	int val = 1;
+	if (set == W_MONTH || set == W_WEEKDAY)
+		val = line;
+	else if (eq && set == W_UNITS) {
+		const char *u = eq + 1;
+		while (u < p + len && *u == ' ')
+			u++;
+		val = u < p + len ? *u : 'd';
+	} else if (eq) {
+		val = atoi(eq + 1);
+	}
+	int nth = 0;
+	for (const char *w = p; w < end;) {
+		const char *we = w;
+		while (we < end && *we != ' ')
+			we++;
+		size_t wl = (size_t)(we - w);
+		/* "m." and "mr." keep their dot: the tokenizer drops it, so match without. */
+		while (wl && w[wl - 1] == '.')
+			wl--;
+		if (wl) {
+			int v = val;
+			if (set == W_MONTH && nth > 0)
+				v |= ABBR;
+			int rc = set_add(l, set, w, wl, v);
+			if (rc)
+				return rc;
+			nth++;
+		}
+		w = we + 1;
+	}
+	return 0;
+}
+
+/* The lexicon entry of a word, added when absent. */
+static lexent *lex_entry(lists *l, const char *w, size_t n)
+{
+	int64_t id;
+	int added;
+	if (px_strmap_intern(l->lex, w, n, &id, &added))
+		return NULL;
+	if ((size_t)id >= l->nlex) {
+		size_t nc = l->nlex ? l->nlex * 2 : 256;
+		lexent *nv = realloc(l->lexv, nc * sizeof *nv);
+		if (!nv)
+			return NULL;
+		l->lexv = nv;
+		l->nlex = nc;
+	}
+	lexent *e = &l->lexv[id];
+	if (added) {
+		memset(e, 0, sizeof *e);
+		for (int p = 0; p < P_COUNT; p++)
+			e->head[p] = -1;
+	}
+	return e;
+}
+
+static int build_lexicon(lists *l)
+{
+	int rc = px_strmap_new(&l->lex);
+	for (int s = 0; s < W_COUNT && !rc; s++)
+		for (size_t id = 0; id < px_strmap_count(l->set[s]); id++) {
+			size_t n;
+			const char *w = px_strmap_key(l->set[s], (int64_t)id, &n);
+			lexent *e = lex_entry(l, w, n);
+			if (!e)
+				return PRECIS_ENOMEM;
+			e->mask |= 1u << s;
+			e->val[s] = l->val[s][id];
+		}
+	for (int p = 0; p < P_COUNT && !rc; p++)
+		for (size_t id = 0; id < px_strmap_count(l->ph[p].first); id++) {
+			size_t n;
+			const char *w = px_strmap_key(l->ph[p].first, (int64_t)id, &n);
+			lexent *e = lex_entry(l, w, n);
+			if (!e)
+				return PRECIS_ENOMEM;
+			e->mask |= LEX_PHRASE(p);
+			e->head[p] = l->ph[p].head[id];
+		}
+	return rc;
+}
+
+static int load_lists(lists *l, const char *lang)
+{
+	memset(l, 0, sizeof *l);
+	char path[64];
+	snprintf(path, sizeof path, "stopwords/cues/meta-%s.txt", lang);
+	const px_datafile *f = px_data_find(path);
+	if (!f) {
+		f = px_data_find("stopwords/cues/meta-en.txt");
+		lang = "en";
+	}
+	int rc = 0;
+	for (int i = 0; i < W_COUNT && !rc; i++)
+		rc = px_strmap_new(&l->set[i]);
+	for (int i = 0; i < P_COUNT && !rc; i++)
+		rc = px_strmap_new(&l->ph[i].first);
+	if (rc || !f)
+		return rc;
+	const char *p = f->bytes, *end = f->bytes + f->len;
+	int wset = -1, plist = -1, line = 0;
+	bool endings = false;
+	while (p < end && !rc) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		if (!eol)
+			eol = end;
+		size_t len = (size_t)(eol - p);
+		while (len && (p[len - 1] == ' ' || p[len - 1] == '\r'))
+			len--;
+		if (len && *p == '[') {
+			wset = plist = -1;
+			line = 0;
+			endings = len == 16 && memcmp(p, "[future-endings]", 16) == 0;
+			for (int i = 0; i < W_COUNT; i++)
+				if (strlen(word_sections[i]) == len && memcmp(p, word_sections[i], len) == 0)
+					wset = i;
+			for (int i = 0; i < P_COUNT; i++)
+				if (strlen(phrase_sections[i]) == len &&
+				    memcmp(p, phrase_sections[i], len) == 0)
+					plist = i;
+		} else if (len && *p != '|') {
+			line++;
+			if (wset < 0 && plist < 0 && endings && l->nfuture_end < 8 && len < 8)
+				memcpy(l->future_end[l->nfuture_end++], p, len);
+			else if (wset >= 0)
+				rc = words_line(l, wset, p, len, line);
+			else if (plist >= 0)
+				rc = phrase_add(l, plist, p, len, lang);
+		}
+		p = eol + 1;
+	}
+	l->lowercase_months = px_strmap_get(l->set[W_STYLE], "lowercase-months", 16) >= 0;
+	if (!rc)
+		rc = build_lexicon(l);
+	return rc;
+}
+
+static int wordval(const lists *L, int set, const tok *t)
+{
+	return t->lex >= 0 && (L->lexv[t->lex].mask & (1u << set)) ? L->lexv[t->lex].val[set] : 0;
+}
+
+static bool in_set(const lists *L, int set, const tok *t)
+{
+	return t->lex >= 0 && (L->lexv[t->lex].mask & (1u << set));
+}
+
+static bool lex_has(const lists *L, const tok *t, uint32_t bit)
+{
+	return t->lex >= 0 && (L->lexv[t->lex].mask & bit);
+}
+
+/* The longest phrase of list starting at token i (same unit): tokens used, 0 if none. */
+static size_t phrase_at(const lists *L, int list, const tok *v, size_t n, size_t i,
+			const phrase **which)
+{
+	const phrase_list *pl = &L->ph[list];
+	if (v[i].lex < 0)
+		return 0;
+	size_t best = 0;
+	for (int k = L->lexv[v[i].lex].head[list]; k >= 0; k = pl->v[k].next) {
+		const phrase *ph = &pl->v[k];
+		if (ph->n <= best || i + ph->n > n || (ph->elided && v[i].elided != ph->elided))
+			continue;
+		size_t m = 0;
+		while (m < ph->n && v[i + m].unit == v[i].unit &&
+		       strcmp(v[i + m].fold, L->words.buf + ph->w[m]) == 0)
+			m++;
+		if (m == ph->n) {
+			best = ph->n;
+			if (which)
+				*which = ph;
+		}
+	}
+	return best;
+}
+
+/* ---------------------------------------------------------- tokenizer */
 
 struct tokctx {
 	const char *text;
 	size_t base; /* offset of the unit being tokenized */
 	int unit;
 	tok *v;
+	size_t *foff; /* fold offsets in fold, until the arena stops growing */
 	size_t n, cap;
 	arena fold;
 	bool first;
@@ -146,38 +483,78 @@ static int number_value(const char *f, size_t n)
 	return v;
 }
 
-static int on_tok(const px_token *t, void *vctx)
+/* Fold s[0..n) into buf with ’ read as ': one apostrophe for every lookup. */
+static size_t fold_word(char *buf, size_t cap, const char *s, size_t n)
 {
-	struct tokctx *c = vctx;
+	size_t fl = px_fold_into(buf, cap, s, n);
+	if (fl == (size_t)-1)
+		return fl;
+	size_t o = 0;
+	for (size_t i = 0; i < fl; i++) {
+		if (i + 2 < fl && (unsigned char)buf[i] == 0xE2 && (unsigned char)buf[i + 1] == 0x80 &&
+		    (unsigned char)buf[i + 2] == 0x99) {
+			buf[o++] = '\'';
+			i += 2;
+			continue;
+		}
+		buf[o++] = buf[i];
+	}
+	buf[o] = '\0';
+	return o;
+}
+
+/* "d'après", "l’année": the one-letter elided word before byte start, or 0. */
+static char elision_before(const char *text, size_t start)
+{
+	size_t q;
+	if (start >= 2 && text[start - 1] == '\'')
+		q = start - 1;
+	else if (start >= 4 && memcmp(text + start - 3, "\xE2\x80\x99", 3) == 0)
+		q = start - 3;
+	else
+		return 0;
+	char c = (char)(text[q - 1] | 0x20);
+	if (c < 'a' || c > 'z')
+		return 0;
+	/* One letter, starting a word: "l'", not the end of "Paul'". */
+	unsigned char before = q >= 2 ? (unsigned char)text[q - 2] : ' ';
+	if (before >= 0x80 || ((before | 0x20) >= 'a' && (before | 0x20) <= 'z'))
+		return 0;
+	return c;
+}
+
+static int push_tok(struct tokctx *c, size_t start, size_t end)
+{
 	if (c->n == c->cap) {
 		size_t nc = c->cap ? c->cap * 2 : 256;
 		tok *nv = realloc(c->v, nc * sizeof *nv);
 		if (!nv)
 			return c->err = PRECIS_ENOMEM;
 		c->v = nv;
+		size_t *no = realloc(c->foff, nc * sizeof *no);
+		if (!no)
+			return c->err = PRECIS_ENOMEM;
+		c->foff = no;
 		c->cap = nc;
 	}
 	char buf[256];
-	size_t start = c->base + t->start, end = c->base + t->end;
-	size_t fl = px_fold_into(buf, sizeof buf, c->text + start, end - start);
+	size_t fl = fold_word(buf, sizeof buf, c->text + start, end - start);
 	if (fl == (size_t)-1)
 		return 0; /* an overlong word names nothing */
-	for (size_t i = 0; i + 2 < fl; i++) /* ’ -> ' */
-		if ((unsigned char)buf[i] == 0xE2 && (unsigned char)buf[i + 1] == 0x80 &&
-		    (unsigned char)buf[i + 2] == 0x99) {
-			buf[i] = '\'';
-			memmove(buf + i + 1, buf + i + 3, fl - i - 2);
-			fl -= 2;
-		}
-	const char *off = arena_add(&c->fold, buf, fl);
-	if (!off)
+	if (arena_add(&c->foff[c->n], &c->fold, buf, fl))
 		return c->err = PRECIS_ENOMEM;
 	size_t adv;
 	int32_t cp = px_utf8_decode(c->text + start, end - start, &adv);
-	c->v[c->n++] = (tok){ start, end, off, fl, c->unit, px_cp_is_upper(cp), c->first,
-			      number_value(buf, fl) };
+	c->v[c->n++] = (tok){ start, end, NULL, fl, c->unit, px_cp_is_upper(cp), c->first, false,
+			      number_value(buf, fl), -1, elision_before(c->text, start) };
 	c->first = false;
 	return 0;
+}
+
+static int on_tok(const px_token *t, void *vctx)
+{
+	struct tokctx *c = vctx;
+	return push_tok(c, c->base + t->start, c->base + t->end);
 }
 
 static int tokenize_doc(struct tokctx *c, const precis_doc *d)
@@ -192,340 +569,105 @@ static int tokenize_doc(struct tokctx *c, const precis_doc *d)
 		c->first = true;
 		px_tokenize(d->text + sp.start, sp.end - sp.start, d->lang, on_tok, c);
 	}
-	for (size_t i = 0; i < c->n; i++)
-		c->v[i].fold = arena_ptr(&c->fold, c->v[i].fold);
 	return c->err;
 }
 
-static bool tok_is(const tok *t, const char *w)
+static void tokens_rebase(struct tokctx *c, const lists *L)
 {
-	return t->flen == strlen(w) && memcmp(t->fold, w, t->flen) == 0;
-}
-
-/* -------------------------------------------------------------- lists */
-
-static int set_add(px_strmap *m, const char *w, size_t n, int **vals, int val)
-{
-	int64_t id;
-	int added;
-	int rc = px_strmap_intern(m, w, n, &id, &added);
-	if (rc || !vals)
-		return rc;
-	int *nv = realloc(*vals, (size_t)(id + 1) * sizeof *nv);
-	if (!nv)
-		return PRECIS_ENOMEM;
-	*vals = nv;
-	nv[id] = val;
-	return 0;
-}
-
-struct phrase_build {
-	const char *text;
-	struct phrase *ph;
-	arena *words;
-};
-
-static int on_phrase_tok(const px_token *t, void *vctx)
-{
-	struct phrase_build *b = vctx;
-	if (b->ph->n >= MAX_PHRASE)
-		return 0;
-	char buf[64];
-	size_t fl = px_fold_into(buf, sizeof buf, b->text + t->start, t->end - t->start);
-	if (fl == (size_t)-1)
-		return 0;
-	const char *off = arena_add(b->words, buf, fl);
-	if (!off)
-		return PRECIS_ENOMEM;
-	b->ph->w[b->ph->n++] = off;
-	return 0;
-}
-
-static void lists_free(lists *l)
-{
-	px_strmap_free(l->month);
-	px_strmap_free(l->weekday);
-	px_strmap_free(l->last);
-	px_strmap_free(l->and_);
-	px_strmap_free(l->honor);
-	px_strmap_free(l->org);
-	px_strmap_free(l->prep);
-	px_strmap_free(l->reporting1);
-	free(l->month_of);
-	free(l->weekday_of);
-	free(l->words.buf);
-}
-
-static int load_lists(lists *l, const char *lang)
-{
-	memset(l, 0, sizeof *l);
-	char path[64];
-	snprintf(path, sizeof path, "stopwords/cues/meta-%s.txt", lang);
-	const px_datafile *f = px_data_find(path);
-	if (!f)
-		f = px_data_find("stopwords/cues/meta-en.txt");
-	int rc = 0;
-	px_strmap **maps[] = { &l->month, &l->weekday, &l->last, &l->and_, &l->honor, &l->org,
-			       &l->prep, &l->reporting1 };
-	for (size_t i = 0; i < sizeof maps / sizeof maps[0] && !rc; i++)
-		rc = px_strmap_new(maps[i]);
-	if (rc || !f)
-		return rc;
-	const char *p = f->bytes, *end = f->bytes + f->len;
-	char section[32] = "";
-	int month = 0, weekday = 0;
-	while (p < end && !rc) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		if (!eol)
-			eol = end;
-		size_t len = (size_t)(eol - p);
-		if (len && *p == '[') {
-			snprintf(section, sizeof section, "%.*s", (int)len, p);
-		} else if (len && *p != '|') {
-			if (strcmp(section, "[months]") == 0 || strcmp(section, "[weekdays]") == 0) {
-				bool months = section[1] == 'm';
-				int idx = months ? ++month : ++weekday;
-				for (const char *w = p; w < eol && !rc;) {
-					const char *we = w;
-					while (we < eol && *we != ' ')
-						we++;
-					if (we > w)
-						rc = set_add(months ? l->month : l->weekday, w, (size_t)(we - w),
-							     months ? &l->month_of : &l->weekday_of, idx);
-					w = we + 1;
-				}
-			} else if (strcmp(section, "[relative]") == 0 && l->nrel < 32) {
-				const char *eq = memchr(p, '=', len);
-				if (eq) {
-					struct phrase *ph = &l->rel[l->nrel++];
-					memset(ph, 0, sizeof *ph);
-					struct phrase_build b = { p, ph, &l->words };
-					rc = px_tokenize(p, (size_t)(eq - p), lang, on_phrase_tok, &b);
-					ph->offset = atoi(eq + 1);
-					const char *u = eq + 1;
-					while (u < eol && !(*u >= 'a' && *u <= 'z'))
-						u++;
-					ph->unit = u < eol ? *u : 'd';
-				}
-			} else if (strcmp(section, "[reporting]") == 0 && l->nrep < 48) {
-				struct phrase *ph = &l->rep[l->nrep++];
-				memset(ph, 0, sizeof *ph);
-				struct phrase_build b = { p, ph, &l->words };
-				rc = px_tokenize(p, len, lang, on_phrase_tok, &b);
-			} else {
-				px_strmap *m = strcmp(section, "[last]") == 0 ? l->last :
-					       strcmp(section, "[and]") == 0 ? l->and_ :
-					       strcmp(section, "[honorifics]") == 0 ? l->honor :
-					       strcmp(section, "[org-words]") == 0 ? l->org :
-					       strcmp(section, "[preposition]") == 0 ? l->prep : NULL;
-				size_t wl = len;
-				while (wl && (p[wl - 1] == '.' || p[wl - 1] == ' '))
-					wl--;
-				if (m)
-					rc = set_add(m, p, wl, NULL, 0);
-			}
-		}
-		p = eol + 1;
+	for (size_t i = 0; i < c->n; i++) {
+		c->v[i].fold = c->fold.buf + c->foff[i];
+		c->v[i].lex = (int)px_strmap_get(L->lex, c->v[i].fold, c->v[i].flen);
 	}
-	for (size_t i = 0; i < l->nrel; i++)
-		for (size_t k = 0; k < l->rel[i].n; k++)
-			l->rel[i].w[k] = arena_ptr(&l->words, l->rel[i].w[k]);
-	for (size_t i = 0; i < l->nrep; i++)
-		for (size_t k = 0; k < l->rep[i].n; k++)
-			l->rep[i].w[k] = arena_ptr(&l->words, l->rep[i].w[k]);
-	return rc;
 }
 
-static bool in_set(const px_strmap *m, const tok *t)
+/*
+ * Scraped pages lose spaces: "Vladimir Poutineeffectuera une visite". A
+ * capitalised word that is a capitalised word seen elsewhere glued to a
+ * lowercase word seen elsewhere is split in two. Both halves must be real
+ * words of this text, so ordinary long names stay whole.
+ */
+static int split_glued(struct tokctx *c, const px_strmap *caps, const px_strmap *lowers)
 {
-	return px_strmap_get(m, t->fold, t->flen) >= 0;
-}
-
-static int lookup(const px_strmap *m, const int *vals, const tok *t)
-{
-	int64_t id = px_strmap_get(m, t->fold, t->flen);
-	return id < 0 ? 0 : vals[id];
-}
-
-/* Does the phrase start at token i (same unit)? Returns its length in tokens. */
-static size_t phrase_at(const tok *v, size_t n, size_t i, const struct phrase *ph)
-{
-	if (ph->n == 0 || i + ph->n > n)
-		return 0;
-	for (size_t k = 0; k < ph->n; k++)
-		if (v[i + k].unit != v[i].unit || !tok_is(&v[i + k], ph->w[k]))
-			return 0;
-	return ph->n;
-}
-
-/* -------------------------------------------------------------- dates */
-
-typedef struct {
-	precis_date *v;
-	size_t n, cap;
-} datevec;
-
-static int push_date(datevec *dv, precis_date d)
-{
-	if (dv->n == dv->cap) {
-		size_t nc = dv->cap ? dv->cap * 2 : 16;
-		precis_date *nv = realloc(dv->v, nc * sizeof *nv);
-		if (!nv)
-			return PRECIS_ENOMEM;
-		dv->v = nv;
-		dv->cap = nc;
-	}
-	dv->v[dv->n++] = d;
-	return 0;
-}
-
-static bool is_year(const tok *t)
-{
-	return t->num >= 1900 && t->num <= 2099 && t->flen == 4;
-}
-
-static bool is_day(const tok *t)
-{
-	return t->num >= 1 && t->num <= 31;
-}
-
-/* Months that are also common words ("may", "march") need a number beside them. */
-static bool ambiguous_month(const tok *t)
-{
-	return tok_is(t, "may") || tok_is(t, "march") || tok_is(t, "mar") || tok_is(t, "jan") ||
-	       tok_is(t, "sept") || tok_is(t, "oct") || tok_is(t, "dec") || tok_is(t, "sep") ||
-	       tok_is(t, "nov") || tok_is(t, "aug") || tok_is(t, "jun") || tok_is(t, "jul") ||
-	       tok_is(t, "apr") || tok_is(t, "feb") || tok_is(t, "mai");
-}
-
-/* Parse an ISO date token "2019-04-25". */
-static bool iso_token(const tok *t, int *y, int *m, int *d)
-{
-	if (t->flen != 10 || t->fold[4] != '-' || t->fold[7] != '-')
-		return false;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && !(t->fold[i] >= '0' && t->fold[i] <= '9'))
-			return false;
-	*y = atoi(t->fold);
-	*m = atoi(t->fold + 5);
-	*d = atoi(t->fold + 8);
-	return *m >= 1 && *m <= 12 && *d >= 1 && *d <= 31;
-}
-
-static int find_dates(datevec *dv, const tok *v, size_t n, const lists *L)
-{
-	size_t i = 0;
-	while (i < n) {
-		const tok *t = &v[i];
-		precis_date d = { { t->start, t->end }, PRECIS_DATE_WEEKDAY, 0, 0, 0, 0, 0, false, 0, 0 };
-		size_t used = 1;
-		int y, mo, da;
-#define SAME(k) ((k) < n && v[k].unit == t->unit)
-		int wd = lookup(L->weekday, L->weekday_of, t);
-		size_t j = i + (wd ? 1 : 0);
-		int month_here = lookup(L->month, L->month_of, t);
-		if (iso_token(t, &y, &mo, &da)) {
-			d.kind = PRECIS_DATE_FULL;
-			d.year = y, d.month = mo, d.day = da;
-		} else if (SAME(j) && is_day(&v[j]) &&
-			   ((SAME(j + 1) && lookup(L->month, L->month_of, &v[j + 1])) ||
-			    (SAME(j + 3) && in_set(L->and_, &v[j + 1]) && is_day(&v[j + 2]) &&
-			     lookup(L->month, L->month_of, &v[j + 3])))) {
-			/* [weekday] DAY MONTH [YEAR], or DAY et DAY MONTH [YEAR]. */
-			d.weekday = wd;
-			d.day = v[j].num;
-			size_t mpos = j + 1;
-			if (!lookup(L->month, L->month_of, &v[j + 1])) {
-				d.day_end = v[j + 2].num;
-				mpos = j + 3;
-			}
-			d.month = lookup(L->month, L->month_of, &v[mpos]);
-			d.kind = PRECIS_DATE_DAY_MONTH;
-			used = mpos - i + 1;
-			if (SAME(mpos + 1) && is_year(&v[mpos + 1])) {
-				d.year = v[mpos + 1].num;
-				d.kind = PRECIS_DATE_FULL;
-				used++;
-			}
-		} else if (month_here && SAME(i + 1) && is_day(&v[i + 1]) &&
-			   !(SAME(i + 2) && lookup(L->month, L->month_of, &v[i + 2]))) {
-			/* English: MONTH DAY[, YEAR] */
-			d.month = month_here;
-			d.day = v[i + 1].num;
-			d.kind = PRECIS_DATE_DAY_MONTH;
-			used = 2;
-			if (SAME(i + 2) && is_year(&v[i + 2])) {
-				d.year = v[i + 2].num;
-				d.kind = PRECIS_DATE_FULL;
-				used = 3;
-			}
-		} else if (month_here && SAME(i + 1) && is_year(&v[i + 1])) {
-			d.kind = PRECIS_DATE_MONTH;
-			d.month = month_here;
-			d.year = v[i + 1].num;
-			used = 2;
-		} else if (month_here && !ambiguous_month(t) &&
-			   ((SAME(i + 1) && in_set(L->last, &v[i + 1])) ||
-			    (i > 0 && v[i - 1].unit == t->unit && in_set(L->last, &v[i - 1])))) {
-			d.kind = PRECIS_DATE_MONTH;
-			d.month = month_here;
-			d.last = true;
-			if (SAME(i + 1) && in_set(L->last, &v[i + 1]))
-				used = 2;
-			else
-				d.span.start = v[i - 1].start;
-		} else if (month_here && !ambiguous_month(t) && !t->cap) {
-			/* "en septembre": a lowercase month name alone (French writes them so). */
-			d.kind = PRECIS_DATE_MONTH;
-			d.month = month_here;
-		} else if (month_here && !ambiguous_month(t) && i > 0 && v[i - 1].unit == t->unit &&
-			   (tok_is(&v[i - 1], "in") || tok_is(&v[i - 1], "en"))) {
-			d.kind = PRECIS_DATE_MONTH;
-			d.month = month_here;
-		} else if (wd) {
-			d.weekday = wd;
-		} else if (is_year(t) && i > 0 && v[i - 1].unit == t->unit &&
-			   (in_set(L->prep, &v[i - 1]) || tok_is(&v[i - 1], "since") ||
-			    tok_is(&v[i - 1], "depuis"))) {
-			d.kind = PRECIS_DATE_YEAR;
-			d.year = t->num;
-		} else {
-			size_t len = 0;
-			for (size_t r = 0; r < L->nrel && !len; r++) {
-				len = phrase_at(v, n, i, &L->rel[r]);
-				if (len) {
-					d.kind = PRECIS_DATE_RELATIVE;
-					d.offset = L->rel[r].offset;
-					d.offset_unit = L->rel[r].unit;
-					used = len;
-				}
-			}
-			if (!len) {
-				i++;
+	size_t n0 = c->n;
+	for (size_t i = 0; i < n0 && !c->err; i++) {
+		tok *t = &c->v[i];
+		size_t len = t->end - t->start;
+		if (!t->cap || t->num >= 0 || len < 7 || len > 48)
+			continue;
+		const char *s = c->text + t->start;
+		for (size_t b = 3; b + 4 <= len; b++) {
+			if (((unsigned char)s[b] & 0xC0) == 0x80)
+				continue; /* inside a UTF-8 sequence */
+			size_t adv;
+			int32_t cp = px_utf8_decode(s + b, len - b, &adv);
+			if (!px_cp_is_letter(cp) || px_cp_is_upper(cp))
 				continue;
+			char pre[64], suf[64];
+			size_t pl = fold_word(pre, sizeof pre, s, b);
+			size_t sl = fold_word(suf, sizeof suf, s + b, len - b);
+			if (pl == (size_t)-1 || sl == (size_t)-1 || px_strmap_get(caps, pre, pl) < 0 ||
+			    px_strmap_get(lowers, suf, sl) < 0)
+				continue;
+			/* The tail becomes a token of its own, appended and sorted back below. */
+			size_t end = t->end;
+			bool first = c->first;
+			int unit = c->unit;
+			c->first = false;
+			c->unit = t->unit;
+			push_tok(c, t->start + b, end);
+			c->first = first;
+			c->unit = unit;
+			t = &c->v[i]; /* push_tok may move the array */
+			if (!c->err) {
+				t->end = t->start + b;
+				t->flen = pl;
+				if (arena_add(&c->foff[i], &c->fold, pre, pl))
+					c->err = PRECIS_ENOMEM;
 			}
+			break;
 		}
-#undef SAME
-		d.span.end = v[i + used - 1].end;
-		if (push_date(dv, d))
-			return PRECIS_ENOMEM;
-		i += used;
 	}
+	if (c->err || c->n == n0)
+		return c->err;
+	/* Merge the appended tails back into text order (both runs are sorted). */
+	size_t nt = c->n - n0;
+	tok *tail = malloc(nt * sizeof *tail);
+	size_t *toff = malloc(nt * sizeof *toff);
+	if (!tail || !toff) {
+		free(tail);
+		free(toff);
+		return c->err = PRECIS_ENOMEM;
+	}
+	memcpy(tail, c->v + n0, nt * sizeof *tail);
+	memcpy(toff, c->foff + n0, nt * sizeof *toff);
+	size_t a = n0, b = nt, o = c->n;
+	while (b > 0) {
+		if (a > 0 && c->v[a - 1].start > tail[b - 1].start) {
+			c->v[--o] = c->v[--a];
+			c->foff[o] = c->foff[a];
+		} else {
+			c->v[--o] = tail[--b];
+			c->foff[o] = toff[b];
+		}
+	}
+	free(tail);
+	free(toff);
 	return 0;
 }
 
-/* Days since 1970-01-01 (proleptic Gregorian), and back. */
-static long days_from_civil(int y, int m, int d)
+/* ------------------------------------------------------ calendar */
+
+long px_days_from_ymd(precis_ymd d)
 {
-	y -= m <= 2;
+	int y = d.year - (d.month <= 2);
 	long era = (y >= 0 ? y : y - 399) / 400;
 	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doy = (153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 + d.day - 1;
 	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
 	return era * 146097 + doe - 719468;
 }
 
-static precis_ymd civil_from_days(long z)
+precis_ymd px_ymd_from_days(long z)
 {
 	z += 719468;
 	long era = (z >= 0 ? z : z - 146096) / 146097;
@@ -539,7 +681,13 @@ static precis_ymd civil_from_days(long z)
 	return (precis_ymd){ (int)(y + (m <= 2)), m, d };
 }
 
-static int days_in_month(int y, int m)
+int px_weekday_of_days(long days)
+{
+	/* 1970-01-01 was a Thursday (4). */
+	return (int)(((days % 7) + 7 + 3) % 7) + 1;
+}
+
+int px_days_in_month(int y, int m)
 {
 	static const int dm[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -548,59 +696,477 @@ static int days_in_month(int y, int m)
 
 int precis_ymd_parse(precis_ymd *out, const char *s)
 {
-	if (!s || strlen(s) < 10 || s[4] != '-' || s[7] != '-')
+	if (!s || strnlen(s, 10) < 10 || s[4] != '-' || s[7] != '-')
 		return PRECIS_EINVAL;
 	for (int i = 0; i < 10; i++)
 		if (i != 4 && i != 7 && !(s[i] >= '0' && s[i] <= '9'))
 			return PRECIS_EINVAL;
 	precis_ymd d = { atoi(s), atoi(s + 5), atoi(s + 8) };
-	if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > days_in_month(d.year, d.month))
+	if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > px_days_in_month(d.year, d.month))
 		return PRECIS_EINVAL;
 	*out = d;
 	return 0;
 }
 
+/* ------------------------------------------------------------- dates */
+
+typedef struct {
+	precis_date *v;
+	int *unit; /* unit of each date, for the event date */
+	size_t n, cap;
+} datevec;
+
+static int push_date(datevec *dv, precis_date d, int unit)
+{
+	if (dv->n == dv->cap) {
+		size_t nc = dv->cap ? dv->cap * 2 : 16;
+		precis_date *nv = realloc(dv->v, nc * sizeof *nv);
+		if (!nv)
+			return PRECIS_ENOMEM;
+		dv->v = nv;
+		int *nu = realloc(dv->unit, nc * sizeof *nu);
+		if (!nu)
+			return PRECIS_ENOMEM;
+		dv->unit = nu;
+		dv->cap = nc;
+	}
+	dv->unit[dv->n] = unit;
+	dv->v[dv->n++] = d;
+	return 0;
+}
+
+typedef struct {
+	const tok *v;
+	size_t n;
+	const lists *L;
+	const char *text;
+	bool month_first; /* numeric dates read M/D/Y when ambiguous (English) */
+} dctx;
+
+static bool same(const dctx *c, size_t i, size_t k)
+{
+	return k < c->n && c->v[k].unit == c->v[i].unit;
+}
+
+static bool is_year(const tok *t)
+{
+	return t->num >= 1900 && t->num <= 2099 && t->flen == 4;
+}
+
+static bool is_day(const tok *t)
+{
+	return t->num >= 1 && t->num <= 31;
+}
+
+/* "18-19": a range of days in one token. */
+static bool day_range(const tok *t, int *a, int *b)
+{
+	const char *f = t->fold;
+	size_t n = t->flen, i = 0;
+	int x = 0, y = 0;
+	while (i < n && i < 2 && f[i] >= '0' && f[i] <= '9')
+		x = x * 10 + (f[i++] - '0');
+	if (i == 0 || i >= n || f[i] != '-')
+		return false;
+	size_t j = ++i;
+	while (i < n && i - j < 2 && f[i] >= '0' && f[i] <= '9')
+		y = y * 10 + (f[i++] - '0');
+	if (i != n || i == j || x < 1 || y > 31 || x >= y)
+		return false;
+	*a = x;
+	*b = y;
+	return true;
+}
+
+/* Month named by token k: 1..12, or 0. Abbreviations and word-like months only beside numbers. */
+static int month_at(const dctx *c, size_t k, bool beside_number)
+{
+	int m = wordval(c->L, W_MONTH, &c->v[k]);
+	if (!m)
+		return 0;
+	if (m & ABBR)
+		return beside_number ? m & 0xff : 0;
+	return m;
+}
+
+static bool valid_day(int y, int m, int d)
+{
+	return m >= 1 && m <= 12 && d >= 1 && d <= px_days_in_month(y ? y : 2000, m);
+}
+
+/* "2019-04-25", "25.04.2019", "25/04/2019": tokens used, 0 if none. */
+static size_t match_numeric(const dctx *c, size_t i, precis_date *d)
+{
+	const tok *t = &c->v[i];
+	const char *f = t->fold;
+	int a, b, y;
+	if (t->flen == 10 && f[4] == '-' && f[7] == '-') {
+		for (int k = 0; k < 10; k++)
+			if (k != 4 && k != 7 && !(f[k] >= '0' && f[k] <= '9'))
+				return 0;
+		y = atoi(f), a = atoi(f + 5), b = atoi(f + 8);
+		if (!valid_day(y, a, b))
+			return 0;
+		d->year = y, d->month = a, d->day = b;
+		d->kind = PRECIS_DATE_FULL;
+		return 1;
+	}
+	size_t used;
+	if (t->flen == 10 && f[2] == '.' && f[5] == '.') {
+		for (int k = 0; k < 10; k++)
+			if (k != 2 && k != 5 && !(f[k] >= '0' && f[k] <= '9'))
+				return 0;
+		a = atoi(f), b = atoi(f + 3), y = atoi(f + 6);
+		used = 1;
+	} else if (t->num >= 1 && t->num <= 31 && t->flen <= 2 && same(c, i, i + 2) &&
+		   c->text[t->end] == '/' && c->v[i + 1].start == t->end + 1 &&
+		   c->v[i + 1].num >= 1 && c->v[i + 1].flen <= 2 &&
+		   c->text[c->v[i + 1].end] == '/' && c->v[i + 2].start == c->v[i + 1].end + 1 &&
+		   is_year(&c->v[i + 2])) {
+		a = t->num, b = c->v[i + 1].num, y = c->v[i + 2].num;
+		used = 3;
+	} else {
+		return 0;
+	}
+	int day = a, month = b;
+	if (c->month_first && a <= 12)
+		day = b, month = a;
+	if (y < 1900 || y > 2099 || !valid_day(y, month, day))
+		return 0;
+	d->year = y, d->month = month, d->day = day;
+	d->kind = PRECIS_DATE_FULL;
+	return used;
+}
+
+/* A year after the day and month: "13 septembre 2023", "April 25, 2019". */
+static size_t take_year(const dctx *c, size_t i, size_t k, precis_date *d)
+{
+	if (same(c, i, k) && is_year(&c->v[k])) {
+		d->year = c->v[k].num;
+		d->kind = PRECIS_DATE_FULL;
+		return 1;
+	}
+	return 0;
+}
+
+/* DAY [and DAY | -DAY] [of] MONTH [YEAR] at token j: tokens used from j. */
+static size_t match_day_month(const dctx *c, size_t j, precis_date *d)
+{
+	const tok *v = c->v;
+	int a, b = 0;
+	size_t k = j;
+	if (is_day(&v[k])) {
+		a = v[k].num;
+		k++;
+		if (same(c, j, k + 1) && in_set(c->L, W_AND, &v[k]) && is_day(&v[k + 1]) &&
+		    v[k + 1].num > a) {
+			b = v[k + 1].num;
+			k += 2;
+		}
+	} else if (day_range(&v[k], &a, &b)) {
+		k++;
+	} else {
+		return 0;
+	}
+	if (same(c, j, k + 1) && tok_is(&v[k], "of"))
+		k++;
+	if (!same(c, j, k))
+		return 0;
+	int m = month_at(c, k, true);
+	if (!m || !valid_day(0, m, b ? b : a))
+		return 0;
+	d->day = a;
+	d->day_end = b;
+	d->month = m;
+	d->kind = PRECIS_DATE_DAY_MONTH;
+	k++;
+	k += take_year(c, j, k, d);
+	return k - j;
+}
+
+/* MONTH DAY [-DAY | and DAY] [YEAR] (English order) at token j. */
+static size_t match_month_day(const dctx *c, size_t j, precis_date *d)
+{
+	const tok *v = c->v;
+	if (!same(c, j, j + 1))
+		return 0;
+	int m = month_at(c, j, true), a, b = 0;
+	if (!m)
+		return 0;
+	size_t k = j + 1;
+	if (is_day(&v[k])) {
+		a = v[k].num;
+		k++;
+		/* "June 18 and 19", but not "June 18 and 19 July". */
+		if (same(c, j, k + 1) && in_set(c->L, W_AND, &v[k]) && is_day(&v[k + 1]) &&
+		    v[k + 1].num > a && !(same(c, j, k + 2) && month_at(c, k + 2, true))) {
+			b = v[k + 1].num;
+			k += 2;
+		}
+	} else if (day_range(&v[k], &a, &b)) {
+		k++;
+	} else {
+		return 0;
+	}
+	/* "juin 18 juillet": the number belongs to the next month. */
+	if (same(c, j, k) && month_at(c, k, true))
+		return 0;
+	if (!valid_day(0, m, b ? b : a))
+		return 0;
+	d->month = m;
+	d->day = a;
+	d->day_end = b;
+	d->kind = PRECIS_DATE_DAY_MONTH;
+	k += take_year(c, j, k, d);
+	return k - j;
+}
+
+/* A month without a day: "septembre 2023", "en septembre", "septembre dernier", "last May". */
+static size_t match_month(const dctx *c, size_t i, size_t j, precis_date *d)
+{
+	const tok *v = c->v;
+	const tok *t = &v[j];
+	if (same(c, j, j + 1) && is_year(&v[j + 1])) {
+		int m = month_at(c, j, true);
+		if (!m)
+			return 0;
+		d->kind = PRECIS_DATE_MONTH;
+		d->month = m;
+		d->year = v[j + 1].num;
+		return 2;
+	}
+	int m = month_at(c, j, false);
+	if (!m)
+		return 0;
+	bool after_last = same(c, j, j + 1) && in_set(c->L, W_LAST, &v[j + 1]);
+	bool after_next = same(c, j, j + 1) && in_set(c->L, W_NEXT, &v[j + 1]);
+	bool cue = j > i || after_last || after_next ||
+		   (j > 0 && v[j - 1].unit == t->unit && in_set(c->L, W_YEARCUE, &v[j - 1]));
+	bool ambiguous = in_set(c->L, W_AMBIGUOUS, t);
+	/* "Mars" mid-sentence in French is the planet; "may" in English the verb. */
+	if (ambiguous && !(cue && t->cap))
+		return 0;
+	if (!cue && c->L->lowercase_months && t->cap && !t->first)
+		return 0;
+	d->kind = PRECIS_DATE_MONTH;
+	d->month = m;
+	if (after_last || after_next) {
+		d->last = after_last;
+		d->next = after_next;
+		return 2;
+	}
+	return 1;
+}
+
+/* "il y a huit ans", "dans deux semaines", "three years ago": tokens used. */
+static size_t match_ago(const dctx *c, size_t i, precis_date *d)
+{
+	const tok *v = c->v;
+	size_t k = i;
+	int sign = 0;
+	size_t pl;
+	if ((pl = phrase_at(c->L, P_AGO_BEFORE, v, c->n, i, NULL)))
+		sign = -1, k += pl;
+	else if ((pl = phrase_at(c->L, P_IN_BEFORE, v, c->n, i, NULL)))
+		sign = 1, k += pl;
+	if (!same(c, i, k + 1))
+		return 0;
+	int amount = v[k].num >= 1 && v[k].num <= 100 && v[k].flen <= 3 ? v[k].num
+									 : wordval(c->L, W_NUMBERS, &v[k]);
+	int unit = wordval(c->L, W_UNITS, &v[k + 1]);
+	if (amount <= 0 || !unit)
+		return 0;
+	k += 2;
+	if (!sign) {
+		if (!same(c, i, k) || !(pl = phrase_at(c->L, P_AGO_AFTER, v, c->n, k, NULL)))
+			return 0;
+		sign = -1;
+		k += pl;
+	}
+	d->kind = PRECIS_DATE_RELATIVE;
+	d->offset = sign * amount;
+	d->offset_unit = (char)unit;
+	return k - i;
+}
+
+/* "mercredi matin", "hier soir": the part of the day joins the span. */
+static size_t daypart(const dctx *c, size_t i, size_t k)
+{
+	return same(c, i, k) && in_set(c->L, W_DAYPART, &c->v[k]) ? 1 : 0;
+}
+
+/* The date starting at token i, if any: tokens used (0 when none). */
+static size_t date_at(const dctx *c, size_t i, precis_date *d)
+{
+	const tok *v = c->v;
+	const phrase *ph = NULL;
+	size_t used;
+	if ((used = phrase_at(c->L, P_RELATIVE, v, c->n, i, &ph))) {
+		d->kind = PRECIS_DATE_RELATIVE;
+		d->offset = ph->offset;
+		d->offset_unit = ph->unit;
+		/* "l'année dernière": the elided article belongs to the span. */
+		if (v[i].elided == 'l')
+			d->span.start -= c->text[v[i].start - 1] == '\'' ? 2 : 4;
+		return used + daypart(c, i, i + used);
+	}
+	if ((used = match_ago(c, i, d)) || (used = match_numeric(c, i, d)))
+		return used;
+	/* Modifiers before the date: "ce lundi", "last Monday", "next September". */
+	size_t j = i;
+	if (same(c, i, j + 1) && in_set(c->L, W_THIS, &v[j]))
+		j++;
+	else if (same(c, i, j + 1) && in_set(c->L, W_LAST, &v[j]))
+		d->last = true, j++;
+	else if (same(c, i, j + 1) && in_set(c->L, W_NEXT, &v[j]))
+		d->next = true, j++;
+	int wd = wordval(c->L, W_WEEKDAY, &v[j]);
+	if (wd) {
+		d->weekday = wd;
+		size_t k = j + 1;
+		if (same(c, j, k) && (used = match_day_month(c, k, d)))
+			return k + used - i;
+		if (same(c, j, k) && (used = match_month_day(c, k, d)))
+			return k + used - i;
+		d->kind = PRECIS_DATE_WEEKDAY;
+		if (same(c, j, k) && !d->last && !d->next) {
+			if (in_set(c->L, W_LAST, &v[k]))
+				d->last = true, k++;
+			else if (in_set(c->L, W_NEXT, &v[k]))
+				d->next = true, k++;
+		}
+		return k + daypart(c, j, k) - i;
+	}
+	if ((used = match_day_month(c, j, d)) || (used = match_month_day(c, j, d)))
+		return j + used - i;
+	if ((used = match_month(c, i, j, d)))
+		return j + used - i;
+	d->last = d->next = false;
+	if (is_year(&v[i]) && i > 0 && v[i - 1].unit == v[i].unit &&
+	    in_set(c->L, W_YEARCUE, &v[i - 1])) {
+		d->kind = PRECIS_DATE_YEAR;
+		d->year = v[i].num;
+		return 1;
+	}
+	return 0;
+}
+
+/* A word that puts its sentence in the future: "will", "va", "se tiendra". */
+static bool future_word(const lists *L, const tok *t)
+{
+	if (in_set(L, W_FUTURE, t))
+		return true;
+	if (t->cap || t->num >= 0 || t->flen < 5 || in_set(L, W_FUTURE_EXC, t))
+		return false;
+	for (size_t e = 0; e < L->nfuture_end; e++) {
+		size_t el = strlen(L->future_end[e]);
+		if (t->flen > el && memcmp(t->fold + t->flen - el, L->future_end[e], el) == 0)
+			return true;
+	}
+	return false;
+}
+
+static int find_dates(datevec *dv, const tok *v, size_t n, const lists *L, const char *text,
+		      const char *lang)
+{
+	dctx c = { v, n, L, text, strcmp(lang, "en") == 0 };
+	size_t i = 0;
+	while (i < n) {
+		precis_date d;
+		memset(&d, 0, sizeof d);
+		d.span.start = v[i].start;
+		size_t used = date_at(&c, i, &d);
+		if (!used) {
+			i++;
+			continue;
+		}
+		d.span.end = v[i + used - 1].end;
+		/*
+		 * The verb the date hangs on is close before it: "se tiendra du 9
+		 * au 11 juillet", "will take place in October"; a future verb
+		 * further away belongs to another clause.
+		 */
+		for (size_t k = i; k > 0 && i - k < FUTURE_WINDOW && v[k - 1].unit == v[i].unit; k--)
+			if ((d.future = future_word(L, &v[k - 1])))
+				break;
+		if (push_date(dv, d, v[i].unit))
+			return PRECIS_ENOMEM;
+		i += used;
+	}
+	return 0;
+}
+
+/*
+ * The year that puts month/day closest to the reference day r, a day on
+ * the unlikely side counting as four: news mostly reports what has
+ * happened, so "en septembre" read in June is last September and "le 3
+ * janvier" read on 30 December still the coming one; in a sentence about
+ * the future ("se tiendra du 9 au 11 juillet", read in February) the past
+ * is the unlikely side.
+ */
+#define UNLIKELY_WEIGHT 4
+
+static int nearest_year(int month, int day, precis_ymd ref, long r, bool future)
+{
+	int best = ref.year;
+	long bestdist = -1;
+	for (int y = ref.year - 1; y <= ref.year + 1; y++) {
+		int dd = day <= px_days_in_month(y, month) ? day : px_days_in_month(y, month);
+		long delta = px_days_from_ymd((precis_ymd){ y, month, dd }) - r;
+		long dist = (delta < 0) == future ? UNLIKELY_WEIGHT * labs(delta) : labs(delta);
+		if (bestdist < 0 || dist < bestdist) {
+			bestdist = dist;
+			best = y;
+		}
+	}
+	return best;
+}
+
+static void whole_month(precis_ymd *first, precis_ymd *last, int y, int m)
+{
+	*first = (precis_ymd){ y, m, 1 };
+	*last = (precis_ymd){ y, m, px_days_in_month(y, m) };
+}
+
 int precis_date_resolve(precis_ymd *first, precis_ymd *last, const precis_date *d,
 			precis_ymd ref)
 {
-	bool have_ref = ref.year && ref.month && ref.day;
-	long r = have_ref ? days_from_civil(ref.year, ref.month, ref.day) : 0;
+	bool have_ref = ref.year && ref.month >= 1 && ref.month <= 12 && ref.day >= 1 &&
+			ref.day <= px_days_in_month(ref.year, ref.month);
+	long r = have_ref ? px_days_from_ymd(ref) : 0;
 	switch (d->kind) {
 	case PRECIS_DATE_FULL:
-		*first = (precis_ymd){ d->year, d->month, d->day };
-		*last = (precis_ymd){ d->year, d->month, d->day_end ? d->day_end : d->day };
-		return 0;
 	case PRECIS_DATE_DAY_MONTH: {
-		if (!have_ref)
+		if (d->month < 1 || d->month > 12)
 			return PRECIS_EINVAL;
-		/* The year that puts the date closest to the reference. */
-		int best = ref.year;
-		long bestdist = -1;
-		for (int y = ref.year - 1; y <= ref.year + 1; y++) {
-			int dd = d->day <= days_in_month(y, d->month) ? d->day : days_in_month(y, d->month);
-			long dist = labs(days_from_civil(y, d->month, dd) - r);
-			if (bestdist < 0 || dist < bestdist) {
-				bestdist = dist;
-				best = y;
-			}
+		int y = d->year;
+		if (!y) {
+			if (!have_ref)
+				return PRECIS_EINVAL;
+			y = nearest_year(d->month, d->day, ref, r, d->future);
 		}
-		*first = (precis_ymd){ best, d->month, d->day };
-		*last = (precis_ymd){ best, d->month, d->day_end ? d->day_end : d->day };
+		if (!valid_day(y, d->month, d->day_end ? d->day_end : d->day))
+			return PRECIS_EINVAL;
+		*first = (precis_ymd){ y, d->month, d->day };
+		*last = (precis_ymd){ y, d->month, d->day_end ? d->day_end : d->day };
 		return 0;
 	}
 	case PRECIS_DATE_MONTH: {
+		if (d->month < 1 || d->month > 12)
+			return PRECIS_EINVAL;
 		int y = d->year;
 		if (!y) {
 			if (!have_ref)
 				return PRECIS_EINVAL;
 			y = ref.year;
-			if (d->last ? d->month >= ref.month : d->month - ref.month > 6)
-				y--;
-			else if (!d->last && ref.month - d->month > 6)
-				y++;
+			if (d->last)
+				y -= d->month >= ref.month;
+			else if (d->next)
+				y += d->month <= ref.month;
+			else if (d->month != ref.month)
+				y = nearest_year(d->month, 15, ref, r, d->future);
 		}
-		*first = (precis_ymd){ y, d->month, 1 };
-		*last = (precis_ymd){ y, d->month, days_in_month(y, d->month) };
+		whole_month(first, last, y, d->month);
 		return 0;
 	}
 	case PRECIS_DATE_YEAR:
@@ -608,37 +1174,44 @@ int precis_date_resolve(precis_ymd *first, precis_ymd *last, const precis_date *
 		*last = (precis_ymd){ d->year, 12, 31 };
 		return 0;
 	case PRECIS_DATE_WEEKDAY: {
-		if (!have_ref || !d->weekday)
+		if (!have_ref || d->weekday < 1 || d->weekday > 7)
 			return PRECIS_EINVAL;
-		/* 1970-01-01 was a Thursday (4). Nearest such day, within 3 days. */
-		int refwd = (int)(((r % 7) + 7 + 3) % 7) + 1;
-		int diff = d->weekday - refwd;
-		if (diff > 3)
-			diff -= 7;
-		if (diff < -3)
-			diff += 7;
-		*first = *last = civil_from_days(r + diff);
+		int diff = d->weekday - px_weekday_of_days(r);
+		if (d->last) {
+			/* "lundi dernier": strictly before the reference day. */
+			if (diff >= 0)
+				diff -= 7;
+		} else if (d->next) {
+			if (diff <= 0)
+				diff += 7;
+		} else {
+			/* "jeudi", "ce lundi": the nearest such day, within three days. */
+			if (diff > 3)
+				diff -= 7;
+			if (diff < -3)
+				diff += 7;
+		}
+		*first = *last = px_ymd_from_days(r + diff);
 		return 0;
 	}
 	case PRECIS_DATE_RELATIVE: {
 		if (!have_ref)
 			return PRECIS_EINVAL;
 		if (d->offset_unit == 'd') {
-			*first = *last = civil_from_days(r + d->offset);
+			*first = *last = px_ymd_from_days(r + d->offset);
 		} else if (d->offset_unit == 'w') {
-			*first = civil_from_days(r + 7L * d->offset - 3);
-			*last = civil_from_days(r + 7L * d->offset + 3);
+			/* "la semaine dernière": the Monday-to-Sunday week that many weeks away. */
+			long monday = r - (px_weekday_of_days(r) - 1) + 7L * d->offset;
+			*first = px_ymd_from_days(monday);
+			*last = px_ymd_from_days(monday + 6);
 		} else if (d->offset_unit == 'm') {
-			int m = ref.month + d->offset, y = ref.year;
-			while (m < 1)
-				m += 12, y--;
-			while (m > 12)
-				m -= 12, y++;
-			*first = (precis_ymd){ y, m, 1 };
-			*last = (precis_ymd){ y, m, days_in_month(y, m) };
-		} else {
+			long m = (long)ref.year * 12 + (ref.month - 1) + d->offset;
+			whole_month(first, last, (int)(m / 12), (int)(m % 12) + 1);
+		} else if (d->offset_unit == 'y') {
 			*first = (precis_ymd){ ref.year + d->offset, 1, 1 };
 			*last = (precis_ymd){ ref.year + d->offset, 12, 31 };
+		} else {
+			return PRECIS_EINVAL;
 		}
 		return 0;
 	}
@@ -648,12 +1221,31 @@ int precis_date_resolve(precis_ymd *first, precis_ymd *last, const precis_date *
 
 /* ----------------------------------------------------------- entities */
 
+typedef struct {
+	char *name;
+	char **variants;
+	size_t *vcount; /* mentions per variant */
+	size_t nvariants;
+	size_t mentions, first;
+	char *key;      /* folded, hyphens and apostrophes as spaces, single spaces */
+	size_t words;   /* words in key */
+	int64_t into;   /* merged into this entity of the same vector, or -1 */
+	bool opener;    /* every mention starts a sentence ("Puis Poutine") */
+} entity;
+
+typedef struct {
+	entity *v;
+	size_t n, cap;
+	px_strmap *index; /* key -> position in v (ids are dense, in insertion order) */
+} entvec;
+
 static void entity_free(entity *e)
 {
 	free(e->name);
 	for (size_t i = 0; i < e->nvariants; i++)
 		free(e->variants[i]);
 	free(e->variants);
+	free(e->vcount);
 	free(e->key);
 }
 
@@ -662,155 +1254,158 @@ static void entvec_free(entvec *ev)
 	for (size_t i = 0; i < ev->n; i++)
 		entity_free(&ev->v[i]);
 	free(ev->v);
+	px_strmap_free(ev->index);
 	memset(ev, 0, sizeof *ev);
 }
 
-/* Folded, hyphens and apostrophes as spaces: "Kim Jong-Un" and "Kim Jong Un" meet. */
+/* "Kim Jong-Un", "Kim Jong Un" and "KIM Jong un" meet on "kim jong un"; "U.S." on "u s". */
 static char *entity_key(const char *s, size_t n)
 {
 	char *f;
 	size_t fl;
 	if (px_fold(&f, &fl, s, n) != 0)
 		return NULL;
-	for (size_t i = 0; i < fl; i++)
-		if (f[i] == '-' || f[i] == '\'')
-			f[i] = ' ';
+	size_t o = 0;
+	bool space = true; /* drops leading separators */
+	for (size_t i = 0; i < fl;) {
+		unsigned char ch = (unsigned char)f[i];
+		size_t adv = 1;
+		bool sep = ch == '-' || ch == '\'' || ch == '.' || ch == ' ' || ch == '\t' ||
+			   ch == '\n' || ch == '\r';
+		if (!sep && ch >= 0x80) {
+			int32_t cp = px_utf8_decode(f + i, fl - i, &adv);
+			sep = cp == 0x2019 || px_cp_is_space(cp) || px_cp_is_hyphen(cp);
+		}
+		if (sep) {
+			if (!space)
+				f[o++] = ' ';
+			space = true;
+		} else {
+			memmove(f + o, f + i, adv);
+			o += adv;
+			space = false;
+		}
+		i += adv;
+	}
+	while (o && f[o - 1] == ' ')
+		o--;
+	f[o] = '\0';
 	return f;
 }
 
-static int add_variant(entity *e, const char *s, size_t n)
+static size_t key_words(const char *key)
+{
+	size_t w = *key ? 1 : 0;
+	for (const char *p = key; *p; p++)
+		w += *p == ' ';
+	return w;
+}
+
+static int add_variant(entity *e, const char *s, size_t n, size_t count)
 {
 	for (size_t i = 0; i < e->nvariants; i++)
-		if (strlen(e->variants[i]) == n && memcmp(e->variants[i], s, n) == 0)
+		if (strlen(e->variants[i]) == n && memcmp(e->variants[i], s, n) == 0) {
+			e->vcount[i] += count;
 			return 0;
+		}
+	if (e->nvariants >= MAX_VARIANTS)
+		return 0;
 	char **nv = realloc(e->variants, (e->nvariants + 2) * sizeof *nv);
 	if (!nv)
 		return PRECIS_ENOMEM;
 	e->variants = nv;
+	size_t *nc = realloc(e->vcount, (e->nvariants + 1) * sizeof *nc);
+	if (!nc)
+		return PRECIS_ENOMEM;
+	e->vcount = nc;
 	if (!(nv[e->nvariants] = strndup(s, n)))
 		return PRECIS_ENOMEM;
+	nc[e->nvariants] = count;
 	nv[++e->nvariants] = NULL;
 	return 0;
 }
 
-/* Record a mention under canonical key; name is how it is written. */
-static int mention(entvec *ev, const char *key, const char *name, size_t nlen, size_t at)
+/* Record a mention under key (taken over); name is how it is written. Sets *idx. */
+static int mention(entvec *ev, char *key, const char *name, size_t nlen, size_t at, size_t *idx)
 {
-	for (size_t i = 0; i < ev->n; i++)
-		if (strcmp(ev->v[i].key, key) == 0) {
-			ev->v[i].mentions++;
-			if (at < ev->v[i].first)
-				ev->v[i].first = at;
-			return add_variant(&ev->v[i], name, nlen);
-		}
+	int rc = 0;
+	if (!ev->index && (rc = px_strmap_new(&ev->index))) {
+		free(key);
+		return rc;
+	}
+	int64_t id;
+	int added;
+	if ((rc = px_strmap_intern(ev->index, key, strlen(key), &id, &added))) {
+		free(key);
+		return rc;
+	}
+	if (!added) {
+		free(key);
+		entity *e = &ev->v[id];
+		e->mentions++;
+		if (at < e->first)
+			e->first = at;
+		if (idx)
+			*idx = (size_t)id;
+		return add_variant(e, name, nlen, 1);
+	}
 	if (ev->n == ev->cap) {
 		size_t nc = ev->cap ? ev->cap * 2 : 16;
 		entity *nv = realloc(ev->v, nc * sizeof *nv);
-		if (!nv)
+		if (!nv) {
+			free(key);
 			return PRECIS_ENOMEM;
+		}
 		ev->v = nv;
 		ev->cap = nc;
 	}
-	entity *e = &ev->v[ev->n];
+	entity *e = &ev->v[ev->n++];
 	memset(e, 0, sizeof *e);
-	if (!(e->key = strdup(key)))
-		return PRECIS_ENOMEM;
+	e->key = key;
+	e->words = key_words(key);
 	e->mentions = 1;
 	e->first = at;
-	ev->n++;
-	return add_variant(e, name, nlen);
+	e->into = -1;
+	if (idx)
+		*idx = (size_t)id;
+	return add_variant(e, name, nlen, 1);
 }
 
-/* The gazetteer: variant key -> canonical name. */
-typedef struct {
-	px_strmap *keys;
-	const char **canon;
-	size_t *canon_len;
-	size_t maxwords;
-} gazetteer;
-
-static int count_tok(const px_token *t, void *ctx)
+static int mention_text(entvec *ev, const char *s, size_t n, size_t at, size_t *idx)
 {
-	(void)t;
-	(*(size_t *)ctx)++;
-	return 0;
-}
-
-struct gaz_build {
-	gazetteer *g;
-	size_t cap;
-};
-
-static int gaz_add(const char *canon, size_t clen, const char *name, size_t nlen, void *ctx)
-{
-	struct gaz_build *b = ctx;
-	gazetteer *g = b->g;
-	char *k = entity_key(name, nlen);
+	char *k = entity_key(s, n);
 	if (!k)
 		return PRECIS_ENOMEM;
-	int64_t id;
-	int added;
-	int rc = px_strmap_intern(g->keys, k, strlen(k), &id, &added);
-	free(k);
-	size_t words = 0;
-	px_tokenize(name, nlen, NULL, count_tok, &words);
-	if (words > g->maxwords)
-		g->maxwords = words;
-	if (!rc && (size_t)id >= b->cap) {
-		size_t nc = b->cap ? b->cap * 2 : 256;
-		const char **ncn = realloc(g->canon, nc * sizeof *ncn);
-		if (ncn)
-			g->canon = ncn;
-		size_t *nl = realloc(g->canon_len, nc * sizeof *nl);
-		if (nl)
-			g->canon_len = nl;
-		if (!ncn || !nl)
-			return PRECIS_ENOMEM;
-		b->cap = nc;
-	}
-	if (!rc && added) {
-		g->canon[id] = canon;
-		g->canon_len[id] = clen;
-	}
-	return rc;
-}
-
-static int gaz_load(gazetteer *g)
-{
-	memset(g, 0, sizeof *g);
-	int rc = px_strmap_new(&g->keys);
-	struct gaz_build b = { g, 0 };
-	if (!rc)
-		rc = px_data_aliases(px_data_find("stopwords/cues/places.txt"), gaz_add, &b);
-	if (g->maxwords > MAX_PHRASE)
-		g->maxwords = MAX_PHRASE;
-	return rc;
-}
-
-static void gaz_free(gazetteer *g)
-{
-	px_strmap_free(g->keys);
-	free(g->canon);
-	free(g->canon_len);
-}
-
-/* Longest gazetteer match starting at token i (same unit): tokens used, 0 if none. */
-static size_t gaz_match(const gazetteer *g, const char *text, const tok *v, size_t n, size_t i,
-			int64_t *id)
-{
-	for (size_t len = g->maxwords; len >= 1; len--) {
-		if (i + len > n || v[i + len - 1].unit != v[i].unit)
-			continue;
-		char *k = entity_key(text + v[i].start, v[i + len - 1].end - v[i].start);
-		if (!k)
-			return 0;
-		*id = px_strmap_get(g->keys, k, strlen(k));
+	if (!*k) {
 		free(k);
-		if (*id >= 0)
-			return len;
+		return 0;
+	}
+	return mention(ev, k, s, n, at, idx);
+}
+
+/* Merge entity from into to (same vector): counts, first offset, and spellings if wanted. */
+static int absorb(entity *to, entity *from, int64_t to_idx, bool spellings)
+{
+	to->mentions += from->mentions;
+	if (from->first < to->first)
+		to->first = from->first;
+	from->into = to_idx;
+	for (size_t k = 0; spellings && k < from->nvariants; k++) {
+		int rc = add_variant(to, from->variants[k], strlen(from->variants[k]), from->vcount[k]);
+		if (rc)
+			return rc;
 	}
 	return 0;
 }
+
+static int64_t final_entity(const entvec *ev, int64_t i)
+{
+	while (i >= 0 && ev->v[i].into >= 0)
+		i = ev->v[i].into;
+	return i;
+}
+
+/* --------------------------------------------------------- gazetteer */
 
 /* Only white space between two tokens: a name does not run across a comma. */
 static bool adjacent(const char *text, const tok *a, const tok *b)
@@ -824,6 +1419,160 @@ static bool adjacent(const char *text, const tok *a, const tok *b)
 	return true;
 }
 
+/* Same, with the dots of abbreviations allowed: "U.S.", "St. Petersburg". */
+static bool adjacent_dotted(const char *text, const tok *a, const tok *b)
+{
+	for (size_t i = a->end; i < b->start;) {
+		size_t adv;
+		int32_t cp = px_utf8_decode(text + i, b->start - i, &adv);
+		if (cp != '.' && !px_cp_is_space(cp))
+			return false;
+		i += adv;
+	}
+	return true;
+}
+
+/* Variant key -> canonical name (a line of places.txt). */
+typedef struct {
+	px_strmap *keys;
+	const char **canon;
+	size_t *canon_len;
+	uint32_t *caps; /* bit i: word i of the name is capitalised ("La Réunion": 0b11) */
+	size_t ncanon;
+} gazetteer;
+
+struct gaz_build {
+	gazetteer *g;
+	lists *L;
+};
+
+struct name_shape {
+	const char *name;
+	px_token first;
+	size_t n;
+	uint32_t caps;
+};
+
+static int shape_tok(const px_token *t, void *ctx)
+{
+	struct name_shape *sh = ctx;
+	if (sh->n == 0)
+		sh->first = *t;
+	size_t adv;
+	if (sh->n < 32 && px_cp_is_upper(px_utf8_decode(sh->name + t->start, t->end - t->start, &adv)))
+		sh->caps |= 1u << sh->n;
+	sh->n++;
+	return 0;
+}
+
+static int gaz_add(const char *canon, size_t clen, const char *name, size_t nlen, void *ctx)
+{
+	struct gaz_build *b = ctx;
+	gazetteer *g = b->g;
+	/* Its first word, tokenized and folded as text tokens are, marks where to look. */
+	struct name_shape sh = { name, { 0, 0, false }, 0, 0 };
+	px_tokenize(name, nlen, NULL, shape_tok, &sh);
+	px_token t0 = sh.first;
+	char buf[128];
+	size_t fl = sh.n ? fold_word(buf, sizeof buf, name + t0.start, t0.end - t0.start)
+			 : (size_t)-1;
+	if (fl != (size_t)-1) {
+		lexent *e = lex_entry(b->L, buf, fl);
+		if (!e)
+			return PRECIS_ENOMEM;
+		e->mask |= LEX_GAZ;
+	}
+	char *k = entity_key(name, nlen);
+	if (!k)
+		return PRECIS_ENOMEM;
+	int64_t id;
+	int added;
+	int rc = px_strmap_intern(g->keys, k, strlen(k), &id, &added);
+	free(k);
+	if (rc || !added)
+		return rc;
+	if ((size_t)id >= g->ncanon) {
+		size_t nc = g->ncanon ? g->ncanon * 2 : 256;
+		const char **cv = realloc(g->canon, nc * sizeof *cv);
+		if (!cv)
+			return PRECIS_ENOMEM;
+		g->canon = cv;
+		size_t *cl = realloc(g->canon_len, nc * sizeof *cl);
+		if (!cl)
+			return PRECIS_ENOMEM;
+		g->canon_len = cl;
+		uint32_t *cp = realloc(g->caps, nc * sizeof *cp);
+		if (!cp)
+			return PRECIS_ENOMEM;
+		g->caps = cp;
+		g->ncanon = nc;
+	}
+	g->canon[id] = canon;
+	g->canon_len[id] = clen;
+	g->caps[id] = sh.caps;
+	return 0;
+}
+
+static int gaz_load(gazetteer *g, lists *L)
+{
+	memset(g, 0, sizeof *g);
+	int rc = px_strmap_new(&g->keys);
+	struct gaz_build b = { g, L };
+	if (!rc)
+		rc = px_data_aliases(px_data_find("stopwords/cues/places.txt"), gaz_add, &b);
+	return rc;
+}
+
+static void gaz_free(gazetteer *g)
+{
+	px_strmap_free(g->keys);
+	free(g->canon);
+	free(g->canon_len);
+	free(g->caps);
+}
+
+/* Longest gazetteer name starting at token i (same unit): tokens used, 0 if none. */
+static size_t gaz_match(const gazetteer *g, const lists *L, const char *text, const tok *v,
+			size_t n, size_t i, int64_t *id)
+{
+	if (!lex_has(L, &v[i], LEX_GAZ))
+		return 0;
+	char key[256];
+	for (size_t len = MAX_PLACE_WORDS; len >= 1; len--) {
+		if (i + len > n || v[i + len - 1].unit != v[i].unit)
+			continue;
+		/* Keys are folded words joined by single spaces, as entity_key makes them. */
+		size_t kl = 0;
+		bool fits = true;
+		for (size_t k = i; k < i + len && fits; k++) {
+			if (k > i && !adjacent_dotted(text, &v[k - 1], &v[k]))
+				fits = false; /* "Corée, du Nord" is no name */
+			fits = fits && kl + v[k].flen + 1 < sizeof key;
+			if (!fits)
+				break;
+			if (k > i)
+				key[kl++] = ' ';
+			memcpy(key + kl, v[k].fold, v[k].flen);
+			kl += v[k].flen;
+		}
+		if (!fits)
+			continue;
+		for (size_t c = 0; c < kl; c++)
+			if (key[c] == '-' || key[c] == '\'')
+				key[c] = ' ';
+		*id = px_strmap_get(g->keys, key, kl);
+		/* Capitals where the name has them: "La réunion" opening a sentence is no island. */
+		bool shaped = *id >= 0;
+		for (size_t k = 0; shaped && k < len && k < 32; k++)
+			shaped = !((g->caps[*id] >> k) & 1) || v[i + k].cap;
+		if (shaped)
+			return len;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------- persons and places */
+
 static bool connector(const tok *t)
 {
 	static const char *const c[] = { "de", "du", "des", "van", "von", "der", "bin", "ben",
@@ -834,44 +1583,89 @@ static bool connector(const tok *t)
 	return false;
 }
 
-static bool is_stop_like(precis_analyzer *a, const char *lang, const tok *t)
-{
-	return px_is_stopword(a, lang, t->fold, t->flen) != 0;
-}
+/* A capitalised run of tokens [s, e), before deciding what it names. */
+typedef struct {
+	size_t s, e;
+	bool prep;    /* after "à", "in": maybe a place */
+	bool first;   /* starts its sentence */
+	bool pending; /* a place unless a person's name contains it (merge_people decides) */
+} run;
+
+/* One mention of a person-like name, for the speaker of quotes. */
+typedef struct {
+	size_t start, end;
+	int unit;
+	bool single;   /* a one-word mention, resolved through singles */
+	bool resolved; /* who is known already */
+	bool quoted;
+	size_t ent;    /* index in persons, or in singles when single */
+	int64_t who;   /* final person index after merging, -1 when none */
+} pmention;
 
 struct people {
 	const precis_doc *d;
 	precis_analyzer *a;
 	const lists *L;
 	const gazetteer *g;
-	const tok *v;
+	tok *v;
 	size_t n;
 	entvec *places, *persons;
-	entvec singles; /* one-word capitalised mentions, merged afterwards */
-	px_strmap *lowers; /* words the text also writes in lowercase */
-	struct { size_t start, end; char *key; } *pm; /* person mentions, for quotes */
+	entvec singles;     /* one-word capitalised mentions, merged afterwards */
+	const px_strmap *lowers; /* words the text also writes in lowercase */
+	run *runs;
+	size_t nruns, capruns;
+	pmention *pm;
 	size_t npm, cappm;
 };
 
-static int person_mention(struct people *p, size_t start, size_t end, const char *key)
+static int person_mention(struct people *p, size_t s, size_t e, bool single, size_t ent)
 {
 	if (p->npm == p->cappm) {
 		size_t nc = p->cappm ? p->cappm * 2 : 32;
-		void *nv = realloc(p->pm, nc * sizeof *p->pm);
+		pmention *nv = realloc(p->pm, nc * sizeof *nv);
 		if (!nv)
 			return PRECIS_ENOMEM;
 		p->pm = nv;
 		p->cappm = nc;
 	}
-	if (!(p->pm[p->npm].key = strdup(key)))
-		return PRECIS_ENOMEM;
-	p->pm[p->npm].start = start;
-	p->pm[p->npm].end = end;
-	p->npm++;
+	p->pm[p->npm++] = (pmention){ p->v[s].start, p->v[e - 1].end, p->v[s].unit, single, false,
+				      false, ent, -1 };
 	return 0;
 }
 
-static int find_people_places(struct people *p)
+static int push_run(struct people *p, run r)
+{
+	if (p->nruns == p->capruns) {
+		size_t nc = p->capruns ? p->capruns * 2 : 32;
+		run *nv = realloc(p->runs, nc * sizeof *nv);
+		if (!nv)
+			return PRECIS_ENOMEM;
+		p->runs = nv;
+		p->capruns = nc;
+	}
+	p->runs[p->nruns++] = r;
+	return 0;
+}
+
+/* Words that open a sentence without being part of a name: "Le", "Selon", "Mr". */
+static bool lead_word(struct people *p, const tok *t)
+{
+	const lists *L = p->L;
+	return px_is_stopword(p->a, p->d->lang, t->fold, t->flen) || in_set(L, W_HONOR, t) ||
+	       in_set(L, W_PREP, t) || in_set(L, W_YEARCUE, t) || in_set(L, W_THIS, t) ||
+	       in_set(L, W_PRONOUNS, t) || in_set(L, W_THAT, t) || lex_has(L, t, LEX_PHRASE(P_SOURCE));
+}
+
+static bool name_word(const struct people *p, const tok *t)
+{
+	return t->cap && t->num < 0 && !wordval(p->L, W_MONTH, t) && !in_set(p->L, W_WEEKDAY, t);
+}
+
+/*
+ * Walk the tokens once: gazetteer places are recorded at once, other
+ * capitalised runs are kept for classify_runs.
+ */
+static int scan_names(struct people *p)
 {
 	const tok *v = p->v;
 	const char *text = p->d->text;
@@ -879,12 +1673,10 @@ static int find_people_places(struct people *p)
 	int rc = 0;
 	while (i < p->n && !rc) {
 		int64_t gid;
-		size_t glen = gaz_match(p->g, text, v, p->n, i, &gid);
-		if (glen && (v[i].cap || glen > 1)) {
-			char *k = entity_key(p->g->canon[gid], p->g->canon_len[gid]);
-			rc = k ? mention(p->places, k, p->g->canon[gid], p->g->canon_len[gid], v[i].start)
-			       : PRECIS_ENOMEM;
-			free(k);
+		size_t glen = gaz_match(p->g, p->L, text, v, p->n, i, &gid);
+		if (glen) {
+			rc = mention_text(p->places, p->g->canon[gid], p->g->canon_len[gid], v[i].start,
+					  NULL);
 			i += glen;
 			continue;
 		}
@@ -892,164 +1684,286 @@ static int find_people_places(struct people *p)
 			i++;
 			continue;
 		}
-		/* A run of capitalised words, with name particles inside. */
+		/* Titles, articles and sentence openers before the name. */
 		size_t s = i;
-		while (s < p->n && v[s].unit == v[i].unit && v[s].cap &&
-		       (is_stop_like(p->a, p->d->lang, &v[s]) || in_set(p->L->honor, &v[s])))
+		while (s < p->n && v[s].unit == v[i].unit && v[s].cap && lead_word(p, &v[s]))
 			s++;
 		/*
 		 * A sentence's first word is capitalised anyway: it is no name when
-		 * the text also writes it in lowercase ("Rencontre", "Selon").
+		 * the text also writes it in lowercase ("Rencontre", "Puis").
 		 */
 		if (s < p->n && v[s].first && v[s].cap &&
-		    px_strmap_get(p->lowers, v[s].fold, v[s].flen) >= 0) {
-			int64_t g3;
+		    px_strmap_get(p->lowers, v[s].fold, v[s].flen) >= 0)
 			s++;
-			if (s < p->n && gaz_match(p->g, text, v, p->n, s, &g3)) {
+		if (s > i && s < p->n && v[s].unit == v[i].unit) {
+			int64_t g2;
+			if (gaz_match(p->g, p->L, text, v, p->n, s, &g2)) {
 				i = s; /* "Sommet Corée du Nord": the place comes next */
 				continue;
 			}
 		}
 		size_t e = s;
 		while (e < p->n && v[e].unit == v[i].unit && (e == s || adjacent(text, &v[e - 1], &v[e]))) {
-			if (v[e].cap && v[e].num < 0 && !lookup(p->L->month, p->L->month_of, &v[e]) &&
-			    !lookup(p->L->weekday, p->L->weekday_of, &v[e])) {
+			if (name_word(p, &v[e])) {
 				int64_t g2;
-				if (e > s && gaz_match(p->g, text, v, p->n, e, &g2))
+				if (e > s && gaz_match(p->g, p->L, text, v, p->n, e, &g2))
 					break;
+				/* "Russian President Vladimir Putin": the name follows the title. */
+				if (in_set(p->L, W_HONOR, &v[e]))
+					s = e + 1;
 				e++;
 				continue;
 			}
 			if (e > s && e + 1 < p->n && v[e + 1].unit == v[e].unit && connector(&v[e]) &&
-			    v[e + 1].cap) {
+			    name_word(p, &v[e + 1])) {
 				e++;
 				continue;
 			}
 			break;
 		}
-		if (e == s) {
-			i = s > i ? s : i + 1;
+		if (e <= s) {
+			i = e > i ? e : i + 1;
 			continue;
 		}
-		size_t words = e - s;
-		bool prep = s > 0 && v[s - 1].unit == v[s].unit && in_set(p->L->prep, &v[s - 1]);
-		bool org = in_set(p->L->org, &v[s]);
-		char *k = entity_key(text + v[s].start, v[e - 1].end - v[s].start);
-		if (!k)
-			return PRECIS_ENOMEM;
-		if (org) {
-			/* "Parti communiste", "Comité central": organisations, not people. */
-		} else if (prep && words <= 3 && !(v[s].first && words == 1)) {
-			rc = mention(p->places, k, text + v[s].start, v[e - 1].end - v[s].start,
-				     v[s].start);
-		} else if (words >= 2) {
-			rc = mention(p->persons, k, text + v[s].start, v[e - 1].end - v[s].start,
-				     v[s].start);
-			if (!rc)
-				rc = person_mention(p, v[s].start, v[e - 1].end, k);
-		} else if (!v[s].first || s > i) {
-			rc = mention(&p->singles, k, text + v[s].start, v[s].end - v[s].start,
-				     v[s].start);
-			if (!rc)
-				rc = person_mention(p, v[s].start, v[s].end, k);
+		bool org = false;
+		for (size_t k = s; k < e && !org; k++)
+			org = in_set(p->L, W_ORG, &v[k]);
+		/* "North Korean", "South African": an adjective, not a name. */
+		bool adjective = in_set(p->L, W_DEMONYM, &v[e - 1]);
+		if (!org && !adjective && e - s <= MAX_NAME_WORDS) {
+			bool prep = s > 0 && v[s - 1].unit == v[s].unit && in_set(p->L, W_PREP, &v[s - 1]);
+			rc = push_run(p, (run){ s, e, prep, v[s].first, false });
 		}
-		free(k);
 		i = e;
 	}
 	return rc;
 }
 
-/* Does key a contain the word w (space-separated)? */
-static bool key_has_word(const char *key, const char *w)
+/*
+ * Decide what each run names. Multi-word runs are persons, except after
+ * "à"/"in" where they are places unless a person's name contains them
+ * ("succède à Kim Jong-il", "parlé à Poutine"): that waits for
+ * merge_people, as do one-word runs.
+ */
+static int classify_runs(struct people *p)
 {
-	size_t n = strlen(w);
-	for (const char *p = key; (p = strstr(p, w)); p++)
-		if ((p == key || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
-			return true;
-	return false;
-}
-
-/* The multi-word person a one-word mention belongs to ("Poutine" -> "Vladimir Poutine"). */
-static entity *owner(entvec *persons, const char *key)
-{
-	entity *best = NULL;
-	for (size_t k = 0; k < persons->n; k++)
-		if (key_has_word(persons->v[k].key, key) &&
-		    (!best || persons->v[k].mentions > best->mentions))
-			best = &persons->v[k];
-	return best;
-}
-
-/* "Puis Kim Jong-Un" is "Kim Jong-Un" after a capitalised sentence opener. */
-static entity *suffix_owner(entvec *persons, const entity *e)
-{
-	for (size_t k = 0; k < persons->n; k++) {
-		const entity *o = &persons->v[k];
-		size_t lo = strlen(o->key), le = strlen(e->key);
-		if (o != e && lo < le && strcmp(e->key + le - lo, o->key) == 0 &&
-		    e->key[le - lo - 1] == ' ')
-			return &persons->v[k];
-	}
-	return NULL;
-}
-
-static int merge_singles(struct people *p)
-{
-	for (size_t i = 0; i < p->persons->n; i++) {
-		entity *e = &p->persons->v[i];
-		entity *o = suffix_owner(p->persons, e);
-		if (!o)
-			continue;
-		o->mentions += e->mentions;
-		if (e->first < o->first)
-			o->first = e->first;
-		for (size_t m = 0; m < p->npm; m++)
-			if (strcmp(p->pm[m].key, e->key) == 0) {
-				char *k = strdup(o->key);
-				if (!k)
-					return PRECIS_ENOMEM;
-				free(p->pm[m].key);
-				p->pm[m].key = k;
+	const tok *v = p->v;
+	const char *text = p->d->text;
+	int rc = 0;
+	for (size_t r = 0; r < p->nruns && !rc; r++) {
+		run *u = &p->runs[r];
+		size_t words = u->e - u->s;
+		const char *s = text + v[u->s].start;
+		size_t len = v[u->e - 1].end - v[u->s].start;
+		size_t idx;
+		if (u->prep && words <= 3 && !(u->first && words == 1)) {
+			u->pending = true;
+		} else if (words >= 2) {
+			rc = mention_text(p->persons, s, len, v[u->s].start, &idx);
+			if (!rc) {
+				entity *e = &p->persons->v[idx];
+				e->opener = (e->mentions == 1 || e->opener) && u->first;
+				rc = person_mention(p, u->s, u->e, false, idx);
 			}
-		entity_free(e);
-		p->persons->v[i--] = p->persons->v[--p->persons->n];
-	}
-	for (size_t i = 0; i < p->singles.n; i++) {
-		entity *s = &p->singles.v[i];
-		entity *o = owner(p->persons, s->key);
-		if (!o)
-			continue; /* "Kremlin", "Washington": not a known person */
-		o->mentions += s->mentions;
-		if (s->first < o->first)
-			o->first = s->first;
-		for (size_t k = 0; k < s->nvariants; k++)
-			if (add_variant(o, s->variants[k], strlen(s->variants[k])))
-				return PRECIS_ENOMEM;
-	}
-	/* Person mentions point to their owner's key from now on. */
-	for (size_t m = 0; m < p->npm; m++) {
-		entity *o = owner(p->persons, p->pm[m].key);
-		if (o && strcmp(o->key, p->pm[m].key) != 0) {
-			char *k = strdup(o->key);
-			if (!k)
-				return PRECIS_ENOMEM;
-			free(p->pm[m].key);
-			p->pm[m].key = k;
+		} else {
+			/* Counted once a full name owns it: "Poutine", "M. Kim". */
+			rc = mention_text(&p->singles, s, len, v[u->s].start, &idx);
+			if (!rc)
+				rc = person_mention(p, u->s, u->e, true, idx);
 		}
 	}
+	return rc;
+}
+
+/* A run after "à"/"in": a person's name or short name, else a place. */
+static int settle_pending(struct people *p, const px_strmap *parts, const int64_t *owner)
+{
+	const tok *v = p->v;
+	const char *text = p->d->text;
+	int rc = 0;
+	for (size_t r = 0; r < p->nruns && !rc; r++) {
+		const run *u = &p->runs[r];
+		if (!u->pending)
+			continue;
+		const char *s = text + v[u->s].start;
+		size_t len = v[u->e - 1].end - v[u->s].start;
+		char *k = entity_key(s, len);
+		if (!k)
+			return PRECIS_ENOMEM;
+		int64_t id = parts ? px_strmap_get(parts, k, strlen(k)) : -1;
+		free(k);
+		if (id < 0) {
+			rc = mention_text(p->places, s, len, v[u->s].start, NULL);
+			continue;
+		}
+		entity *o = &p->persons->v[owner[id]];
+		o->mentions++;
+		if (v[u->s].start < o->first)
+			o->first = v[u->s].start;
+		rc = add_variant(o, s, len, 1);
+		if (!rc)
+			rc = person_mention(p, u->s, u->e, false, (size_t)owner[id]);
+		if (!rc) {
+			p->pm[p->npm - 1].resolved = true;
+			p->pm[p->npm - 1].who = owner[id];
+		}
+	}
+	return rc;
+}
+
+/* Better owner of a short form: more mentions, then earlier. */
+static bool better(const entity *a, const entity *b)
+{
+	if (a->mentions != b->mentions)
+		return a->mentions > b->mentions;
+	return a->first < b->first;
+}
+
+/* Runs of consecutive words of person names -> the best person containing them. */
+struct parts {
+	px_strmap *map;
+	int64_t *owner;
+	size_t cap;
+};
+
+static int index_parts(struct parts *pt, const entvec *P, size_t i)
+{
+	const entity *e = &P->v[i];
+	if (e->words > MAX_NAME_WORDS)
+		return 0;
+	const char *starts[MAX_NAME_WORDS + 1];
+	size_t ns = 0;
+	starts[ns++] = e->key;
+	for (const char *q = e->key; *q; q++)
+		if (*q == ' ')
+			starts[ns++] = q + 1;
+	size_t klen = strlen(e->key);
+	for (size_t a = 0; a < ns; a++)
+		for (size_t b = a; b < ns; b++) {
+			const char *from = starts[a];
+			const char *to = b + 1 < ns ? starts[b + 1] - 1 : e->key + klen;
+			int64_t id;
+			int added;
+			int rc = px_strmap_intern(pt->map, from, (size_t)(to - from), &id, &added);
+			if (rc)
+				return rc;
+			if ((size_t)id >= pt->cap) {
+				size_t nc = pt->cap ? pt->cap * 2 : 64;
+				while (nc <= (size_t)id)
+					nc *= 2;
+				int64_t *no = realloc(pt->owner, nc * sizeof *no);
+				if (!no)
+					return PRECIS_ENOMEM;
+				pt->owner = no;
+				pt->cap = nc;
+			}
+			if (added || better(e, &P->v[pt->owner[id]]))
+				pt->owner[id] = (int64_t)i;
+		}
 	return 0;
 }
 
-/* Canonical name: the longest spelling among the most frequent full forms. */
+/*
+ * Merge name variants. "Puis Kim Jong-Un" (an opener glued to a name)
+ * joins "Kim Jong-Un"; one-word and partial forms ("Poutine", "Jong-un")
+ * join the most mentioned full name containing them. Every step is a hash
+ * lookup over the words of a name, so this stays linear.
+ */
+static int merge_people(struct people *p)
+{
+	entvec *P = p->persons;
+	int rc = 0;
+	/* 1. A longer name ending with a known name is that name. */
+	for (size_t i = 0; i < P->n && !rc; i++) {
+		entity *e = &P->v[i];
+		if (e->words > MAX_NAME_WORDS)
+			continue;
+		for (const char *sp = strchr(e->key, ' '); sp; sp = strchr(sp + 1, ' ')) {
+			const char *suf = sp + 1;
+			if (!strchr(suf, ' '))
+				break; /* persons have two words at least */
+			int64_t o = px_strmap_get(P->index, suf, strlen(suf));
+			if (o >= 0 && (size_t)o != i) {
+				/* "Puis Kim Jong-Un" is no spelling of the name worth keeping. */
+				rc = absorb(&P->v[final_entity(P, o)], e, final_entity(P, o), false);
+				break;
+			}
+		}
+	}
+	/*
+	 * 2. Every run of consecutive words of a full name -> its best owner.
+	 * Names only ever seen opening a sentence go last: "Puis Poutine" is
+	 * "Poutine" when a full name owns that, else a name of its own.
+	 */
+	struct parts pt = { NULL, NULL, 0 };
+	if (!rc)
+		rc = px_strmap_new(&pt.map);
+	for (size_t i = 0; i < P->n && !rc; i++)
+		if (P->v[i].into < 0 && !P->v[i].opener)
+			rc = index_parts(&pt, P, i);
+	for (size_t i = 0; i < P->n && !rc; i++) {
+		entity *e = &P->v[i];
+		if (e->into >= 0 || !e->opener)
+			continue;
+		const char *sp = strchr(e->key, ' ');
+		int64_t id = sp ? px_strmap_get(pt.map, sp + 1, strlen(sp + 1)) : -1;
+		if (id >= 0 && pt.owner[id] != (int64_t)i)
+			rc = absorb(&P->v[pt.owner[id]], e, pt.owner[id], false);
+		else
+			rc = index_parts(&pt, P, i);
+	}
+	px_strmap *parts = pt.map;
+	int64_t *owner = pt.owner;
+	/* 3. Short forms join their owner; mentions point to final persons. */
+	int64_t *single_owner = NULL;
+	if (!rc && p->singles.n && !(single_owner = malloc(p->singles.n * sizeof *single_owner)))
+		rc = PRECIS_ENOMEM;
+	for (size_t i = 0; i < p->singles.n && !rc; i++) {
+		entity *s = &p->singles.v[i];
+		int64_t id = px_strmap_get(parts, s->key, strlen(s->key));
+		single_owner[i] = id >= 0 ? owner[id] : -1;
+		/* "Kremlin", "Washington": not part of a known person's name. */
+		if (id >= 0) {
+			entity *o = &P->v[owner[id]];
+			o->mentions += s->mentions;
+			if (s->first < o->first)
+				o->first = s->first;
+			for (size_t k = 0; k < s->nvariants && !rc; k++)
+				rc = add_variant(o, s->variants[k], strlen(s->variants[k]), s->vcount[k]);
+		}
+	}
+	for (size_t m = 0; m < p->npm && !rc; m++) {
+		pmention *pm = &p->pm[m];
+		pm->who = pm->single ? single_owner[pm->ent] : final_entity(P, (int64_t)pm->ent);
+	}
+	if (!rc)
+		rc = settle_pending(p, parts, owner);
+	free(single_owner);
+	free(owner);
+	px_strmap_free(parts);
+	return rc;
+}
+
+/* Canonical name: the most used spelling among the longest (full) ones. */
 static int name_entities(entvec *ev)
 {
 	for (size_t i = 0; i < ev->n; i++) {
 		entity *e = &ev->v[i];
-		const char *best = e->variants[0];
-		for (size_t k = 1; k < e->nvariants; k++)
-			if (strlen(e->variants[k]) > strlen(best))
-				best = e->variants[k];
-		if (!(e->name = strdup(best)))
+		if (e->into >= 0)
+			continue;
+		size_t best = 0, bw = 0;
+		for (size_t k = 0; k < e->nvariants; k++) {
+			char *vk = entity_key(e->variants[k], strlen(e->variants[k]));
+			if (!vk)
+				return PRECIS_ENOMEM;
+			size_t w = key_words(vk);
+			free(vk);
+			if (k == 0 || w > bw || (w == bw && e->vcount[k] > e->vcount[best])) {
+				best = k;
+				bw = w;
+			}
+		}
+		if (!(e->name = strdup(e->variants[best])))
 			return PRECIS_ENOMEM;
 	}
 	return 0;
@@ -1057,10 +1971,12 @@ static int name_entities(entvec *ev)
 
 static int cmp_entity(const void *a, const void *b)
 {
-	const entity *x = a, *y = b;
+	const entity *x = *(const entity *const *)a, *y = *(const entity *const *)b;
 	if (x->mentions != y->mentions)
 		return x->mentions < y->mentions ? 1 : -1;
-	return (x->first > y->first) - (x->first < y->first);
+	if (x->first != y->first)
+		return (x->first > y->first) - (x->first < y->first);
+	return strcmp(x->key, y->key);
 }
 
 /* ----------------------------------------------------------- agencies */
@@ -1071,201 +1987,597 @@ static bool word_char(unsigned char c)
 	       c >= 0x80 || c == '-';
 }
 
-struct agency_scan {
-	entvec *ev;
-	const char *text;
-	size_t len;
-};
+/* Alias as printed -> canonical name (a line of agencies.txt). */
+typedef struct {
+	px_strmap *alias;
+	const char **canon;
+	size_t *canon_len;
+	size_t ncanon;
+	size_t maxwords;
+	bool starts[256]; /* first bytes of aliases: other words need no lookup */
+} agency_table;
 
-/* Exact case, whole words: "AP" is not in "APPEL", "AFP" not in "AFPTV". */
-static int scan_agency(const char *canon, size_t clen, const char *name, size_t nl, void *ctx)
+static int agency_add(const char *canon, size_t clen, const char *name, size_t nlen, void *ctx)
 {
-	struct agency_scan *s = ctx;
-	for (size_t i = 0; i + nl <= s->len; i++) {
-		if (memcmp(s->text + i, name, nl) != 0)
-			continue;
-		if ((i > 0 && word_char((unsigned char)s->text[i - 1])) ||
-		    (i + nl < s->len && word_char((unsigned char)s->text[i + nl])))
-			continue;
-		char key[64];
-		snprintf(key, sizeof key, "%.*s", (int)clen, canon);
-		if (mention(s->ev, key, canon, clen, i))
+	agency_table *t = ctx;
+	size_t words = 1;
+	for (size_t i = 0; i < nlen; i++)
+		words += name[i] == ' ';
+	if (words > t->maxwords)
+		t->maxwords = words;
+	t->starts[(unsigned char)name[0]] = true;
+	int64_t id;
+	int added;
+	int rc = px_strmap_intern(t->alias, name, nlen, &id, &added);
+	if (rc || !added)
+		return rc;
+	if ((size_t)id >= t->ncanon) {
+		size_t nc = t->ncanon ? t->ncanon * 2 : 64;
+		const char **cv = realloc(t->canon, nc * sizeof *cv);
+		if (!cv)
 			return PRECIS_ENOMEM;
+		t->canon = cv;
+		size_t *cl = realloc(t->canon_len, nc * sizeof *cl);
+		if (!cl)
+			return PRECIS_ENOMEM;
+		t->canon_len = cl;
+		t->ncanon = nc;
 	}
+	t->canon[id] = canon;
+	t->canon_len[id] = clen;
 	return 0;
 }
 
+static int agencies_load(agency_table *t)
+{
+	memset(t, 0, sizeof *t);
+	int rc = px_strmap_new(&t->alias);
+	if (!rc)
+		rc = px_data_aliases(px_data_find("stopwords/cues/agencies.txt"), agency_add, t);
+	return rc;
+}
+
+static void agencies_free(agency_table *t)
+{
+	px_strmap_free(t->alias);
+	free(t->canon);
+	free(t->canon_len);
+}
+
+/*
+ * One pass over the words of the whole page (credits and signatures name
+ * agencies too), exact case, whole words: "AP" is not in "APPEL", "AFP"
+ * not in "AFPTV". Names of several words are tried longest first.
+ */
 static int find_agencies(entvec *ev, const char *text, size_t len)
 {
-	struct agency_scan s = { ev, text, len };
-	return px_data_aliases(px_data_find("stopwords/cues/agencies.txt"), scan_agency, &s);
+	agency_table t;
+	int rc = agencies_load(&t);
+	size_t i = 0;
+	while (!rc && t.maxwords && i < len) {
+		if (!word_char((unsigned char)text[i]) ||
+		    (i > 0 && word_char((unsigned char)text[i - 1]))) {
+			i++;
+			continue;
+		}
+		if (!t.starts[(unsigned char)text[i]]) {
+			while (i < len && word_char((unsigned char)text[i]))
+				i++;
+			continue;
+		}
+		size_t ends[8], nw = 0, j = i;
+		while (nw < t.maxwords && nw < 8) {
+			while (j < len && word_char((unsigned char)text[j]))
+				j++;
+			ends[nw++] = j;
+			if (j + 1 >= len || text[j] != ' ' || !word_char((unsigned char)text[j + 1]))
+				break;
+			j++;
+		}
+		size_t used = 0;
+		for (size_t w = nw; w > 0 && !used; w--) {
+			int64_t id = px_strmap_get(t.alias, text + i, ends[w - 1] - i);
+			if (id >= 0) {
+				rc = mention_text(ev, t.canon[id], t.canon_len[id], i, NULL);
+				used = ends[w - 1] - i;
+			}
+		}
+		i += used ? used : ends[0] - i;
+	}
+	agencies_free(&t);
+	return rc;
 }
 
 /* ------------------------------------------------------------- quotes */
 
 typedef struct {
 	precis_quote *v;
-	char **speakers;
+	int *uopen, *uclose; /* units where each quote opens and closes */
 	size_t n, cap;
 } quotevec;
 
 static int32_t close_of(int32_t open)
 {
 	switch (open) {
-	case 0xAB: return 0xBB;
-	case 0x201C: return 0x201D;
+	case 0xAB: return 0xBB;     /* « » */
+	case 0x201C: return 0x201D; /* “ ” */
 	case '"': return '"';
 	default: return 0;
 	}
 }
 
-/* Start of the first reporting verb of the sentence outside the quote, or (size_t)-1. */
-static size_t reporting_verb(const tok *v, size_t n, int unit, size_t qs, size_t qe, const lists *L)
+static int push_quote(quotevec *qv, precis_span sp, int uo, int uc)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (v[i].unit != unit || (v[i].start >= qs && v[i].end <= qe))
-			continue;
-		for (size_t r = 0; r < L->nrep; r++)
-			if (phrase_at(v, n, i, &L->rep[r]))
-				return v[i].start;
+	if (qv->n == qv->cap) {
+		size_t nc = qv->cap ? qv->cap * 2 : 8;
+		precis_quote *nq = realloc(qv->v, nc * sizeof *nq);
+		if (!nq)
+			return PRECIS_ENOMEM;
+		qv->v = nq;
+		int *no = realloc(qv->uopen, nc * sizeof *no);
+		if (!no)
+			return PRECIS_ENOMEM;
+		qv->uopen = no;
+		int *nc2 = realloc(qv->uclose, nc * sizeof *nc2);
+		if (!nc2)
+			return PRECIS_ENOMEM;
+		qv->uclose = nc2;
+		qv->cap = nc;
 	}
-	return (size_t)-1;
+	qv->v[qv->n] = (precis_quote){ sp, NULL };
+	qv->uopen[qv->n] = uo;
+	qv->uclose[qv->n] = uc;
+	qv->n++;
+	return 0;
 }
 
-static int find_quotes(quotevec *qv, const precis_doc *d, const tok *v, size_t n, const lists *L,
-		       struct people *pp)
+static int count_tok(const px_token *t, void *ctx)
 {
-	for (size_t s = 0; s < d->nsents; s++) {
-		const char *t = d->text;
-		size_t i = d->sents[s].start, end = d->sents[s].end;
-		while (i < end) {
-			size_t adv;
-			int32_t cp = px_utf8_decode(t + i, end - i, &adv);
-			int32_t want = close_of(cp);
-			if (!want) {
-				i += adv;
+	(void)t;
+	(*(size_t *)ctx)++;
+	return 0;
+}
+
+/* Does the text between two units break the paragraph? */
+static bool paragraph_break(const char *text, size_t from, size_t to)
+{
+	return from < to && memchr(text + from, '\n', to - from) != NULL;
+}
+
+/*
+ * Quotes in one pass over the headline and the sentences. A quote may run
+ * over several sentences of a paragraph; an opening mark left unclosed at
+ * the end of its paragraph is dropped. Marks inside an open quote other
+ * than its closing one are part of the quote.
+ */
+static int find_quotes(quotevec *qv, const precis_doc *d)
+{
+	const char *t = d->text;
+	int32_t want = 0;
+	size_t qs = 0, prev_end = 0;
+	int uopen = 0;
+	int rc = 0;
+	for (size_t s = 0; s <= d->nsents && !rc; s++) {
+		precis_span sp = s == 0 ? d->headline : d->sents[s - 1];
+		if (sp.end <= sp.start)
+			continue;
+		if (want && (s == 1 || paragraph_break(t, prev_end, sp.start)))
+			want = 0;
+		prev_end = sp.end;
+		for (size_t i = sp.start; i < sp.end && !rc;) {
+			size_t clen;
+			int32_t cp = px_utf8_decode(t + i, sp.end - i, &clen);
+			if (want && cp == want) {
+				size_t adv;
+				size_t a = qs, b = i;
+				while (a < b && px_cp_is_space(px_utf8_decode(t + a, b - a, &adv)))
+					a += adv;
+				/* Blanks, and a comma that belongs to the reporting sentence ("here," he said). */
+				while (b > a) {
+					size_t k = b - 1;
+					while (k > a && ((unsigned char)t[k] & 0xC0) == 0x80)
+						k--;
+					if (!px_cp_is_space(px_utf8_decode(t + k, b - k, &adv)) && t[k] != ',')
+						break;
+					b = k;
+				}
+				size_t words = 0;
+				px_tokenize(t + a, b - a, d->lang, count_tok, &words);
+				if (words >= MIN_QUOTE_WORDS)
+					rc = push_quote(qv, (precis_span){ a, b }, uopen, (int)s);
+				want = 0;
+				i += clen;
 				continue;
 			}
-			size_t qs = i + adv, k = qs;
-			bool found = false;
-			while (k < end) {
-				size_t a2;
-				int32_t c2 = px_utf8_decode(t + k, end - k, &a2);
-				if (c2 == want) {
-					found = true;
-					break;
-				}
-				k += a2;
+			if (!want && (want = close_of(cp))) {
+				qs = i + clen;
+				uopen = (int)s;
 			}
-			if (!found)
-				break; /* the quote runs into the next sentence: skip the rest */
-			size_t qe = k;
-			size_t a = qs, b = qe;
-			while (a < b && px_cp_is_space(px_utf8_decode(t + a, b - a, &adv)))
-				a += adv;
-			while (b > a && (t[b - 1] == ' ' || ((unsigned char)t[b - 1] == 0xA0) ||
-					 ((unsigned char)t[b - 1] == 0xAF && b >= 3)))
-				b -= (unsigned char)t[b - 1] == ' ' ? 1 : ((unsigned char)t[b - 1] == 0xA0 ? 2 : 3);
-			size_t words = 0;
-			px_tokenize(t + a, b - a, d->lang, count_tok, &words);
-			if (words >= 3) {
-				const char *speaker = NULL;
-				size_t verb = reporting_verb(v, n, (int)s + 1, qs, qe, L);
-				if (verb != (size_t)-1) {
-					/*
-					 * "..., a déclaré X": the first person after the verb;
-					 * "X a dit « ... »": the last person before it.
-					 */
-					bool after = verb > qe;
-					size_t best = (size_t)-1;
-					for (size_t m = 0; m < pp->npm; m++) {
-						size_t ps = pp->pm[m].start;
-						if (ps < d->sents[s].start || pp->pm[m].end > d->sents[s].end ||
-						    (ps >= qs && pp->pm[m].end <= qe))
-							continue;
-						if (after ? ps < verb : ps > verb)
-							continue;
-						size_t dist = after ? ps - verb : verb - ps;
-						if (dist < best) {
-							best = dist;
-							speaker = pp->pm[m].key;
-						}
-					}
-				}
-				if (qv->n == qv->cap) {
-					size_t nc = qv->cap ? qv->cap * 2 : 8;
-					precis_quote *nq = realloc(qv->v, nc * sizeof *nq);
-					char **ns = realloc(qv->speakers, nc * sizeof *ns);
-					if (nq)
-						qv->v = nq;
-					if (ns)
-						qv->speakers = ns;
-					if (!nq || !ns)
-						return PRECIS_ENOMEM;
-					qv->cap = nc;
-				}
-				qv->speakers[qv->n] = speaker ? strdup(speaker) : NULL;
-				qv->v[qv->n++] = (precis_quote){ { a, b }, NULL };
-			}
-			i = qe + 1;
+			i += clen;
 		}
 	}
-	return 0;
+	return rc;
+}
+
+/* First token starting at or after byte pos. */
+static size_t tok_lower_bound(const tok *v, size_t n, size_t pos)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid].start < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* First person mention starting at or after byte pos. */
+static size_t pm_lower_bound(const pmention *pm, size_t n, size_t pos)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (pm[mid].start < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int cmp_pm(const void *a, const void *b)
+{
+	const pmention *x = a, *y = b;
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+typedef enum { REP_NONE, REP_VERB, REP_SOURCE, REP_PRONOUN } rep_kind;
+
+/* The reporting phrase starting at token k, if any; *len its tokens. */
+static rep_kind reporting_at(const lists *L, const tok *v, size_t n, size_t k, size_t *len)
+{
+	if ((*len = phrase_at(L, P_PRONOUN_REP, v, n, k, NULL)))
+		return REP_PRONOUN;
+	if ((*len = phrase_at(L, P_SOURCE, v, n, k, NULL)))
+		return REP_SOURCE;
+	if ((*len = phrase_at(L, P_REPORTING, v, n, k, NULL))) {
+		/* "il a déclaré", "he said": the subject is a pronoun. */
+		size_t b = k;
+		if (b > 0 && v[b - 1].unit == v[k].unit && in_set(L, W_AUX, &v[b - 1]))
+			b--;
+		if (b > 0 && v[b - 1].unit == v[k].unit && in_set(L, W_PRONOUNS, &v[b - 1]))
+			return REP_PRONOUN;
+		return REP_VERB;
+	}
+	return REP_NONE;
+}
+
+struct attrib {
+	const tok *v;
+	size_t n;
+	const lists *L;
+	const pmention *pm;
+	size_t npm;
+	const char *text;
+};
+
+#define NO_MENTION ((size_t)-1)
+
+/*
+ * "avec le chancelier Olaf Scholz, a dit": a name after a preposition
+ * (within three words, no comma between) is an object, not the subject.
+ */
+static bool after_preposition(const struct attrib *c, const pmention *m)
+{
+	size_t k = tok_lower_bound(c->v, c->n, m->start);
+	size_t next = m->start;
+	for (size_t back = 0; k > 0 && back < 3; back++) {
+		const tok *t = &c->v[--k];
+		if (t->unit != m->unit || memchr(c->text + t->end, ',', next - t->end) ||
+		    memchr(c->text + t->end, ';', next - t->end) ||
+		    memchr(c->text + t->end, ':', next - t->end))
+			return false;
+		/* "Secretary of State Antony Blinken": the preposition is inside a title. */
+		if (in_set(c->L, W_OBJPREP, t))
+			return !(k > 0 && c->v[k - 1].unit == t->unit && c->v[k - 1].cap &&
+				 in_set(c->L, W_HONOR, &c->v[k - 1]));
+		next = t->start;
+	}
+	return false;
+}
+
+/*
+ * The first (or last) person mention outside quotes starting in bytes
+ * [from, to); subjects only: not after a preposition.
+ */
+static size_t mention_in(const struct attrib *c, size_t from, size_t to, bool last, bool subject)
+{
+	size_t found = NO_MENTION;
+	for (size_t k = pm_lower_bound(c->pm, c->npm, from); k < c->npm && c->pm[k].start < to;
+	     k++) {
+		if (c->pm[k].quoted || c->pm[k].who < 0 || (subject && after_preposition(c, &c->pm[k])))
+			continue;
+		found = k;
+		if (!last)
+			break;
+	}
+	return found;
+}
+
+static int64_t who_of(const struct attrib *c, size_t m)
+{
+	return m == NO_MENTION ? -1 : c->pm[m].who;
+}
+
+/*
+ * "a-t-il ajouté", "he said": the last person named as a subject since the
+ * quote before; else whoever spoke that quote, if it was in this or the
+ * previous sentence; else the last subject named outside quotes in this or
+ * the two sentences before. Each quote looks only at the mentions since the
+ * previous one, so all quotes together look at each mention once.
+ */
+static int64_t pronoun_speaker(const struct attrib *c, const quotevec *qv, const int64_t *who,
+			       size_t q, size_t before)
+{
+	int unit = qv->uopen[q];
+	if (q > 0) {
+		size_t m = mention_in(c, qv->v[q - 1].span.end, before, true, true);
+		if (m != NO_MENTION && c->pm[m].unit >= unit - 2)
+			return c->pm[m].who;
+		if (who[q - 1] >= 0 && qv->uclose[q - 1] >= unit - 1)
+			return who[q - 1];
+	}
+	size_t k = pm_lower_bound(c->pm, c->npm, before);
+	for (size_t steps = 0; k > 0 && steps < 64; steps++) {
+		const pmention *m = &c->pm[--k];
+		if (m->unit < unit - 2)
+			break;
+		if (!m->quoted && m->who >= 0 && !after_preposition(c, m))
+			return m->who;
+	}
+	return -1;
+}
+
+/* A "que"/"that" between bytes a and b: a name after it is no subject ("annoncé que Kim"). */
+static bool that_between(const struct attrib *c, size_t a, size_t b)
+{
+	for (size_t k = tok_lower_bound(c->v, c->n, a); k < c->n && c->v[k].start < b; k++)
+		if (in_set(c->L, W_THAT, &c->v[k]))
+			return true;
+	return false;
+}
+
+/* "Kim Jong Un : « ... »" (headlines): only a colon, blanks and the mark between. */
+static bool name_colon(const char *text, size_t from, size_t to)
+{
+	bool colon = false;
+	for (size_t i = from; i < to;) {
+		size_t adv;
+		int32_t cp = px_utf8_decode(text + i, to - i, &adv);
+		if (cp == ':')
+			colon = true;
+		else if (!px_cp_is_space(cp) && !close_of(cp))
+			return false;
+		i += adv;
+	}
+	return colon;
+}
+
+/*
+ * The speaker of quote q, by the nearest reporting phrase outside it:
+ * after it ("», a déclaré X", "\" X said") or before it ("X a dit « »",
+ * "selon X, « »"). Windows are a few tokens wide and stop at the
+ * neighbouring quotes, so each quote costs a bounded amount of work.
+ */
+static int64_t speaker_of(const struct attrib *c, const quotevec *qv, const int64_t *who, size_t q)
+{
+	const tok *v = c->v;
+	precis_span sp = qv->v[q].span;
+	size_t next_qs = q + 1 < qv->n ? qv->v[q + 1].span.start : (size_t)-1;
+	size_t prev_qe = q > 0 ? qv->v[q - 1].span.end : 0;
+	int uc = qv->uclose[q], uo = qv->uopen[q];
+	size_t len;
+	/* After the quote. */
+	size_t a = tok_lower_bound(v, c->n, sp.end);
+	for (size_t k = a; k < c->n && k < a + QUOTE_WINDOW && v[k].unit == uc && v[k].start < next_qs;
+	     k++) {
+		rep_kind r = reporting_at(c->L, v, c->n, k, &len);
+		if (r == REP_NONE)
+			continue;
+		if (r == REP_PRONOUN)
+			return pronoun_speaker(c, qv, who, q, sp.start);
+		/* "», Angela Merkel said", "\" Putin told Kim": the subject comes first. */
+		size_t m = mention_in(c, sp.end, v[k].start, true, true);
+		if (m != NO_MENTION)
+			return c->pm[m].who;
+		for (size_t x = a; x < k; x++)
+			if (v[x].cap && !v[x].first && v[x].num < 0)
+				return -1; /* a subject we cannot name ("Moscow said"): not the object after */
+		/* "», a déclaré aux journalistes Iouri Ouchakov", "said Jens Stoltenberg". */
+		size_t vend = v[k + len - 1].end, e = k + len;
+		while (e < c->n && e < k + len + 6 && v[e].unit == uc && v[e].start < next_qs)
+			e++;
+		m = e > k + len ? mention_in(c, vend, v[e - 1].end, false, false) : NO_MENTION;
+		if (m != NO_MENTION && !that_between(c, vend, c->pm[m].start))
+			return c->pm[m].who;
+		if (r == REP_SOURCE)
+			return -1;
+		break;
+	}
+	/* Before the quote. */
+	size_t b = tok_lower_bound(v, c->n, sp.start);
+	for (size_t k = b; k > 0 && b - k < QUOTE_WINDOW; k--) {
+		const tok *t = &v[k - 1];
+		if (t->unit != uo || t->start < prev_qe)
+			break;
+		rep_kind r = reporting_at(c->L, v, c->n, k - 1, &len);
+		if (r == REP_NONE)
+			continue;
+		if (r == REP_PRONOUN)
+			return pronoun_speaker(c, qv, who, q, t->start);
+		if (r == REP_SOURCE)
+			return who_of(c, mention_in(c, t->end, sp.start, false, false));
+		/*
+		 * "Kim Jong-un a dit s'attendre à « »", "M. Zelensky, qui ... avec
+		 * Olaf Scholz, a dit": the subject before the verb.
+		 */
+		size_t s0 = k - 1;
+		while (s0 > 0 && k - 1 - s0 < SUBJECT_WINDOW && v[s0 - 1].unit == uo &&
+		       v[s0 - 1].start >= prev_qe)
+			s0--;
+		size_t m = mention_in(c, v[s0].start, t->start, true, true);
+		if (m != NO_MENTION)
+			return c->pm[m].who;
+		/* "a déclaré Iouri Ouchakov : « »", but not "a annoncé que Kim allait « »". */
+		m = mention_in(c, t->end, sp.start, false, false);
+		if (m != NO_MENTION && !that_between(c, t->end, c->pm[m].start))
+			return c->pm[m].who;
+		return -1;
+	}
+	size_t m = pm_lower_bound(c->pm, c->npm, sp.start);
+	if (m > 0 && !c->pm[m - 1].quoted && c->pm[m - 1].who >= 0 && c->pm[m - 1].end >= prev_qe &&
+	    c->pm[m - 1].unit == uo && name_colon(c->text, c->pm[m - 1].end, sp.start))
+		return c->pm[m - 1].who;
+	return -1;
+}
+
+/* Mark tokens and person mentions inside quotes (both sorted by offset). */
+static void mark_quoted(tok *v, size_t n, pmention *pm, size_t npm, const quotevec *qv)
+{
+	size_t q = 0;
+	for (size_t i = 0; i < n; i++) {
+		while (q < qv->n && qv->v[q].span.end <= v[i].start)
+			q++;
+		v[i].quoted = q < qv->n && v[i].start >= qv->v[q].span.start;
+	}
+	q = 0;
+	for (size_t i = 0; i < npm; i++) {
+		while (q < qv->n && qv->v[q].span.end <= pm[i].start)
+			q++;
+		pm[i].quoted = q < qv->n && pm[i].start >= qv->v[q].span.start;
+	}
+}
+
+/* ---------------------------------------------------------- event date */
+
+/*
+ * How much a date says "this is when it happened": specific dates in the
+ * headline and the lead weigh most; background ("l'an dernier", "en
+ * 2000", "septembre dernier") weighs little or nothing.
+ */
+static int date_weight(const precis_date *d, int unit)
+{
+	int w;
+	switch (d->kind) {
+	case PRECIS_DATE_FULL:
+	case PRECIS_DATE_DAY_MONTH: w = 4; break;
+	case PRECIS_DATE_WEEKDAY: w = d->last ? 1 : 3; break;
+	case PRECIS_DATE_RELATIVE: w = d->offset_unit == 'd' ? 3 : 0; break;
+	case PRECIS_DATE_MONTH: w = d->last ? 0 : 1; break;
+	default: w = 0; break;
+	}
+	int place = unit == 0 ? 3 : unit <= 3 ? 2 : 1;
+	return w * place;
 }
 
 /* ---------------------------------------------------------------- API */
 
-static int export(precis_entity **out, size_t *nout, entvec *ev)
+struct precis_meta {
+	precis_date *dates;
+	int *date_units;
+	size_t ndates;
+	precis_entity *places, *persons, *agencies;
+	size_t nplaces, npersons, nagencies;
+	precis_quote *quotes;
+	size_t nquotes;
+	entvec eplaces, epersons, eagencies;
+	precis_ymd pub;
+};
+
+static int export(precis_entity **out, size_t *nout, const entvec *ev)
 {
-	if (ev->n > 1)
-		qsort(ev->v, ev->n, sizeof *ev->v, cmp_entity);
-	*out = calloc(ev->n ? ev->n : 1, sizeof **out);
-	if (!*out)
-		return PRECIS_ENOMEM;
+	size_t live = 0;
 	for (size_t i = 0; i < ev->n; i++)
-		(*out)[i] = (precis_entity){ ev->v[i].name, ev->v[i].mentions, ev->v[i].first,
-					     (const char *const *)ev->v[i].variants };
-	*nout = ev->n;
+		live += ev->v[i].into < 0;
+	const entity **order = malloc((live ? live : 1) * sizeof *order);
+	*out = calloc(live ? live : 1, sizeof **out);
+	if (!order || !*out) {
+		free(order);
+		return PRECIS_ENOMEM;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < ev->n; i++)
+		if (ev->v[i].into < 0)
+			order[k++] = &ev->v[i];
+	if (live > 1)
+		qsort(order, live, sizeof *order, cmp_entity);
+	for (size_t i = 0; i < live; i++)
+		(*out)[i] = (precis_entity){ order[i]->name, order[i]->mentions, order[i]->first,
+					     (const char *const *)order[i]->variants, order[i]->key };
+	*nout = live;
+	free(order);
 	return 0;
+}
+
+static int build_lowers(px_strmap **lowers, px_strmap **caps, const tok *v, size_t n,
+			const arena *fold, const size_t *foff)
+{
+	int rc = px_strmap_new(lowers);
+	if (!rc)
+		rc = px_strmap_new(caps);
+	for (size_t i = 0; !rc && i < n; i++) {
+		if (v[i].num >= 0)
+			continue;
+		int64_t id;
+		rc = px_strmap_intern(v[i].cap ? *caps : *lowers, fold->buf + foff[i], v[i].flen, &id,
+				      NULL);
+	}
+	return rc;
 }
 
 int precis_meta_new(precis_meta **out, precis_analyzer *a, const precis_doc *d, const char *pubdate)
 {
+	if (!out || !a || !d)
+		return PRECIS_EINVAL;
 	precis_meta *m = calloc(1, sizeof *m);
 	if (!m)
 		return PRECIS_ENOMEM;
+	/* An unreadable pubdate is no reference: dates then resolve only when absolute. */
 	if (pubdate)
 		precis_ymd_parse(&m->pub, pubdate);
-	lists L = { 0 };
+	lists L;
 	gazetteer g = { 0 };
 	struct tokctx tc = { 0 };
 	struct people pp = { 0 };
 	quotevec qv = { 0 };
 	datevec dv = { 0 };
+	px_strmap *lowers = NULL, *caps = NULL;
 	int rc = load_lists(&L, d->lang);
 	if (!rc)
-		rc = gaz_load(&g);
+		rc = gaz_load(&g, &L);
 	if (!rc)
 		rc = tokenize_doc(&tc, d);
 	if (!rc)
-		rc = find_dates(&dv, tc.v, tc.n, &L);
+		rc = build_lowers(&lowers, &caps, tc.v, tc.n, &tc.fold, tc.foff);
+	if (!rc)
+		rc = split_glued(&tc, caps, lowers);
+	if (!rc) {
+		tokens_rebase(&tc, &L);
+		rc = find_dates(&dv, tc.v, tc.n, &L, d->text, d->lang);
+	}
 	if (!rc) {
 		pp = (struct people){ d, a, &L, &g, tc.v, tc.n, &m->eplaces, &m->epersons,
-				      { 0 }, NULL, NULL, 0, 0 };
-		rc = px_strmap_new(&pp.lowers);
-		for (size_t i = 0; !rc && i < tc.n; i++)
-			if (!tc.v[i].cap)
-				rc = px_strmap_intern(pp.lowers, tc.v[i].fold, tc.v[i].flen,
-						      &(int64_t){ 0 }, NULL);
-		if (!rc)
-			rc = find_people_places(&pp);
+				      { 0 }, lowers, NULL, 0, 0, NULL, 0, 0 };
+		rc = scan_names(&pp);
 	}
 	if (!rc)
-		rc = merge_singles(&pp);
+		rc = classify_runs(&pp);
+	if (!rc)
+		rc = merge_people(&pp);
 	if (!rc)
 		rc = find_agencies(&m->eagencies, d->text, d->len);
-	if (!rc)
-		rc = find_quotes(&qv, d, tc.v, tc.n, &L, &pp);
 	if (!rc)
 		rc = name_entities(&m->eplaces);
 	if (!rc)
@@ -1273,29 +2585,41 @@ int precis_meta_new(precis_meta **out, precis_analyzer *a, const precis_doc *d, 
 	if (!rc)
 		rc = name_entities(&m->eagencies);
 	if (!rc)
+		rc = find_quotes(&qv, d);
+	if (!rc) {
+		if (pp.npm > 1)
+			qsort(pp.pm, pp.npm, sizeof *pp.pm, cmp_pm);
+		mark_quoted(tc.v, tc.n, pp.pm, pp.npm, &qv);
+		struct attrib at = { tc.v, tc.n, &L, pp.pm, pp.npm, d->text };
+		int64_t *who = malloc((qv.n ? qv.n : 1) * sizeof *who);
+		if (!who)
+			rc = PRECIS_ENOMEM;
+		for (size_t q = 0; !rc && q < qv.n; q++) {
+			who[q] = speaker_of(&at, &qv, who, q);
+			qv.v[q].speaker = who[q] >= 0 ? m->epersons.v[who[q]].name : NULL;
+		}
+		free(who);
+	}
+	if (!rc)
 		rc = export(&m->places, &m->nplaces, &m->eplaces);
 	if (!rc)
 		rc = export(&m->persons, &m->npersons, &m->epersons);
 	if (!rc)
 		rc = export(&m->agencies, &m->nagencies, &m->eagencies);
-	/* Speakers by canonical name, now that persons are named. */
-	for (size_t q = 0; !rc && q < qv.n; q++) {
-		qv.v[q].speaker = NULL;
-		for (size_t k = 0; qv.speakers[q] && k < m->epersons.n; k++)
-			if (strcmp(m->epersons.v[k].key, qv.speakers[q]) == 0)
-				qv.v[q].speaker = m->epersons.v[k].name;
-	}
 	m->quotes = qv.v;
 	m->nquotes = qv.n;
-	m->quote_speakers = qv.speakers;
 	m->dates = dv.v;
+	m->date_units = dv.unit;
 	m->ndates = dv.n;
-	for (size_t i = 0; i < pp.npm; i++)
-		free(pp.pm[i].key);
+	free(qv.uopen);
+	free(qv.uclose);
 	free(pp.pm);
-	px_strmap_free(pp.lowers);
+	free(pp.runs);
+	px_strmap_free(lowers);
+	px_strmap_free(caps);
 	entvec_free(&pp.singles);
 	free(tc.v);
+	free(tc.foff);
 	free(tc.fold.buf);
 	lists_free(&L);
 	gaz_free(&g);
@@ -1312,12 +2636,10 @@ void precis_meta_free(precis_meta *m)
 	if (!m)
 		return;
 	free(m->dates);
+	free(m->date_units);
 	free(m->places);
 	free(m->persons);
 	free(m->agencies);
-	for (size_t i = 0; i < m->nquotes; i++)
-		free(m->quote_speakers[i]);
-	free(m->quote_speakers);
 	free(m->quotes);
 	entvec_free(&m->eplaces);
 	entvec_free(&m->epersons);
@@ -1355,15 +2677,67 @@ const precis_quote *precis_meta_quotes(const precis_meta *m, size_t *n)
 	return m->quotes;
 }
 
+/*
+ * Every date that resolves votes for its day or range with its weight;
+ * the range with the most weight wins, the earliest mention breaking ties.
+ * Votes are summed in one pass over dates sorted by range, so many dates
+ * cost n log n.
+ */
+struct vote {
+	precis_ymd first, last;
+	int weight;
+	size_t order;
+};
+
+static int cmp_vote(const void *a, const void *b)
+{
+	const struct vote *x = a, *y = b;
+	long d = px_days_from_ymd(x->first) - px_days_from_ymd(y->first);
+	if (d == 0)
+		d = px_days_from_ymd(x->last) - px_days_from_ymd(y->last);
+	if (d == 0)
+		d = (long)x->order - (long)y->order;
+	return (d > 0) - (d < 0);
+}
+
 int precis_meta_event_date(const precis_meta *m, precis_ymd *first, precis_ymd *last)
 {
-	/* Most specific first: a full date, then a day and month, then a weekday. */
-	static const precis_date_kind order[] = { PRECIS_DATE_FULL, PRECIS_DATE_DAY_MONTH,
-						  PRECIS_DATE_WEEKDAY, PRECIS_DATE_MONTH };
-	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++)
-		for (size_t i = 0; i < m->ndates; i++)
-			if (m->dates[i].kind == order[k] &&
-			    precis_date_resolve(first, last, &m->dates[i], m->pub) == 0)
-				return 0;
-	return PRECIS_EEMPTY;
+	if (m->ndates == 0)
+		return PRECIS_EEMPTY;
+	struct vote *v = malloc(m->ndates * sizeof *v);
+	if (!v)
+		return PRECIS_ENOMEM;
+	size_t nv = 0;
+	for (size_t i = 0; i < m->ndates; i++) {
+		int w = date_weight(&m->dates[i], m->date_units[i]);
+		precis_ymd a, b;
+		if (w > 0 && precis_date_resolve(&a, &b, &m->dates[i], m->pub) == 0)
+			v[nv++] = (struct vote){ a, b, w, i };
+	}
+	if (nv > 1)
+		qsort(v, nv, sizeof *v, cmp_vote);
+	int best_w = 0;
+	size_t best = 0, best_order = 0;
+	for (size_t i = 0; i < nv;) {
+		size_t j = i;
+		int w = 0;
+		size_t order = v[i].order; /* sorted: the group's earliest mention */
+		while (j < nv && cmp_vote(&(struct vote){ v[i].first, v[i].last, 0, 0 },
+					  &(struct vote){ v[j].first, v[j].last, 0, 0 }) == 0)
+			w += v[j++].weight;
+		if (w > best_w || (w == best_w && order < best_order)) {
+			best_w = w;
+			best = i;
+			best_order = order;
+		}
+		i = j;
+	}
+	int rc = PRECIS_EEMPTY;
+	if (best_w > 0) {
+		*first = v[best].first;
+		*last = v[best].last;
+		rc = 0;
+	}
+	free(v);
+	return rc;
 }

@@ -55,7 +55,9 @@ static json_t *entities_json(const precis_entity *e, size_t n, bool variants)
 	for (size_t i = 0; i < n; i++) {
 		json_t *o = json_object();
 		json_object_set_new(o, "name", json_string(e[i].name));
+		json_object_set_new(o, "key", json_string(e[i].key));
 		json_object_set_new(o, "mentions", json_integer((json_int_t)e[i].mentions));
+		json_object_set_new(o, "first", json_integer((json_int_t)e[i].first));
 		if (variants) {
 			json_t *v = json_array();
 			for (const char *const *p = e[i].variants; *p; p++)
@@ -84,8 +86,8 @@ static json_t *meta_json(const char *name, const precis_doc *doc, const precis_m
 		precis_ymd_parse(&ref, pubdate);
 	if (precis_meta_event_date(m, &first, &last) == 0) {
 		json_t *ev = json_object();
-		json_object_set_new(ev, "first", ymd_json(first));
-		json_object_set_new(ev, "last", ymd_json(last));
+		json_object_set_new(ev, "from", ymd_json(first));
+		json_object_set_new(ev, "to", ymd_json(last));
 		json_object_set_new(o, "event_date", ev);
 	} else {
 		json_object_set_new(o, "event_date", json_null());
@@ -96,6 +98,8 @@ static json_t *meta_json(const char *name, const precis_doc *doc, const precis_m
 	for (size_t i = 0; i < n; i++) {
 		json_t *x = json_object();
 		json_object_set_new(x, "text", span_text(text, d[i].span));
+		json_object_set_new(x, "start", json_integer((json_int_t)d[i].span.start));
+		json_object_set_new(x, "end", json_integer((json_int_t)d[i].span.end));
 		json_object_set_new(x, "kind", json_string(kind_name(d[i].kind)));
 		if (d[i].year)
 			json_object_set_new(x, "year", json_integer(d[i].year));
@@ -107,9 +111,20 @@ static json_t *meta_json(const char *name, const precis_doc *doc, const precis_m
 			json_object_set_new(x, "day_end", json_integer(d[i].day_end));
 		if (d[i].weekday)
 			json_object_set_new(x, "weekday", json_integer(d[i].weekday));
+		if (d[i].last)
+			json_object_set_new(x, "last", json_true());
+		if (d[i].next)
+			json_object_set_new(x, "next", json_true());
+		if (d[i].future)
+			json_object_set_new(x, "future", json_true());
+		if (d[i].kind == PRECIS_DATE_RELATIVE) {
+			char off[32];
+			snprintf(off, sizeof off, "%+d%c", d[i].offset, d[i].offset_unit);
+			json_object_set_new(x, "offset", json_string(off));
+		}
 		if (precis_date_resolve(&first, &last, &d[i], ref) == 0) {
-			json_object_set_new(x, "first", ymd_json(first));
-			json_object_set_new(x, "last", ymd_json(last));
+			json_object_set_new(x, "from", ymd_json(first));
+			json_object_set_new(x, "to", ymd_json(last));
 		}
 		json_array_append_new(dates, x);
 	}
@@ -125,6 +140,8 @@ static json_t *meta_json(const char *name, const precis_doc *doc, const precis_m
 	for (size_t i = 0; i < n; i++) {
 		json_t *x = json_object();
 		json_object_set_new(x, "text", span_text(text, q[i].span));
+		json_object_set_new(x, "start", json_integer((json_int_t)q[i].span.start));
+		json_object_set_new(x, "end", json_integer((json_int_t)q[i].span.end));
 		json_object_set_new(x, "speaker", q[i].speaker ? json_string(q[i].speaker) : json_null());
 		json_array_append_new(quotes, x);
 	}
@@ -151,18 +168,24 @@ static void print_text(json_t *o)
 				if (!t)
 					t = json_object_get(x, "text");
 				printf("%s%s", sep, json_string_value(t));
+				json_t *mn = json_object_get(x, "mentions");
+				if (json_is_integer(mn) && json_integer_value(mn) > 1)
+					printf(" \xc3\x97%" JSON_INTEGER_FORMAT, json_integer_value(mn));
 				json_t *sp = json_object_get(x, "speaker");
 				if (json_is_string(sp))
 					printf(" (%s)", json_string_value(sp));
-				json_t *f = json_object_get(x, "first");
-				if (json_is_string(f))
+				json_t *f = json_object_get(x, "from"), *l = json_object_get(x, "to");
+				if (json_is_string(f) && json_is_string(l) &&
+				    strcmp(json_string_value(f), json_string_value(l)) != 0)
+					printf(" [%s..%s]", json_string_value(f), json_string_value(l));
+				else if (json_is_string(f))
 					printf(" [%s]", json_string_value(f));
 				sep = "; ";
 			}
 			printf("\n");
 		} else if (json_is_object(v)) {
-			printf("%-10s %s .. %s\n", k, json_string_value(json_object_get(v, "first")),
-			       json_string_value(json_object_get(v, "last")));
+			printf("%-10s %s .. %s\n", k, json_string_value(json_object_get(v, "from")),
+			       json_string_value(json_object_get(v, "to")));
 		}
 	}
 }

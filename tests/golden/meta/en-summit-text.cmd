@@ -1,0 +1,1 @@
+$PRECIS meta --format text --date 2023-11-15 tests/golden/meta/en-summit.txt
