@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "analyze.h"
+#include "calendar.h"
 #include "compare.h"
 #include "doc.h"
 #include "error.h"
@@ -200,7 +201,6 @@ static int on_body_word(const px_word *word, void *vctx)
 	return 0;
 }
 
-static long day_number(precis_ymd d);
 
 static void set_event(work *w, const precis_meta *m, precis_ymd pub)
 {
@@ -592,15 +592,6 @@ static double entity_overlap(const coll *c, const work *x, const work *y, size_t
 	return uni > 0 ? inter / uni : 0;
 }
 
-static long day_number(precis_ymd d)
-{
-	int y = d.year - (d.month <= 2);
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 + d.day - 1;
-	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy;
-}
-
 /*
  * Date evidence between two articles: +1 same event window, -1 clearly
  * different events, 0 unknown. Day-and-month dates without a year still
@@ -610,8 +601,8 @@ static int date_evidence(const work *x, const work *y, long *gap)
 {
 	*gap = -1;
 	if (x->has_event && y->has_event) {
-		long a0 = day_number(x->ev_first), a1 = day_number(x->ev_last);
-		long b0 = day_number(y->ev_first), b1 = day_number(y->ev_last);
+		long a0 = px_days_from_ymd(x->ev_first), a1 = px_days_from_ymd(x->ev_last);
+		long b0 = px_days_from_ymd(y->ev_first), b1 = px_days_from_ymd(y->ev_last);
 		long g = a1 < b0 ? b0 - a1 : b1 < a0 ? a0 - b1 : 0;
 		*gap = g;
 		/* Two publication dates close together say little; far apart, a lot. */
@@ -810,8 +801,8 @@ static span_set cluster_dates(const work *w)
 {
 	span_set s = { 1, 0, 1, 0 };
 	if (w->has_event) {
-		s.lo = day_number(w->ev_first);
-		s.hi = day_number(w->ev_last);
+		s.lo = px_days_from_ymd(w->ev_first);
+		s.hi = px_days_from_ymd(w->ev_last);
 	}
 	int m = w->has_event ? w->ev_first.month : w->ev_month;
 	int d = w->has_event ? w->ev_first.day : w->ev_day;
@@ -852,24 +843,11 @@ static void merge_dates(span_set *into, const span_set *from)
 	}
 }
 
-/* The calendar day of a day number (inverse of day_number). */
-static precis_ymd day_date(long z)
-{
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	int d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	int m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	return (precis_ymd){ (int)(yoe + era * 400 + (m <= 2)), m, d };
-}
-
 /* "2019-04-25", "2019-04-23..2019-04-25", "--04-23" (no year), or "?". */
 static void dates_str(char *buf, size_t size, const span_set *s)
 {
 	if (s->lo <= s->hi) {
-		precis_ymd a = day_date(s->lo), b = day_date(s->hi);
+		precis_ymd a = px_ymd_from_days(s->lo), b = px_ymd_from_days(s->hi);
 		if (s->lo == s->hi)
 			snprintf(buf, size, "%04d-%02d-%02d", a.year, a.month, a.day);
 		else

@@ -4,20 +4,7 @@
 #include <string.h>
 
 #include "doc.h"
-
-/* splitmix64: small, seeded, the same on every platform. */
-static uint64_t next(uint64_t *s)
-{
-	uint64_t z = (*s += 0x9E3779B97F4A7C15ULL);
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-	return z ^ (z >> 31);
-}
-
-static size_t below(uint64_t *s, size_t n)
-{
-	return (size_t)(next(s) % n);
-}
+#include "rng.h"
 
 static int cmp_double(const void *a, const void *b)
 {
@@ -41,7 +28,7 @@ int precis_bootstrap_ci(double *lo, double *hi, const double *x, size_t n, size_
 	for (size_t k = 0; k < samples; k++) {
 		double sum = 0;
 		for (size_t i = 0; i < n; i++)
-			sum += x[below(&s, n)];
+			sum += x[px_rng_below(&s, n)];
 		means[k] = sum / (double)n;
 	}
 	qsort(means, samples, sizeof *means, cmp_double);
@@ -70,7 +57,7 @@ int precis_paired_bootstrap(double *p, const double *a, const double *b, size_t 
 	for (size_t k = 0; k < samples; k++) {
 		double d = 0;
 		for (size_t i = 0; i < n; i++) {
-			size_t j = below(&s, n);
+			size_t j = px_rng_below(&s, n);
 			d += a[j] - b[j];
 		}
 		not_better += d <= 0;

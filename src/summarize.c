@@ -5,6 +5,7 @@
 
 #include "doc.h"
 #include "rank.h"
+#include "rng.h"
 #include "select.h"
 #include "text.h"
 #include "token.h"
@@ -89,17 +90,6 @@ static int make_prior(double **out, const px_vectors *v, double pos_bias, double
 	return 0;
 }
 
-/* xorshift64*: a small, seeded, portable generator for the random baseline. */
-static uint64_t next_random(uint64_t *state)
-{
-	uint64_t x = *state;
-	x ^= x >> 12;
-	x ^= x << 25;
-	x ^= x >> 27;
-	*state = x;
-	return x * 2685821657736338717ULL;
-}
-
 /*
  * The default system's final score: PageRank centrality (normalised to a
  * maximum of 1) plus an early-sentence bonus and the headline similarity,
@@ -145,7 +135,7 @@ static int score_sentences(double *scores, const px_vectors *v, const precis_sum
 	case PRECIS_ALG_RANDOM: {
 		uint64_t state = (uint64_t)o->seed * 0x9E3779B97F4A7C15ULL + 1;
 		for (size_t i = 0; i < n; i++)
-			scores[i] = (double)(next_random(&state) >> 11) / 9007199254740992.0;
+			scores[i] = px_rng_unit(&state);
 		return 0;
 	}
 	case PRECIS_ALG_CENTROID:
