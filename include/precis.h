@@ -423,6 +423,34 @@ int precis_rouge_check(const char *text, size_t len, precis_error *err);
  */
 int precis_rouge155_prf(precis_prf *out, double p, double r, double alpha);
 
+/* ------------------------------------------------------ names of enums */
+
+/*
+ * The library names its own enums, so every program (the CLI, JSON output,
+ * bindings) spells them alike. _name returns NULL for a value out of range;
+ * _from_name returns 0 and sets *out, or PRECIS_EINVAL for an unknown name.
+ * Algorithms: precis (also accepted: default), textrank, lexrank, lead,
+ * centroid, random. Compat modes: unicode, rouge-score, rouge155.
+ */
+const char *precis_algorithm_name(precis_algorithm alg);
+int precis_algorithm_from_name(precis_algorithm *out, const char *name);
+const char *precis_rouge_compat_name(precis_rouge_compat compat);
+int precis_rouge_compat_from_name(precis_rouge_compat *out, const char *name);
+/* "full", "day-month", "month", "year", "weekday", "relative" (docs/meta-schema.md). */
+const char *precis_date_kind_name(precis_date_kind kind);
+
+/*
+ * ROUGE measures in the order of precis_rouge_scores' fields: index 0..7 is
+ * rouge1, rouge2, rouge3, rouge4, rougeL, rougeLsum, rougeW, rougeSU4.
+ */
+#define PRECIS_ROUGE_MEASURES 8
+const char *precis_rouge_measure_name(size_t index);
+int precis_rouge_measure_from_name(size_t *out, const char *name);
+/* The PRECIS_ROUGE_M_* flag that computes measure index (0 when out of range). */
+unsigned precis_rouge_measure_flag(size_t index);
+/* The scores of measure index in s, or NULL when out of range. */
+const precis_prf *precis_rouge_measure(const precis_rouge_scores *s, size_t index);
+
 /* ---------------------------------------------------------- comparison */
 
 /* One article to compare; only text is required, given fields win over detection. */
