@@ -497,6 +497,34 @@ int precis_report_md(const precis_comparison *c, FILE *fp);
 int precis_report_html(const precis_comparison *c, FILE *fp);
 int precis_report_json(const precis_comparison *c, FILE *fp);
 
+/*
+ * JSON of one article's metadata (docs/meta-schema.md), indented, with a
+ * final newline. name goes in "file"; pubdate (YYYY-MM-DD or NULL) is the
+ * reference the dates were resolved against, as given to precis_meta_new.
+ */
+int precis_report_meta_json(const precis_doc *doc, const precis_meta *m, const char *name,
+			    const char *pubdate, FILE *fp);
+
+/*
+ * Summaries as JSON (precis(1), --format json): {"summaries": [ENTRY, ...]},
+ * written one entry at a time so memory stays flat over many files. Call
+ * precis_report_summary_json with index 0, 1, ... for each document (ENTRY:
+ * file, language, headline, sentences, summary [{index, score, start, end,
+ * text}]), then precis_report_summary_json_end with the number written.
+ */
+int precis_report_summary_json(const precis_doc *doc, const precis_summary *s, const char *name,
+			       size_t index, FILE *fp);
+int precis_report_summary_json_end(size_t count, FILE *fp);
+
+/*
+ * One JSONL output record of a summary, without the newline:
+ * {"id" or "line", "language", "summary": [texts], "indices": [sentence numbers]}.
+ * id_json is the input record's id as JSON text (a string or an integer, as
+ * read), or NULL to name the record by its 1-based line.
+ */
+int precis_report_summary_jsonl(const precis_doc *doc, const precis_summary *s,
+				const char *id_json, size_t line, FILE *fp);
+
 /* ----------------------------------------------------------- evaluation */
 
 /*

@@ -123,38 +123,6 @@ static int load_idf(struct opts *o)
 	return 0;
 }
 
-/* Summary of one document as a JSON object (file mode and JSONL mode share it). */
-static json_t *summary_json(const precis_doc *doc, const precis_summary *s, bool detail)
-{
-	size_t len;
-	const char *text = precis_doc_text(doc, &len);
-	json_t *picks = json_array();
-	for (size_t k = 0; k < precis_summary_count(s); k++) {
-		const precis_pick *p = &precis_summary_picks(s)[k];
-		json_t *t = json_stringn(text + p->span.start, p->span.end - p->span.start);
-		if (!detail) {
-			json_array_append_new(picks, t);
-			continue;
-		}
-		json_t *o = json_object();
-		json_object_set_new(o, "index", json_integer((json_int_t)p->index));
-		json_object_set_new(o, "score", json_real(p->score));
-		json_object_set_new(o, "start", json_integer((json_int_t)p->span.start));
-		json_object_set_new(o, "end", json_integer((json_int_t)p->span.end));
-		json_object_set_new(o, "text", t);
-		json_array_append_new(picks, o);
-	}
-	return picks;
-}
-
-static json_t *headline_json(const precis_doc *doc)
-{
-	precis_span h = precis_doc_headline(doc);
-	if (h.end <= h.start)
-		return json_null();
-	return json_stringn(precis_doc_text(doc, NULL) + h.start, h.end - h.start);
-}
-
 static int summarize_doc(precis_doc **doc, precis_summary **s, precis_analyzer *a,
 			 const struct opts *o, const char *text, size_t len, const char *title,
 			 precis_error *err)
@@ -225,7 +193,7 @@ static int run_files(struct opts *o, char **args, int nargs)
 	while (paths[npaths])
 		npaths++;
 	bool many = npaths > 1;
-	json_t *all = o->format == FMT_JSON ? json_array() : NULL;
+	size_t written = 0; /* --format json entries */
 	bool first = true;
 	for (size_t i = 0; i < npaths; i++) {
 		const char *name = strcmp(paths[i], "-") == 0 ? "(stdin)" : paths[i];
@@ -250,15 +218,11 @@ static int run_files(struct opts *o, char **args, int nargs)
 		if (o->verbose)
 			fprintf(stderr, "precis: %s: language %s, %zu sentences\n", name,
 				precis_doc_language(doc), precis_doc_sentence_count(doc));
-		if (all) {
-			json_t *j = json_object();
-			json_object_set_new(j, "file", json_string(name));
-			json_object_set_new(j, "language", json_string(precis_doc_language(doc)));
-			json_object_set_new(j, "headline", headline_json(doc));
-			json_object_set_new(j, "sentences",
-					    json_integer((json_int_t)precis_doc_sentence_count(doc)));
-			json_object_set_new(j, "summary", summary_json(doc, s, true));
-			json_array_append_new(all, j);
+		if (o->format == FMT_JSON) {
+			if ((rc = precis_report_summary_json(doc, s, name, written, stdout)))
+				cli_error("%s: %s", name, precis_strerror(rc));
+			written += !rc;
+			failed += rc != 0;
 		} else {
 			print_text(o, name, doc, s, many, first);
 		}
@@ -266,13 +230,8 @@ static int run_files(struct opts *o, char **args, int nargs)
 		precis_summary_free(s);
 		precis_doc_free(doc);
 	}
-	if (all) {
-		json_t *root = json_object();
-		json_object_set_new(root, "summaries", all);
-		json_dumpf(root, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(10));
-		fputc('\n', stdout);
-		json_decref(root);
-	}
+	if (o->format == FMT_JSON && precis_report_summary_json_end(written, stdout))
+		failed++;
 	precis_analyzer_free(a);
 	cli_free_paths(paths);
 	if (fflush(stdout) != 0)
@@ -281,6 +240,25 @@ static int run_files(struct opts *o, char **args, int nargs)
 }
 
 /* ---------------------------------------------------------- JSONL mode */
+
+/* The library's JSONL record, as the malloc'ed line cli_jsonl_run wants. */
+static char *render_record(const precis_doc *doc, const precis_summary *s, json_t *id,
+			   size_t line_no)
+{
+	char *id_json = id ? json_dumps(id, JSON_ENCODE_ANY) : NULL;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = (id && !id_json) ? NULL : open_memstream(&buf, &len);
+	int rc = mem ? precis_report_summary_jsonl(doc, s, id_json, line_no, mem) : PRECIS_ENOMEM;
+	if (mem && fclose(mem) != 0)
+		rc = PRECIS_ENOMEM;
+	free(id_json);
+	if (rc) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
 
 static int jsonl_record(char **out, precis_analyzer *a, void *state, size_t line_no,
 			const char *line, size_t len, void *ctx)
@@ -299,17 +277,17 @@ static int jsonl_record(char **out, precis_analyzer *a, void *state, size_t line
 		json_decref(rec);
 		return 1;
 	}
-	json_t *id = json_object_get(rec, "id");
+	cli_record_id id;
 	json_t *text = json_object_get(rec, "text");
 	json_t *title = json_object_get(rec, "title");
-	if (id && !json_is_string(id) && !json_is_integer(id)) {
+	if (cli_jsonl_id(&id, rec, "id", line_no)) {
 		*out = cli_jsonl_error(NULL, line_no, "\"id\" must be a string or an integer");
 		json_decref(rec);
 		return 1;
 	}
 	if (!json_is_string(text) || (title && !json_is_string(title) && !json_is_null(title))) {
-		*out = cli_jsonl_error(id, line_no, text ? "\"text\" and \"title\" must be strings"
-							 : "missing \"text\"");
+		*out = cli_jsonl_error(id.json, line_no, text ? "\"text\" and \"title\" must be strings"
+							      : "missing \"text\"");
 		json_decref(rec);
 		return 1;
 	}
@@ -319,27 +297,19 @@ static int jsonl_record(char **out, precis_analyzer *a, void *state, size_t line
 	int rc = summarize_doc(&doc, &s, a, o, json_string_value(text), json_string_length(text),
 			       json_is_string(title) ? json_string_value(title) : NULL, &err);
 	if (rc) {
-		*out = cli_jsonl_error(id, line_no, "%s", err.message[0] ? err.message
-									  : precis_strerror(rc));
+		*out = cli_jsonl_error(id.json, line_no, "%s",
+				       err.message[0] ? err.message : precis_strerror(rc));
 		json_decref(rec);
 		return 1;
 	}
-	json_t *res = json_object();
-	if (id)
-		json_object_set(res, "id", id);
-	else
-		json_object_set_new(res, "line", json_integer((json_int_t)line_no));
-	json_object_set_new(res, "language", json_string(precis_doc_language(doc)));
-	json_object_set_new(res, "summary", summary_json(doc, s, false));
-	json_t *idx = json_array();
-	for (size_t k = 0; k < precis_summary_count(s); k++)
-		json_array_append_new(idx, json_integer((json_int_t)precis_summary_picks(s)[k].index));
-	json_object_set_new(res, "indices", idx);
-	*out = json_dumps(res, JSON_COMPACT);
-	json_decref(res);
+	*out = render_record(doc, s, id.json, line_no);
 	json_decref(rec);
 	precis_summary_free(s);
 	precis_doc_free(doc);
+	if (!*out) {
+		*out = cli_jsonl_error(id.json, line_no, "out of memory");
+		return 1;
+	}
 	return 0;
 }
 

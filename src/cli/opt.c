@@ -314,8 +314,18 @@ void cli_opt_help(FILE *fp, const cli_command *cmd, const px_cli_opt *specs)
 		snprintf(left, sizeof left, "--%s%s%s", s->name, s->value_name ? " " : "",
 			 s->value_name ? s->value_name : "");
 		if (s->alias)
-			fprintf(fp, "  -%c, %-*s  %s\n", s->alias, col, left, s->help);
+			fprintf(fp, "  -%c, %-*s  ", s->alias, col, left);
 		else
-			fprintf(fp, "      %-*s  %s\n", col, left, s->help);
+			fprintf(fp, "      %-*s  ", col, left);
+		/* A help text of several lines continues under its first line. */
+		for (const char *h = s->help ? s->help : "";;) {
+			const char *nl = strchr(h, '\n');
+			int len = nl ? (int)(nl - h) : (int)strlen(h);
+			fprintf(fp, "%.*s\n", len, h);
+			if (!nl || !nl[1])
+				break;
+			h = nl + 1;
+			fprintf(fp, "%*s", col + 8, "");
+		}
 	}
 }

@@ -68,7 +68,7 @@ typedef struct px_cli_opt {
 	const char *value_name; /* "N", "FILE" in --help; NULL for flags */
 	size_t offset;          /* of the target in the command's options struct (CLI_AT) */
 	cli_check check;
-	const char *help;       /* one line in --help */
+	const char *help;       /* --help text; '\n' continues it under the first line */
 	double min, max;        /* CLI_CHECK_COUNT/UINT/NUMBER bounds */
 	unsigned range;         /* CLI_MIN_OPEN | CLI_MAX_OPEN | CLI_NO_MAX for NUMBER */
 	const char *const *choices; /* CLI_CHECK_CHOICE: NULL-terminated names */
