@@ -21,7 +21,7 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
 ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc -Isrc/util $(PKG_CFLAGS) $(CPPFLAGS)
-ALL_CFLAGS   = $(WARN) -fPIC -pthread $(CFLAGS)
+ALL_CFLAGS   = $(WARN) -fPIC -fvisibility=hidden -pthread $(CFLAGS)
 LIBS     = $(PKG_LIBS) -lstemmer -lpthread -lm
 
 # Debian packages: what the build needs, and what tests and benchmarks add.
@@ -41,7 +41,7 @@ CLI_OBJ  = $(CLI_SRC:src/cli/%.c=$(BUILD)/obj/cli/%.o)
 TESTS    = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 SOVER    = 0
 
-.PHONY: all deps deps-bench deps-html demo test test-html unit golden bad scale check bench eval eval-split install \
+.PHONY: all deps deps-bench deps-html demo test test-html unit golden bad scale exports check bench eval eval-split install \
         uninstall clean help
 .DELETE_ON_ERROR:
 
@@ -113,7 +113,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libprecis.a tests/unit/testutil.h
 # `make test` is the README's command and what .ci/run calls. The recursive
 # make re-reads pkg-config after deps may have installed the packages.
 test: deps deps-html
-	$(MAKE) --no-print-directory unit golden bad scale test-html
+	$(MAKE) --no-print-directory unit golden bad scale test-html exports
 	$(MAKE) --no-print-directory check
 
 unit: $(TESTS)
@@ -129,6 +129,10 @@ scale: $(BUILD)/precis
 # The HTML report rendered in headless Chromium (tests/html/run.sh).
 test-html: $(BUILD)/precis
 	@sh tests/html/run.sh $(BUILD)/precis $(BUILD)/html
+
+# libprecis.so exports exactly what precis.h declares (tests/check-exports.sh).
+exports: $(BUILD)/libprecis.so
+	@sh tests/check-exports.sh $(BUILD)/libprecis.so
 
 # Hostile inputs (tests/bad/): every subcommand, no crash, no lost record.
 bad: $(BUILD)/precis
