@@ -444,24 +444,24 @@ PRECIS_EXTERN int precis_rouge155_prf(precis_prf *out, double p, double r, doubl
  * Algorithms: precis (also accepted: default), textrank, lexrank, lead,
  * centroid, random. Compat modes: unicode, rouge-score, rouge155.
  */
-const char *precis_algorithm_name(precis_algorithm alg);
-int precis_algorithm_from_name(precis_algorithm *out, const char *name);
-const char *precis_rouge_compat_name(precis_rouge_compat compat);
-int precis_rouge_compat_from_name(precis_rouge_compat *out, const char *name);
+PRECIS_EXTERN const char *precis_algorithm_name(precis_algorithm alg);
+PRECIS_EXTERN int precis_algorithm_from_name(precis_algorithm *out, const char *name);
+PRECIS_EXTERN const char *precis_rouge_compat_name(precis_rouge_compat compat);
+PRECIS_EXTERN int precis_rouge_compat_from_name(precis_rouge_compat *out, const char *name);
 /* "full", "day-month", "month", "year", "weekday", "relative" (docs/meta-schema.md). */
-const char *precis_date_kind_name(precis_date_kind kind);
+PRECIS_EXTERN const char *precis_date_kind_name(precis_date_kind kind);
 
 /*
  * ROUGE measures in the order of precis_rouge_scores' fields: index 0..7 is
  * rouge1, rouge2, rouge3, rouge4, rougeL, rougeLsum, rougeW, rougeSU4.
  */
 #define PRECIS_ROUGE_MEASURES 8
-const char *precis_rouge_measure_name(size_t index);
-int precis_rouge_measure_from_name(size_t *out, const char *name);
+PRECIS_EXTERN const char *precis_rouge_measure_name(size_t index);
+PRECIS_EXTERN int precis_rouge_measure_from_name(size_t *out, const char *name);
 /* The PRECIS_ROUGE_M_* flag that computes measure index (0 when out of range). */
-unsigned precis_rouge_measure_flag(size_t index);
+PRECIS_EXTERN unsigned precis_rouge_measure_flag(size_t index);
 /* The scores of measure index in s, or NULL when out of range. */
-const precis_prf *precis_rouge_measure(const precis_rouge_scores *s, size_t index);
+PRECIS_EXTERN const precis_prf *precis_rouge_measure(const precis_rouge_scores *s, size_t index);
 
 /* ---------------------------------------------------------- comparison */
 
@@ -514,8 +514,8 @@ PRECIS_EXTERN int precis_report_json(const precis_comparison *c, FILE *fp);
  * final newline. name goes in "file"; pubdate (YYYY-MM-DD or NULL) is the
  * reference the dates were resolved against, as given to precis_meta_new.
  */
-int precis_report_meta_json(const precis_doc *doc, const precis_meta *m, const char *name,
-			    const char *pubdate, FILE *fp);
+PRECIS_EXTERN int precis_report_meta_json(const precis_doc *doc, const precis_meta *m,
+					  const char *name, const char *pubdate, FILE *fp);
 
 /*
  * Summaries as JSON (precis(1), --format json): {"summaries": [ENTRY, ...]},
@@ -524,9 +524,9 @@ int precis_report_meta_json(const precis_doc *doc, const precis_meta *m, const c
  * file, language, headline, sentences, summary [{index, score, start, end,
  * text}]), then precis_report_summary_json_end with the number written.
  */
-int precis_report_summary_json(const precis_doc *doc, const precis_summary *s, const char *name,
-			       size_t index, FILE *fp);
-int precis_report_summary_json_end(size_t count, FILE *fp);
+PRECIS_EXTERN int precis_report_summary_json(const precis_doc *doc, const precis_summary *s,
+					     const char *name, size_t index, FILE *fp);
+PRECIS_EXTERN int precis_report_summary_json_end(size_t count, FILE *fp);
 
 /*
  * One JSONL output record of a summary, without the newline:
@@ -534,8 +534,8 @@ int precis_report_summary_json_end(size_t count, FILE *fp);
  * id_json is the input record's id as JSON text (a string or an integer, as
  * read), or NULL to name the record by its 1-based line.
  */
-int precis_report_summary_jsonl(const precis_doc *doc, const precis_summary *s,
-				const char *id_json, size_t line, FILE *fp);
+PRECIS_EXTERN int precis_report_summary_jsonl(const precis_doc *doc, const precis_summary *s,
+					      const char *id_json, size_t line, FILE *fp);
 
 /* ----------------------------------------------------------- evaluation */
 
