@@ -202,37 +202,32 @@ static int parse_cue(cueset *c, const char *reason, size_t max_words, const char
 	return 0;
 }
 
+struct cue_walk {
+	cueset *c;
+	const char *reason;
+	int list;
+	size_t max_words;
+};
+
+static int cue_line(const px_data_line *d, void *ctx)
+{
+	struct cue_walk *w = ctx;
+	cueset *c = w->c;
+	if (d->nth == 0)
+		return parse_section(d->text, d->len, &w->reason, &w->list, &w->max_words);
+	if (w->list == 1)
+		return push_word(c, &c->outlets, &c->noutlets, d->text, d->len);
+	if (w->list == 2)
+		return push_word(c, &c->datewords, &c->ndatewords, d->text, d->len);
+	if (w->reason)
+		return parse_cue(c, w->reason, w->max_words, d->text, d->len);
+	return PRECIS_EFORMAT; /* a cue before any section */
+}
+
 static int load_cue_file(cueset *c, const px_datafile *f)
 {
-	const char *p = f->bytes, *end = f->bytes + f->len;
-	const char *reason = NULL;
-	int list = -1;
-	size_t max_words = 0;
-	while (p < end) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		if (!eol)
-			eol = end;
-		size_t len = (size_t)(eol - p);
-		while (len && (p[len - 1] == ' ' || p[len - 1] == '\r'))
-			len--;
-		int rc = 0;
-		if (len == 0 || p[0] == '|')
-			; /* blank or comment */
-		else if (p[0] == '[')
-			rc = parse_section(p, len, &reason, &list, &max_words);
-		else if (list == 1)
-			rc = push_word(c, &c->outlets, &c->noutlets, p, len);
-		else if (list == 2)
-			rc = push_word(c, &c->datewords, &c->ndatewords, p, len);
-		else if (reason)
-			rc = parse_cue(c, reason, max_words, p, len);
-		else
-			rc = PRECIS_EFORMAT; /* a cue before any section */
-		if (rc)
-			return rc;
-		p = eol + 1;
-	}
-	return 0;
+	struct cue_walk w = { c, NULL, -1, 0 };
+	return px_data_sections(f, cue_line, &w);
 }
 
 /* Every name of an agency counts: "AFP", "Agence France-Presse". */

@@ -355,6 +355,42 @@ static int build_lexicon(lists *l)
 	return rc;
 }
 
+struct list_walk {
+	lists *l;
+	const char *lang;
+	int wset, plist; /* the current section's word set or phrase list, or -1 */
+	bool endings;    /* in [future-endings] */
+};
+
+static bool named(const px_data_line *d, const char *name)
+{
+	return strlen(name) == d->len && memcmp(d->text, name, d->len) == 0;
+}
+
+static int list_line(const px_data_line *d, void *ctx)
+{
+	struct list_walk *w = ctx;
+	lists *l = w->l;
+	if (d->nth == 0) {
+		w->wset = w->plist = -1;
+		w->endings = named(d, "[future-endings]");
+		for (int i = 0; i < W_COUNT; i++)
+			if (named(d, word_sections[i]))
+				w->wset = i;
+		for (int i = 0; i < P_COUNT; i++)
+			if (named(d, phrase_sections[i]))
+				w->plist = i;
+		return 0;
+	}
+	if (w->wset < 0 && w->plist < 0 && w->endings && l->nfuture_end < 8 && d->len < 8)
+		memcpy(l->future_end[l->nfuture_end++], d->text, d->len);
+	else if (w->wset >= 0)
+		return words_line(l, w->wset, d->text, d->len, (int)d->nth);
+	else if (w->plist >= 0)
+		return phrase_add(l, w->plist, d->text, d->len, w->lang);
+	return 0;
+}
+
 static int load_lists(lists *l, const char *lang)
 {
 	memset(l, 0, sizeof *l);
@@ -372,38 +408,8 @@ static int load_lists(lists *l, const char *lang)
 		rc = px_strmap_new(&l->ph[i].first);
 	if (rc || !f)
 		return rc;
-	const char *p = f->bytes, *end = f->bytes + f->len;
-	int wset = -1, plist = -1, line = 0;
-	bool endings = false;
-	while (p < end && !rc) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		if (!eol)
-			eol = end;
-		size_t len = (size_t)(eol - p);
-		while (len && (p[len - 1] == ' ' || p[len - 1] == '\r'))
-			len--;
-		if (len && *p == '[') {
-			wset = plist = -1;
-			line = 0;
-			endings = len == 16 && memcmp(p, "[future-endings]", 16) == 0;
-			for (int i = 0; i < W_COUNT; i++)
-				if (strlen(word_sections[i]) == len && memcmp(p, word_sections[i], len) == 0)
-					wset = i;
-			for (int i = 0; i < P_COUNT; i++)
-				if (strlen(phrase_sections[i]) == len &&
-				    memcmp(p, phrase_sections[i], len) == 0)
-					plist = i;
-		} else if (len && *p != '|') {
-			line++;
-			if (wset < 0 && plist < 0 && endings && l->nfuture_end < 8 && len < 8)
-				memcpy(l->future_end[l->nfuture_end++], p, len);
-			else if (wset >= 0)
-				rc = words_line(l, wset, p, len, line);
-			else if (plist >= 0)
-				rc = phrase_add(l, plist, p, len, lang);
-		}
-		p = eol + 1;
-	}
+	struct list_walk w = { l, lang, -1, -1, false };
+	rc = px_data_sections(f, list_line, &w);
 	l->lowercase_months = px_strmap_get(l->set[W_STYLE], "lowercase-months", 16) >= 0;
 	if (!rc)
 		rc = build_lexicon(l);
