@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agency.h"
 #include "clean.h"
 #include "data.h"
 #include "strmap.h"
@@ -59,11 +60,26 @@ typedef struct {
 	size_t nparts;
 } cue;
 
+/* Plain word lists of the cue files (sections that are not reasons). */
+enum {
+	LIST_OUTLET,    /* [outlet]: outlets that sign their pages */
+	LIST_DATEWORD,  /* [dateword]: words of a date line besides numbers */
+	LIST_SIGNATURE, /* [signature-word]: words around agencies ("avec", "source") */
+	LIST_OWNER,     /* [owner-word]: joins an outlet to its agencies ("avec", "with") */
+	LIST_UNNAMED,   /* [unnamed-agencies]: agencies not named ("agences") */
+	LIST_COUNT
+};
+
+static const char *const list_sections[LIST_COUNT] = {
+	"outlet", "dateword", "signature-word", "owner-word", "unnamed-agencies"
+};
+
 typedef struct {
 	cue *cues;
 	size_t ncues, capcues;
-	const char **agencies, **outlets, **datewords;
-	size_t nagencies, noutlets, ndatewords, capwords;
+	const char **list[LIST_COUNT];
+	size_t nlist[LIST_COUNT], capwords;
+	px_agencies *agencies;
 	char *arena;
 	size_t alen, acap;
 } cueset;
@@ -77,9 +93,9 @@ static const char *const cue_reasons[] = {
 static void cueset_free(cueset *c)
 {
 	free(c->cues);
-	free(c->agencies);
-	free(c->outlets);
-	free(c->datewords);
+	for (int i = 0; i < LIST_COUNT; i++)
+		free(c->list[i]);
+	px_agencies_free(c->agencies);
 	free(c->arena);
 }
 
@@ -136,11 +152,11 @@ static const char *reason_named(const char *s, size_t len)
 	return NULL;
 }
 
-static int push_word(cueset *c, const char ***v, size_t *n, const char *s, size_t len)
+static int push_word(cueset *c, int list, const char *s, size_t len)
 {
-	if (*n == c->capwords)
+	if (c->nlist[list] == c->capwords)
 		return PRECIS_EFORMAT; /* the lists are ours: a cap hit is a data bug */
-	(*v)[(*n)++] = arena_copy(c, s, len);
+	c->list[list][c->nlist[list]++] = arena_copy(c, s, len);
 	return 0;
 }
 
@@ -152,12 +168,11 @@ static int parse_section(const char *p, size_t len, const char **reason, int *li
 	while (e < len && p[e] != ']' && p[e] != ' ')
 		e++;
 	*reason = reason_named(p + 1, e - 1);
-	*list = 0;
-	if (!*reason && e - 1 == 6 && memcmp(p + 1, "outlet", 6) == 0)
-		*list = 1;
-	else if (!*reason && e - 1 == 8 && memcmp(p + 1, "dateword", 8) == 0)
-		*list = 2;
-	else if (!*reason)
+	*list = -1;
+	for (int i = 0; i < LIST_COUNT && !*reason && *list < 0; i++)
+		if (strlen(list_sections[i]) == e - 1 && memcmp(p + 1, list_sections[i], e - 1) == 0)
+			*list = i;
+	if (!*reason && *list < 0)
 		return PRECIS_EFORMAT;
 	*max_words = 0;
 	if (e < len && p[e] == ' ') {
@@ -215,10 +230,8 @@ static int cue_line(const px_data_line *d, void *ctx)
 	cueset *c = w->c;
 	if (d->nth == 0)
 		return parse_section(d->text, d->len, &w->reason, &w->list, &w->max_words);
-	if (w->list == 1)
-		return push_word(c, &c->outlets, &c->noutlets, d->text, d->len);
-	if (w->list == 2)
-		return push_word(c, &c->datewords, &c->ndatewords, d->text, d->len);
+	if (w->list >= 0)
+		return push_word(c, w->list, d->text, d->len);
 	if (w->reason)
 		return parse_cue(c, w->reason, w->max_words, d->text, d->len);
 	return PRECIS_EFORMAT; /* a cue before any section */
@@ -230,32 +243,22 @@ static int load_cue_file(cueset *c, const px_datafile *f)
 	return px_data_sections(f, cue_line, &w);
 }
 
-/* Every name of an agency counts: "AFP", "Agence France-Presse". */
-static int add_agency(const char *canon, size_t clen, const char *name, size_t nlen, void *ctx)
-{
-	(void)canon;
-	(void)clen;
-	cueset *c = ctx;
-	return push_word(c, &c->agencies, &c->nagencies, name, nlen);
-}
-
 /*
  * The cues for lang, then the English ones (English widget text shows up
- * on pages in every language), then the agency names.
+ * on pages in every language), and the agency table.
  */
 static int load_cues(cueset *c, const char *lang)
 {
 	memset(c, 0, sizeof *c);
-	const px_datafile *files[3] = { NULL, NULL, NULL };
+	const px_datafile *files[2] = { NULL, NULL };
 	char path[64];
 	if (lang && strcmp(lang, "en") != 0 && strlen(lang) < 8) {
 		snprintf(path, sizeof path, "stopwords/cues/clean-%s.txt", lang);
 		files[0] = px_data_find(path);
 	}
 	files[1] = px_data_find("stopwords/cues/clean-en.txt");
-	files[2] = px_data_find("stopwords/cues/agencies.txt");
 	size_t bytes = 0, lines = 0;
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 2; i++) {
 		if (!files[i])
 			continue;
 		bytes += files[i]->len;
@@ -268,26 +271,22 @@ static int load_cues(cueset *c, const char *lang)
 	c->capwords = lines + 1;
 	c->arena = malloc(c->acap);
 	c->cues = malloc(c->capcues * sizeof *c->cues);
-	c->agencies = malloc(c->capwords * sizeof *c->agencies);
-	c->outlets = malloc(c->capwords * sizeof *c->outlets);
-	c->datewords = malloc(c->capwords * sizeof *c->datewords);
-	if (!c->arena || !c->cues || !c->agencies || !c->outlets || !c->datewords) {
-		cueset_free(c);
-		return PRECIS_ENOMEM;
-	}
-	int rc = 0;
+	bool lists = true;
+	for (int i = 0; i < LIST_COUNT; i++)
+		lists = (c->list[i] = malloc(c->capwords * sizeof *c->list[i])) && lists;
+	int rc = c->arena && c->cues && lists ? px_agencies_new(&c->agencies) : PRECIS_ENOMEM;
 	for (int i = 0; i < 2 && !rc; i++)
 		if (files[i])
 			rc = load_cue_file(c, files[i]);
-	if (!rc && files[2])
-		rc = px_data_aliases(files[2], add_agency, c);
 	if (rc)
 		cueset_free(c);
 	return rc;
 }
 
-static bool in_list(const char *const *v, size_t n, const char *s, size_t len)
+static bool in_list(const cueset *c, int list, const char *s, size_t len)
 {
+	const char *const *v = c->list[list];
+	size_t n = c->nlist[list];
 	for (size_t i = 0; i < n; i++)
 		if (strlen(v[i]) == len && memcmp(v[i], s, len) == 0)
 			return true;
@@ -519,31 +518,12 @@ static const char *match_cue(const cueset *c, const line *l, bool *whole)
 	return NULL;
 }
 
-/* Words that wrap an agency signature: "(avec AFP)", "Source : Reuters". */
-static bool signature_word(const char *s, size_t len)
+/* Is the word s[0..len), folded, in a word list of the cue files? */
+static bool listed_word(const cueset *c, int list, const char *s, size_t len)
 {
-	static const char *const w[] = { "avec", "with", "et", "and", "source", "sources", "selon",
-					 "par", "by", "Avec", "With", "Source", "Sources", "Par",
-					 "By", NULL };
-	for (const char *const *p = w; *p; p++)
-		if (strlen(*p) == len && memcmp(*p, s, len) == 0)
-			return true;
-	return false;
-}
-
-/* Does the agency name (space-separated words) match the tokens from i? */
-static size_t match_agency(const char *name, const tokens *v, size_t i, const char *s)
-{
-	size_t k = i;
-	for (const char *w = name; *w;) {
-		const char *e = strchr(w, ' ');
-		size_t wl = e ? (size_t)(e - w) : strlen(w);
-		if (k == v->n || v->t[k].end - v->t[k].start != wl || memcmp(s + v->t[k].start, w, wl))
-			return 0;
-		k++;
-		w += wl + (e != NULL);
-	}
-	return k - i;
+	char f[64];
+	size_t fl = px_fold_into(f, sizeof f, s, len);
+	return fl != (size_t)-1 && in_list(c, list, f, fl);
 }
 
 /* s[0..len) names agencies and nothing else: "AFP", "(avec AFP et Reuters)". */
@@ -554,19 +534,17 @@ static bool agency_only(const cueset *c, const char *s, size_t len, const char *
 		return false;
 	size_t agencies = 0;
 	for (size_t i = 0; i < v.n;) {
-		size_t used = 0;
-		for (size_t a = 0; a < c->nagencies && !used; a++)
-			used = match_agency(c->agencies[a], &v, i, s);
+		const char *canon;
+		size_t clen;
+		size_t used = px_agency_match(c->agencies, s, v.t + i, v.n - i, &canon, &clen);
 		const char *w = s + v.t[i].start;
 		size_t wl = v.t[i].end - v.t[i].start;
-		/* "avec agences": the agencies unnamed. */
-		if (!used && ((wl == 7 && (memcmp(w, "agences", 7) == 0 || memcmp(w, "Agences", 7) == 0)) ||
-			      (wl == 8 && (memcmp(w, "agencies", 8) == 0 || memcmp(w, "Agencies", 8) == 0))))
-			used = 1;
+		if (!used && listed_word(c, LIST_UNNAMED, w, wl))
+			used = 1; /* "avec agences" */
 		if (used) {
 			agencies++;
 			i += used;
-		} else if (signature_word(s + v.t[i].start, v.t[i].end - v.t[i].start)) {
+		} else if (listed_word(c, LIST_SIGNATURE, w, wl)) {
 			i++;
 		} else {
 			return false;
@@ -589,7 +567,7 @@ static bool owned_signature(const page *pg, const line *l, precis_span *owner)
 	for (size_t i = v.n; i-- > 1;) {
 		const char *w = s + v.t[i].start;
 		size_t wl = v.t[i].end - v.t[i].start;
-		if (!((wl == 4 && (memcmp(w, "avec", 4) == 0 || memcmp(w, "with", 4) == 0))))
+		if (!listed_word(pg->cues, LIST_OWNER, w, wl))
 			continue;
 		if (i > SITE_WORDS || !agency_only(pg->cues, w + wl, (size_t)(s + len - w - wl), pg->lang))
 			return false;
@@ -797,7 +775,7 @@ static bool is_date_line(const page *pg, const line *l)
 		char f[64];
 		size_t fl = px_fold_into(f, sizeof f, s + v.t[i].start, v.t[i].end - v.t[i].start);
 		if (fl == (size_t)-1 ||
-		    !in_list(pg->cues->datewords, pg->cues->ndatewords, f, fl))
+		    !in_list(pg->cues, LIST_DATEWORD, f, fl))
 			return false;
 	}
 	return number;
@@ -816,7 +794,8 @@ static bool is_byline(const page *pg, const line *l)
 	for (size_t i = 1; i < v.n; i++) {
 		const char *w = s + v.t[i].start;
 		size_t wl = v.t[i].end - v.t[i].start;
-		if (!starts_upper(w, wl) && !name_connector(w, wl) && !signature_word(w, wl))
+		if (!starts_upper(w, wl) && !name_connector(w, wl) &&
+		    !listed_word(pg->cues, LIST_SIGNATURE, w, wl))
 			return false;
 	}
 	return true;
@@ -1179,7 +1158,7 @@ static bool listed_outlet(const page *pg, const char *s, size_t len)
 	if (fl == (size_t)-1 || fl >= sizeof sk)
 		return false;
 	size_t sl = skeleton(sk, f, fl, true);
-	return in_list(pg->cues->outlets, pg->cues->noutlets, sk, sl);
+	return in_list(pg->cues, LIST_OUTLET, sk, sl);
 }
 
 /* Width of a title-suffix separator ending at s[i] (" | ", " - ", " – ", " — ", " :: "). */

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agency.h"
 #include "analyze.h"
 #include "data.h"
 #include "doc.h"
@@ -1954,63 +1955,6 @@ static bool word_char(unsigned char c)
 	       c >= 0x80 || c == '-';
 }
 
-/* Alias as printed -> canonical name (a line of agencies.txt). */
-typedef struct {
-	px_strmap *alias;
-	const char **canon;
-	size_t *canon_len;
-	size_t ncanon;
-	size_t maxwords;
-	bool starts[256]; /* first bytes of aliases: other words need no lookup */
-} agency_table;
-
-static int agency_add(const char *canon, size_t clen, const char *name, size_t nlen, void *ctx)
-{
-	agency_table *t = ctx;
-	size_t words = 1;
-	for (size_t i = 0; i < nlen; i++)
-		words += name[i] == ' ';
-	if (words > t->maxwords)
-		t->maxwords = words;
-	t->starts[(unsigned char)name[0]] = true;
-	int64_t id;
-	int added;
-	int rc = px_strmap_intern(t->alias, name, nlen, &id, &added);
-	if (rc || !added)
-		return rc;
-	if ((size_t)id >= t->ncanon) {
-		size_t nc = t->ncanon ? t->ncanon * 2 : 64;
-		const char **cv = realloc(t->canon, nc * sizeof *cv);
-		if (!cv)
-			return PRECIS_ENOMEM;
-		t->canon = cv;
-		size_t *cl = realloc(t->canon_len, nc * sizeof *cl);
-		if (!cl)
-			return PRECIS_ENOMEM;
-		t->canon_len = cl;
-		t->ncanon = nc;
-	}
-	t->canon[id] = canon;
-	t->canon_len[id] = clen;
-	return 0;
-}
-
-static int agencies_load(agency_table *t)
-{
-	memset(t, 0, sizeof *t);
-	int rc = px_strmap_new(&t->alias);
-	if (!rc)
-		rc = px_data_aliases(px_data_find("stopwords/cues/agencies.txt"), agency_add, t);
-	return rc;
-}
-
-static void agencies_free(agency_table *t)
-{
-	px_strmap_free(t->alias);
-	free(t->canon);
-	free(t->canon_len);
-}
-
 /*
  * One pass over the words of the whole page (credits and signatures name
  * agencies too), exact case, whole words: "AP" is not in "APPEL", "AFP"
@@ -2018,40 +1962,39 @@ static void agencies_free(agency_table *t)
  */
 static int find_agencies(entvec *ev, const char *text, size_t len)
 {
-	agency_table t;
-	int rc = agencies_load(&t);
-	size_t i = 0;
-	while (!rc && t.maxwords && i < len) {
+	px_agencies *t = NULL;
+	int rc = px_agencies_new(&t);
+	size_t maxwords = rc ? 0 : px_agencies_maxwords(t), i = 0;
+	while (!rc && maxwords && i < len) {
 		if (!word_char((unsigned char)text[i]) ||
 		    (i > 0 && word_char((unsigned char)text[i - 1]))) {
 			i++;
 			continue;
 		}
-		if (!t.starts[(unsigned char)text[i]]) {
+		if (!px_agency_may_start(t, (unsigned char)text[i])) {
 			while (i < len && word_char((unsigned char)text[i]))
 				i++;
 			continue;
 		}
-		size_t ends[8], nw = 0, j = i;
-		while (nw < t.maxwords && nw < 8) {
+		/* Words joined by single spaces: a name does not run across a comma or a line. */
+		px_token w[8];
+		size_t nw = 0, j = i;
+		while (nw < maxwords && nw < 8) {
+			w[nw].start = j;
 			while (j < len && word_char((unsigned char)text[j]))
 				j++;
-			ends[nw++] = j;
+			w[nw++].end = j;
 			if (j + 1 >= len || text[j] != ' ' || !word_char((unsigned char)text[j + 1]))
 				break;
 			j++;
 		}
-		size_t used = 0;
-		for (size_t w = nw; w > 0 && !used; w--) {
-			int64_t id = px_strmap_get(t.alias, text + i, ends[w - 1] - i);
-			if (id >= 0) {
-				rc = mention_text(ev, t.canon[id], t.canon_len[id], i, NULL);
-				used = ends[w - 1] - i;
-			}
-		}
-		i += used ? used : ends[0] - i;
+		const char *canon;
+		size_t clen, used = px_agency_match(t, text, w, nw, &canon, &clen);
+		if (used)
+			rc = mention_text(ev, canon, clen, i, NULL);
+		i = w[used ? used - 1 : 0].end;
 	}
-	agencies_free(&t);
+	px_agencies_free(t);
 	return rc;
 }
 
