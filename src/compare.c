@@ -14,18 +14,6 @@
 #include "compare_priv.h"
 #include "vec.h"
 
-static void weigh(svec *v, const double *idf)
-{
-	double norm = 0;
-	for (size_t k = 0; k < v->n; k++) {
-		v->w[k] = v->w[k] > 0 ? (1 + log(v->w[k])) * idf[v->id[k]] : 0;
-		norm += v->w[k] * v->w[k];
-	}
-	norm = sqrt(norm);
-	for (size_t k = 0; k < v->n && norm > 0; k++)
-		v->w[k] /= norm;
-}
-
 static int cmp_story(const void *a, const void *b)
 {
 	const px_story *x = a, *y = b;
@@ -214,11 +202,11 @@ static int weigh_collection(coll *c)
 		for (size_t k = 0; k < c->w[i].vec.n; k++)
 			c->idf[c->w[i].vec.id[k]] += 1;
 	for (size_t t = 0; t < c->nterms; t++)
-		c->idf[t] = log((1.0 + (double)c->n) / (1.0 + c->idf[t])) + 1.0;
+		c->idf[t] = px_idf_smooth((double)c->n, c->idf[t]);
 	for (size_t i = 0; i < c->n; i++) {
-		weigh(&c->w[i].vec, c->idf);
+		px_vec_weigh(&c->w[i].vec, c->idf);
 		for (size_t s = 0; s < c->w[i].doc->nsents; s++)
-			weigh(&c->w[i].sent[s], c->idf);
+			px_vec_weigh(&c->w[i].sent[s], c->idf);
 	}
 	return 0;
 }
@@ -274,7 +262,7 @@ int precis_compare_new(precis_comparison **out, precis_analyzer *a,
 		for (size_t i = 0; cmp->sim && i < c.n; i++)
 			cmp->sim[i * c.n + i] = 1;
 	}
-	if ((rc = headlines(cmp, &c)) || (rc = px_cmp_entity_index(&c, cmp->articles)) ||
+	if ((rc = headlines(cmp, &c)) || (rc = px_cmp_entity_index(&c)) ||
 	    (rc = px_cmp_group(cmp, &c, o, &story_of)) ||
 	    (rc = build_stories(cmp, &c, story_of, o->summary_sentences)))
 		goto done;

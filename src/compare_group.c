@@ -5,7 +5,6 @@
  * clustering by decreasing evidence with an average-link check, and the
  * --explain record of each decision.
  */
-#include <ctype.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -23,8 +22,9 @@
 
 /*
  * Entities of every article as sorted ids into one collection table, with
- * a smoothed IDF weight each. Names are compared case-folded with hyphens
- * as spaces ("Kim Jong-un" = "Kim Jong Un").
+ * a smoothed IDF weight each. Entities are compared by precis_entity.key,
+ * the folded form meta gives them ("Élysée" = "élysée", "Kim Jong-un" =
+ * "Kim Jong Un").
  */
 static int entity_intern(coll *c, size_t *cap_idf, size_t *cap_name, const char *key,
 			 size_t len, const char *name, uint32_t *out)
@@ -43,26 +43,22 @@ static int entity_intern(coll *c, size_t *cap_idf, size_t *cap_name, const char 
 	return 0;
 }
 
-int px_cmp_entity_index(coll *c, const px_article *pa)
+int px_cmp_entity_index(coll *c)
 {
 	if (px_strmap_new(&c->ents))
 		return PRECIS_ENOMEM;
 	size_t cap_idf = 0, cap_name = 0;
-	char key[256];
 	for (size_t i = 0; i < c->n; i++) {
 		work *w = &c->w[i];
-		size_t total = pa[i].npersons + pa[i].nplaces;
-		if (!(w->ent = malloc((total ? total : 1) * sizeof *w->ent)))
+		size_t np, nl;
+		const precis_entity *pe = precis_meta_persons(w->meta, &np);
+		const precis_entity *pl = precis_meta_places(w->meta, &nl);
+		if (!(w->ent = malloc((np + nl ? np + nl : 1) * sizeof *w->ent)))
 			return PRECIS_ENOMEM;
-		for (size_t k = 0; k < total; k++) {
-			const char *name = k < pa[i].npersons ? pa[i].persons[k]
-							      : pa[i].places[k - pa[i].npersons];
-			size_t len = 0;
-			for (; name[len] && len < sizeof key; len++) {
-				unsigned char ch = (unsigned char)name[len];
-				key[len] = ch == '-' ? ' ' : ch < 0x80 ? (char)tolower(ch) : (char)ch;
-			}
-			if (entity_intern(c, &cap_idf, &cap_name, key, len, name, &w->ent[w->nent++]))
+		for (size_t k = 0; k < np + nl; k++) {
+			const precis_entity *e = k < np ? &pe[k] : &pl[k - np];
+			if (entity_intern(c, &cap_idf, &cap_name, e->key, strlen(e->key), e->name,
+					  &w->ent[w->nent++]))
 				return PRECIS_ENOMEM;
 		}
 		/* Sorted and unique, so that overlaps are merges. */
@@ -71,7 +67,7 @@ int px_cmp_entity_index(coll *c, const px_article *pa)
 			c->ent_idf[w->ent[k]] += 1; /* document frequency for now */
 	}
 	for (size_t id = 0; id < px_strmap_count(c->ents); id++)
-		c->ent_idf[id] = log((1.0 + (double)c->n) / (1.0 + c->ent_idf[id])) + 1.0;
+		c->ent_idf[id] = px_idf_smooth((double)c->n, c->ent_idf[id]);
 	return 0;
 }
 

@@ -81,7 +81,11 @@ void px_cmp_work_free(work *w);
 void px_cmp_article_free(px_article *a);
 
 /* compare_group.c */
-int px_cmp_entity_index(coll *c, const px_article *pa);
+/*
+ * Every person and place of every article (all of them, not the card's
+ * first eight) as sorted ids of their folded keys, with a smoothed IDF.
+ */
+int px_cmp_entity_index(coll *c);
 /* story_of[i]: the representative article of article i's story. */
 int px_cmp_group(precis_comparison *cmp, coll *c, const precis_compare_options *o,
 		 size_t **story_of);
