@@ -587,10 +587,10 @@ typedef struct precis_eval_system {
 } precis_eval_system;
 
 /*
- * The system that `precis eval --system NAME` means: precis (the default
- * algorithm), textrank, lexrank, centroid, lead (under the run's budgets),
- * random, oracle, or lead-N (N >= 1). out->name is name. PRECIS_EINVAL for
- * any other name.
+ * The system that `precis eval --system NAME` means: an algorithm's name
+ * (precis_algorithm_from_name: precis, textrank, lexrank, centroid, lead
+ * under the run's budgets, random), oracle, or lead-N (the first N >= 1
+ * sentences). out->name is name. PRECIS_EINVAL for any other name.
  */
 int precis_eval_system_from_name(precis_eval_system *out, const char *name);
 

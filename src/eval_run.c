@@ -54,22 +54,15 @@ const char *precis_eval_measure_name(precis_eval_measure m)
 
 int precis_eval_system_from_name(precis_eval_system *out, const char *name)
 {
-	static const struct {
-		const char *name;
-		precis_algorithm alg;
-	} plain[] = { { "precis", PRECIS_ALG_DEFAULT },     { "textrank", PRECIS_ALG_TEXTRANK },
-		      { "lexrank", PRECIS_ALG_LEXRANK },   { "centroid", PRECIS_ALG_CENTROID },
-		      { "lead", PRECIS_ALG_LEAD },         { "random", PRECIS_ALG_RANDOM },
-		      { "oracle", PRECIS_ALG_DEFAULT } };
 	if (!out || !name)
 		return PRECIS_EINVAL;
 	*out = (precis_eval_system){ name, PRECIS_ALG_DEFAULT, 0, false, NULL };
-	for (size_t k = 0; k < sizeof plain / sizeof plain[0]; k++)
-		if (strcmp(name, plain[k].name) == 0) {
-			out->algorithm = plain[k].alg;
-			out->oracle = strcmp(name, "oracle") == 0;
-			return 0;
-		}
+	if (strcmp(name, "oracle") == 0) {
+		out->oracle = true;
+		return 0;
+	}
+	if (precis_algorithm_from_name(&out->algorithm, name) == 0)
+		return 0;
 	if (strncmp(name, "lead-", 5) != 0 || name[5] < '0' || name[5] > '9')
 		return PRECIS_EINVAL;
 	char *end;
@@ -233,7 +226,8 @@ static int eval_record(void *state, size_t i, void *ctx)
 			rc = make_summary(&sum, w, r, sys, rec, doc, words);
 		}
 		if (!rc)
-			rc = score_into(&res->scores[(s * res->n + i) * NSCORES], w->scorer, sum, rec);
+			rc = score_into(&res->scores[(s * res->n + i) * NSCORES], w->scorer, sum,
+					rec);
 		free(sum);
 	}
 	precis_doc_free(doc);
@@ -293,8 +287,9 @@ static int aggregate(precis_eval_result *r)
 				sum += col[i];
 			r->mean[s * NSCORES + k] = r->n ? sum / (double)r->n : 0;
 			if (k % 3 == 2)
-				rc = precis_bootstrap_ci(&r->lo[s * M + k / 3], &r->hi[s * M + k / 3],
-							 col, r->n, r->samples, r->seed, 0.95);
+				rc = precis_bootstrap_ci(&r->lo[s * M + k / 3],
+							 &r->hi[s * M + k / 3], col, r->n,
+							 r->samples, r->seed, 0.95);
 		}
 	free(col);
 	return rc;
