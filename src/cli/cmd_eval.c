@@ -34,7 +34,8 @@ typedef struct {
 	json_t *files[MAX_SYSTEMS];        /* file: systems: id -> summary string */
 	const char **outputs[MAX_SYSTEMS]; /* into files[], per record */
 	size_t nsys;
-	const char **pairs;                /* --compare A B: A and B at 2k, 2k + 1 */
+	const char *pairs[MAX_COMPARE][2]; /* --compare A B */
+	size_t pair_sys[MAX_COMPARE][2];   /* their system indices */
 	size_t npairs;
 	/* records */
 	json_t *rows, *ids;                /* the records read, and their ids */
@@ -285,7 +286,7 @@ static void print_json(const run *r, const tables *t)
 		json_array_append_new(systems, o);
 	}
 	for (size_t c = 0; c < r->npairs; c++) {
-		json_t *o = json_pack("{s:s,s:s}", "a", r->pairs[2 * c], "b", r->pairs[2 * c + 1]);
+		json_t *o = json_pack("{s:s,s:s}", "a", r->pairs[c][0], "b", r->pairs[c][1]);
 		for (int m = 0; m < M; m++)
 			json_object_set_new(o, precis_eval_measure_name(m), json_real(t->p[c][m]));
 		json_array_append_new(cmp, o);
@@ -308,7 +309,7 @@ static void print_csv(const run *r, const tables *t)
 			       t->mean[s][m].f, t->lo[s][m], t->hi[s][m]);
 	for (size_t c = 0; c < r->npairs; c++)
 		for (int m = 0; m < M; m++)
-			printf("compare:%s>%s,%s,,,%.4f,,\n", r->pairs[2 * c], r->pairs[2 * c + 1],
+			printf("compare:%s>%s,%s,,,%.4f,,\n", r->pairs[c][0], r->pairs[c][1],
 			       precis_eval_measure_name(m), t->p[c][m]);
 }
 
@@ -332,7 +333,7 @@ static void print_md(const run *r, const tables *t)
 	printf("\nPaired bootstrap, one-sided p-value that A beats B (F):\n\n");
 	printf("| A | B | R-1 | R-2 | R-L |\n|---|---|---|---|---|\n");
 	for (size_t c = 0; c < r->npairs; c++)
-		printf("| %s | %s | %.4f | %.4f | %.4f |\n", r->pairs[2 * c], r->pairs[2 * c + 1],
+		printf("| %s | %s | %.4f | %.4f | %.4f |\n", r->pairs[c][0], r->pairs[c][1],
 		       t->p[c][0], t->p[c][1], t->p[c][2]);
 }
 
@@ -368,12 +369,13 @@ static int write_perdoc(const run *r, const precis_eval_result *res)
 
 /* ------------------------------------------------------------ flags */
 
-static bool is_system(const run *r, const char *name)
+/* The index of system name, or r->nsys. */
+static size_t system_index(const run *r, const char *name)
 {
-	for (size_t s = 0; s < r->nsys; s++)
-		if (strcmp(r->names[s], name) == 0)
-			return true;
-	return false;
+	size_t s = 0;
+	while (s < r->nsys && strcmp(r->names[s], name) != 0)
+		s++;
+	return s;
 }
 
 static int load_idf(run *r)
@@ -415,34 +417,22 @@ static int check_args(run *r, const cli_args *args)
 		if (add_system(r, r->systems.items[k]))
 			return EXIT_USAGE;
 	r->npairs = r->compare.count;
-	r->pairs = calloc(2 * r->npairs + 1, sizeof *r->pairs);
-	if (!r->pairs)
-		return EXIT_SOME_FAILED;
-	for (size_t k = 0; k < r->npairs; k++) {
-		r->pairs[2 * k] = r->compare.items[k];
-		r->pairs[2 * k + 1] = args->pos[k];
+	for (size_t c = 0; c < r->npairs; c++) {
+		r->pairs[c][0] = r->compare.items[c];
+		r->pairs[c][1] = args->pos[c];
+		for (int j = 0; j < 2; j++)
+			if ((r->pair_sys[c][j] = system_index(r, r->pairs[c][j])) == r->nsys) {
+				cli_error("eval: --compare names '%s', which is not a --system",
+					  r->pairs[c][j]);
+				return EXIT_USAGE;
+			}
 	}
-	for (size_t k = 0; k < 2 * r->npairs; k++)
-		if (!is_system(r, r->pairs[k])) {
-			cli_error("eval: --compare names '%s', which is not a --system",
-				  r->pairs[k]);
-			return EXIT_USAGE;
-		}
 	r->o.seed = r->seed;
 	r->o.threads = (unsigned)r->threads;
 	return load_idf(r) ? EXIT_SOME_FAILED : CLI_PARSED;
 }
 
 /* ------------------------------------------------------------ main */
-
-/* System index of a --compare name (checked to be a --system). */
-static size_t index_of(const run *r, const char *name)
-{
-	size_t s = 0;
-	while (s + 1 < r->nsys && strcmp(r->names[s], name) != 0)
-		s++;
-	return s;
-}
 
 static int evaluate(run *r, int bad)
 {
@@ -456,8 +446,7 @@ static int evaluate(run *r, int bad)
 			if (!(rc = precis_eval_mean(&t->mean[s][m], res, s, m)))
 				rc = precis_eval_ci(&t->lo[s][m], &t->hi[s][m], res, s, m);
 	for (size_t c = 0; c < r->npairs && !rc; c++)
-		rc = precis_eval_paired(t->p[c], res, index_of(r, r->pairs[2 * c]),
-					index_of(r, r->pairs[2 * c + 1]));
+		rc = precis_eval_paired(t->p[c], res, r->pair_sys[c][0], r->pair_sys[c][1]);
 	if (rc) {
 		cli_error("eval: %s", precis_strerror(rc));
 		bad = -1;
@@ -485,7 +474,6 @@ static void run_free(run *r)
 {
 	free(r->recs);
 	free(r->refs);
-	free(r->pairs);
 	json_decref(r->rows);
 	json_decref(r->ids);
 	for (size_t s = 0; s < r->nsys; s++) {

@@ -25,7 +25,7 @@ static void fail(pool *p, int rc, size_t item)
 	pthread_mutex_lock(&p->lock);
 	if (item != SIZE_MAX)
 		p->stop = 1;
-	if (!p->error || (item < p->error_item)) {
+	if (!p->error || item < p->error_item) {
 		p->error = rc;
 		p->error_item = item;
 	}
