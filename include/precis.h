@@ -604,7 +604,7 @@ typedef struct precis_eval_system {
  * under the run's budgets, random), oracle, or lead-N (the first N >= 1
  * sentences). out->name is name. PRECIS_EINVAL for any other name.
  */
-int precis_eval_system_from_name(precis_eval_system *out, const char *name);
+PRECIS_EXTERN int precis_eval_system_from_name(precis_eval_system *out, const char *name);
 
 typedef struct precis_eval_options {
 	unsigned version;
@@ -645,7 +645,7 @@ typedef enum precis_eval_measure {
 } precis_eval_measure;
 
 /* "rouge1", "rouge2", "rougeL"; NULL out of range. */
-const char *precis_eval_measure_name(precis_eval_measure m);
+PRECIS_EXTERN const char *precis_eval_measure_name(precis_eval_measure m);
 
 typedef struct precis_eval_result precis_eval_result;
 
@@ -656,34 +656,35 @@ typedef struct precis_eval_result precis_eval_result;
  * (an empty article, say) or scored (invalid UTF-8 in a reference) counts
  * as all zeros, like an empty one: one bad record does not stop a run.
  */
-int precis_eval_run(precis_eval_result **out, const precis_eval_record *recs, size_t n,
-		    const precis_eval_system *sys, size_t nsys, const precis_eval_options *opts);
-void precis_eval_result_free(precis_eval_result *r);
-size_t precis_eval_result_records(const precis_eval_result *r);
-size_t precis_eval_result_systems(const precis_eval_result *r);
+PRECIS_EXTERN int precis_eval_run(precis_eval_result **out, const precis_eval_record *recs,
+				  size_t n, const precis_eval_system *sys, size_t nsys,
+				  const precis_eval_options *opts);
+PRECIS_EXTERN void precis_eval_result_free(precis_eval_result *r);
+PRECIS_EXTERN size_t precis_eval_result_records(const precis_eval_result *r);
+PRECIS_EXTERN size_t precis_eval_result_systems(const precis_eval_result *r);
 
 /* Mean P, R and F of system sys over the records (0 for no record). */
-int precis_eval_mean(precis_prf *out, const precis_eval_result *r, size_t sys,
-		     precis_eval_measure m);
+PRECIS_EXTERN int precis_eval_mean(precis_prf *out, const precis_eval_result *r, size_t sys,
+				   precis_eval_measure m);
 
 /* 95% percentile bootstrap confidence interval of the mean F (precis_bootstrap_ci). */
-int precis_eval_ci(double *lo, double *hi, const precis_eval_result *r, size_t sys,
-		   precis_eval_measure m);
+PRECIS_EXTERN int precis_eval_ci(double *lo, double *hi, const precis_eval_result *r,
+				 size_t sys, precis_eval_measure m);
 
 /* Scores of record rec by system sys. */
-int precis_eval_score(precis_prf *out, const precis_eval_result *r, size_t sys, size_t rec,
-		      precis_eval_measure m);
+PRECIS_EXTERN int precis_eval_score(precis_prf *out, const precis_eval_result *r, size_t sys,
+				    size_t rec, precis_eval_measure m);
 
 /* 1 when system sys had no output for record rec (scored as empty), else 0. */
-int precis_eval_missing(const precis_eval_result *r, size_t sys, size_t rec);
+PRECIS_EXTERN int precis_eval_missing(const precis_eval_result *r, size_t sys, size_t rec);
 
 /*
  * Paired bootstrap test per measure (precis_paired_bootstrap on F, the
  * run's samples and seed): p[m] is the one-sided p-value that system a
  * beats system b.
  */
-int precis_eval_paired(double p[PRECIS_EVAL_MEASURES], const precis_eval_result *r, size_t a,
-		       size_t b);
+PRECIS_EXTERN int precis_eval_paired(double p[PRECIS_EVAL_MEASURES], const precis_eval_result *r,
+				     size_t a, size_t b);
 
 #ifdef __cplusplus
 }
