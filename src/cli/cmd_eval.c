@@ -60,6 +60,11 @@ static const cli_command command = {
 static const char *const format_names[] = { "md", "csv", "json", NULL }; /* enum format */
 
 #define AT(m) CLI_AT(run, m)
+/*
+ * --samples stops at a million, far more than two printed decimals need:
+ * the bootstrap keeps one double per resample, so a typo cannot ask for
+ * gigabytes.
+ */
 static const px_cli_opt opts[] = {
 	CLI_VALUE("data", 0, "FILE", AT(data), CLI_CHECK_STRING, "input JSONL"),
 	CLI_VALUE("text-key", 0, "K", AT(text_key), CLI_CHECK_STRING,
