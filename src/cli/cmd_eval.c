@@ -90,7 +90,7 @@ static const px_cli_opt opts[] = {
 	CLI_VALUE("lang", 0, "CODE", AT(o.lang), CLI_CHECK_LANG, "language of the corpus (auto)"),
 	CLI_VALUE("format", 0, "F", AT(format), CLI_CHECK_CHOICE, "md (default), csv or json",
 		  .choices = format_names),
-	CLI_VALUE("compare", 0, "A B", AT(compare), CLI_CHECK_LIST,
+	CLI_VALUE("compare", 0, "A B", AT(compare), CLI_CHECK_PAIR,
 		  "paired bootstrap test that A beats B (repeatable)"),
 	CLI_VALUE("per-doc", 0, "FILE", AT(perdoc), CLI_CHECK_STRING,
 		  "write every document's scores as JSONL"),
@@ -398,33 +398,27 @@ static int load_idf(run *r)
 	return rc;
 }
 
-/*
- * The rules across options. "--compare A B": the parser stores A, and B
- * stays an operand (eval takes no other), so the k-th operand is the
- * k-th B.
- */
+/* The rules across options, then the systems and the IDF table. */
 static int check_args(run *r, const cli_args *args)
 {
 	if (!r->data || r->systems.count == 0) {
 		cli_error("eval: --data and at least one --system are required");
 		return EXIT_USAGE;
 	}
-	size_t npos = (size_t)args->npos;
-	if (npos > r->compare.count)
-		cli_error("eval: unexpected argument '%s'", args->pos[r->compare.count]);
-	else if (npos < r->compare.count)
-		cli_error("eval: --compare takes two systems: --compare A B");
-	else if (r->compare.count > MAX_COMPARE)
-		cli_error("eval: at most %d --compare", MAX_COMPARE);
-	if (npos != r->compare.count || r->compare.count > MAX_COMPARE)
+	if (args->npos > 0 || r->compare.count > 2 * MAX_COMPARE) {
+		if (args->npos > 0)
+			cli_error("eval: unexpected argument '%s'", args->pos[0]);
+		else
+			cli_error("eval: at most %d --compare", MAX_COMPARE);
 		return EXIT_USAGE;
+	}
 	for (size_t k = 0; k < r->systems.count; k++)
 		if (add_system(r, r->systems.items[k]))
 			return EXIT_USAGE;
-	r->npairs = r->compare.count;
+	r->npairs = r->compare.count / 2; /* CLI_CHECK_PAIR: A and B in turn */
 	for (size_t c = 0; c < r->npairs; c++) {
-		r->pairs[c][0] = r->compare.items[c];
-		r->pairs[c][1] = args->pos[c];
+		r->pairs[c][0] = r->compare.items[2 * c];
+		r->pairs[c][1] = r->compare.items[2 * c + 1];
 		for (int j = 0; j < 2; j++)
 			if ((r->pair_sys[c][j] = system_index(r, r->pairs[c][j])) == r->nsys) {
 				cli_error("eval: --compare names '%s', which is not a --system",
