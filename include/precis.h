@@ -370,6 +370,14 @@ typedef struct precis_rouge_options {
 	const char *lang;        /* unicode mode: ISO code, NULL or "auto" detects */
 	const char *const *stopwords; /* 1.5.5 -s: words to drop (NULL-terminated), or NULL */
 	unsigned measures;       /* PRECIS_ROUGE_M_* to compute; 0 = all */
+	/*
+	 * 1.5.5 -m: where the WordNet exception lists (adj.exc, adv.exc,
+	 * noun.exc, verb.exc) are: a ROUGE-1.5.5 data directory (its
+	 * WordNet-2.0-Exceptions/ is used) or a directory holding the four
+	 * files. NULL: the WordNet 3.0 lists built in, which differ from 2.0 in
+	 * 14 lines (README: "ROUGE-1.5.5 stemming").
+	 */
+	const char *wordnet_dir;
 } precis_rouge_options;
 
 enum {
@@ -382,7 +390,7 @@ enum {
 
 #define PRECIS_ROUGE_OPTIONS_VERSION 1
 #define PRECIS_ROUGE_OPTIONS_INIT \
-	{ PRECIS_ROUGE_OPTIONS_VERSION, PRECIS_ROUGE_UNICODE, false, 0.5, 0, 0, NULL, NULL, 0 }
+	{ PRECIS_ROUGE_OPTIONS_VERSION, PRECIS_ROUGE_UNICODE, false, 0.5, 0, 0, NULL, NULL, 0, NULL }
 
 typedef struct precis_prf {
 	double p, r, f;
@@ -629,12 +637,13 @@ typedef struct precis_eval_options {
 	 */
 	void (*progress)(size_t done, size_t total, void *ctx);
 	void *progress_ctx;
+	const char *wordnet_dir; /* precis_rouge_options.wordnet_dir (NULL: built in) */
 } precis_eval_options;
 
 #define PRECIS_EVAL_OPTIONS_VERSION 1
 #define PRECIS_EVAL_OPTIONS_INIT                                                   \
 	{ PRECIS_EVAL_OPTIONS_VERSION, PRECIS_ROUGE_UNICODE, false, NULL, 1, 0, false, \
-	  false, NULL, 1000, 1, 0, NULL, NULL }
+	  false, NULL, 1000, 1, 0, NULL, NULL, NULL }
 
 /* The measures of an evaluation. */
 typedef enum precis_eval_measure {
