@@ -342,8 +342,13 @@ typedef struct precis_summary precis_summary;
 /*
  * Rank the sentences of doc and pick the best under the budgets (the
  * tightest one wins). position_bias/title_bias < 0 mean "the algorithm's
- * default". The summary keeps no pointer into doc.
+ * default". The summary keeps no pointer into doc; free it with
+ * precis_summary_free. precis_summary_new is the name that follows the
+ * *_new and *_free convention; precis_summarize is the same function, kept while
+ * the version is 0.x.
  */
+PRECIS_EXTERN int precis_summary_new(precis_summary **out, const precis_doc *doc,
+				     const precis_summary_options *opts);
 PRECIS_EXTERN int precis_summarize(precis_summary **out, const precis_doc *doc,
 		     const precis_summary_options *opts);
 PRECIS_EXTERN void precis_summary_free(precis_summary *s);
