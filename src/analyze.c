@@ -19,7 +19,7 @@
 #define DETECT_BYTES 2048
 
 typedef struct {
-	px_strmap *stop;
+	const px_wordset *stop; /* shared, built once per process */
 	px_stemmer *stemmer;
 	px_strmap *memo;    /* folded form -> index into memo_stem */
 	int64_t *memo_stem; /* id in stems */
@@ -30,8 +30,6 @@ typedef struct {
 
 struct precis_analyzer {
 	lang_state *langs;  /* one per px_lang_at() index */
-	px_strmap *detect;  /* stop word -> index into detect_mask */
-	uint32_t *detect_mask;
 	char *buf;          /* scratch for folding long words */
 	size_t bufcap;
 };
@@ -68,13 +66,10 @@ void precis_analyzer_free(precis_analyzer *a)
 	if (!a)
 		return;
 	for (size_t i = 0; i < px_lang_count(); i++) {
-		px_strmap_free(a->langs[i].stop);
 		px_stemmer_free(a->langs[i].stemmer);
 		memo_clear(&a->langs[i]);
 	}
 	free(a->langs);
-	px_strmap_free(a->detect);
-	free(a->detect_mask);
 	free(a->buf);
 	free(a);
 }
@@ -86,8 +81,8 @@ static int lang_get(lang_state **out, precis_analyzer *a, const char *lang, bool
 		return PRECIS_ELANG;
 	lang_state *l = &a->langs[li];
 	int rc;
-	if (!l->stop && (rc = px_stopwords_load(&l->stop, li)))
-		return rc;
+	if (!l->stop && !(l->stop = px_stopwords(li)))
+		return PRECIS_ENOMEM;
 	if (stem && !l->stemmer) {
 		if ((rc = px_stemmer_new(&l->stemmer, px_lang_at(li)->snowball)))
 			return rc;
@@ -101,7 +96,7 @@ int px_is_stopword(precis_analyzer *a, const char *lang, const char *folded, siz
 	lang_state *l;
 	if (lang_get(&l, a, lang, false))
 		return 0;
-	return px_strmap_get(l->stop, folded, len) >= 0;
+	return px_wordset_langs(l->stop, folded, len) != 0;
 }
 
 /*
@@ -135,7 +130,7 @@ static const char *memo_stem(lang_state *l, const char *form, size_t len, size_t
 			return NULL;
 		l->memo_cap = nc;
 	}
-	l->memo_stop[id] = *stop = px_strmap_get(l->stop, form, len) >= 0;
+	l->memo_stop[id] = *stop = px_wordset_langs(l->stop, form, len) != 0;
 	size_t sl;
 	const char *s = px_stem(l->stemmer, form, len, &sl);
 	if (!s)
@@ -212,7 +207,7 @@ static int on_token(const px_token *t, void *ctx)
 		if (!word.stem)
 			return PRECIS_ENOMEM;
 	} else {
-		word.stop = px_strmap_get(w->l->stop, form, fl) >= 0;
+		word.stop = px_wordset_langs(w->l->stop, form, fl) != 0;
 	}
 	return w->fn(&word, w->ctx);
 }
@@ -229,45 +224,8 @@ int px_analyze(precis_analyzer *a, const char *lang, const char *s, size_t len,
 
 /* ------------------------------------------------ language detection */
 
-static int detect_build(precis_analyzer *a)
-{
-	int rc = px_strmap_new(&a->detect);
-	if (rc)
-		return rc;
-	size_t cap = 0;
-	for (size_t li = 0; li < px_lang_count(); li++) {
-		px_strmap *words;
-		if ((rc = px_detect_words_load(&words, (int)li)))
-			return rc;
-		for (size_t k = 0; k < px_strmap_count(words) && !rc; k++) {
-			size_t wl;
-			const char *word = px_strmap_key(words, (int64_t)k, &wl);
-			int64_t id;
-			int added;
-			if ((rc = px_strmap_intern(a->detect, word, wl, &id, &added)))
-				break;
-			if ((size_t)id >= cap) {
-				size_t nc = cap ? cap * 2 : 4096;
-				uint32_t *nm = realloc(a->detect_mask, nc * sizeof *nm);
-				if (!nm) {
-					rc = PRECIS_ENOMEM;
-					break;
-				}
-				memset(nm + cap, 0, (nc - cap) * sizeof *nm);
-				a->detect_mask = nm;
-				cap = nc;
-			}
-			a->detect_mask[id] |= 1u << li;
-		}
-		px_strmap_free(words);
-		if (rc)
-			return rc;
-	}
-	return 0;
-}
-
 struct detect {
-	precis_analyzer *a;
+	const px_wordset *set;
 	const char *s;
 	double score[32];
 	size_t words;
@@ -285,10 +243,9 @@ static int on_detect_token(const px_token *t, void *ctx)
 		return 0;
 	fl = ascii_apostrophes(buf, fl);
 	d->words++;
-	int64_t id = px_strmap_get(d->a->detect, buf, fl);
-	if (id < 0)
+	uint32_t mask = px_wordset_langs(d->set, buf, fl);
+	if (!mask)
 		return 0;
-	uint32_t mask = d->a->detect_mask[id];
 	int k = __builtin_popcount(mask);
 	/* A word shared by k lists is weak evidence for each of them. */
 	for (size_t li = 0; li < px_lang_count(); li++)
@@ -299,15 +256,9 @@ static int on_detect_token(const px_token *t, void *ctx)
 
 int precis_detect_language(const char **code, precis_analyzer *a, const char *text, size_t len)
 {
-	if (!a->detect) {
-		int rc = detect_build(a);
-		if (rc) {
-			px_strmap_free(a->detect);
-			a->detect = NULL;
-			return rc;
-		}
-	}
-	struct detect d = { .a = a, .s = text };
+	struct detect d = { .set = px_detect_words(), .s = text };
+	if (!d.set)
+		return PRECIS_ENOMEM;
 	size_t n = len < DETECT_BYTES ? len : DETECT_BYTES;
 	while (n < len && ((unsigned char)text[n] & 0xC0) == 0x80)
 		n++; /* do not cut a character in two */

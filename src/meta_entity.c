@@ -696,8 +696,8 @@ static bool word_char(unsigned char c)
  */
 int px_meta_find_agencies(entvec *ev, const char *text, size_t len)
 {
-	px_agencies *t = NULL;
-	int rc = px_agencies_new(&t);
+	const px_agencies *t = px_agency_table();
+	int rc = t ? 0 : PRECIS_ENOMEM;
 	size_t maxwords = rc ? 0 : px_agencies_maxwords(t), i = 0;
 	while (!rc && maxwords && i < len) {
 		if (!word_char((unsigned char)text[i]) ||
@@ -728,7 +728,6 @@ int px_meta_find_agencies(entvec *ev, const char *text, size_t len)
 			rc = mention_text(ev, canon, clen, i, NULL);
 		i = w[used ? used - 1 : 0].end;
 	}
-	px_agencies_free(t);
 	return rc;
 }
 
