@@ -17,6 +17,13 @@
 #define MEMO_MAX 20000
 /* Language detection reads at most this much text. */
 #define DETECT_BYTES 2048
+/*
+ * Detections by scanning the lists (px_detect_scan) before an analyzer
+ * builds the shared detection set: a one-file run never pays for the set,
+ * a stream pays for it once. callgrind: a scan costs 2.2M instructions,
+ * building the set 3.2M (and a megabyte), a lookup in it next to nothing.
+ */
+#define DETECT_SCANS 2
 
 typedef struct {
 	const px_wordset *stop; /* shared, built once per process */
@@ -30,6 +37,7 @@ typedef struct {
 
 struct precis_analyzer {
 	lang_state *langs;  /* one per px_lang_at() index */
+	unsigned detections; /* texts whose language was detected by scanning */
 	char *buf;          /* scratch for folding long words */
 	size_t bufcap;
 };
@@ -224,11 +232,19 @@ int px_analyze(precis_analyzer *a, const char *lang, const char *s, size_t len,
 
 /* ------------------------------------------------ language detection */
 
+/*
+ * The words of the text's head, folded: an arena of forms (each under
+ * 64 bytes) and where each starts. A token takes a byte and a separator
+ * at least, so half the bytes read (DETECT_BYTES and up to three bytes
+ * that end a character) bound their number.
+ */
 struct detect {
-	const px_wordset *set;
 	const char *s;
-	double score[32];
-	size_t words;
+	char arena[DETECT_BYTES * 4];
+	size_t used;
+	const char *w[DETECT_BYTES / 2 + 4];
+	size_t len[DETECT_BYTES / 2 + 4];
+	size_t n;
 };
 
 static int on_detect_token(const px_token *t, void *ctx)
@@ -236,42 +252,81 @@ static int on_detect_token(const px_token *t, void *ctx)
 	struct detect *d = ctx;
 	char buf[64];
 	size_t n = t->end - t->start;
-	if (n >= 16)
+	if (n >= 16 || d->n == sizeof d->w / sizeof d->w[0])
 		return 0;
 	size_t fl = px_fold_into(buf, sizeof buf, d->s + t->start, n);
 	if (fl == (size_t)-1)
 		return 0;
 	fl = ascii_apostrophes(buf, fl);
-	d->words++;
-	uint32_t mask = px_wordset_langs(d->set, buf, fl);
-	if (!mask)
+	if (d->used + fl > sizeof d->arena)
 		return 0;
-	int k = __builtin_popcount(mask);
-	/* A word shared by k lists is weak evidence for each of them. */
-	for (size_t li = 0; li < px_lang_count(); li++)
-		if (mask & (1u << li))
-			d->score[li] += 1.0 / k;
+	memcpy(d->arena + d->used, buf, fl);
+	d->w[d->n] = d->arena + d->used;
+	d->len[d->n++] = fl;
+	d->used += fl;
+	return 0;
+}
+
+/*
+ * The languages of the words: from the detection set when the process has
+ * built it, else by scanning the lists for these words alone, which costs
+ * less for the first texts; an analyzer that has detected DETECT_SCANS
+ * texts builds the set (once per process) and uses it from then on.
+ */
+static int detect_masks(uint32_t *mask, precis_analyzer *a, const struct detect *d)
+{
+	const px_wordset *set = px_detect_words_built();
+	px_wordset *scan = NULL;
+	if (!set && a->detections < DETECT_SCANS) {
+		int rc = px_detect_scan(&scan, d->w, d->len, d->n);
+		if (rc)
+			return rc;
+		a->detections++;
+		set = scan;
+	} else if (!set && !(set = px_detect_words())) {
+		return PRECIS_ENOMEM;
+	}
+	for (size_t i = 0; i < d->n; i++)
+		mask[i] = px_wordset_langs(set, d->w[i], d->len[i]);
+	px_wordset_free(scan);
 	return 0;
 }
 
 int precis_detect_language(const char **code, precis_analyzer *a, const char *text, size_t len)
 {
-	struct detect d = { .set = px_detect_words(), .s = text };
-	if (!d.set)
-		return PRECIS_ENOMEM;
+	struct detect *d = malloc(sizeof *d);
+	uint32_t *mask = malloc(sizeof d->w / sizeof d->w[0] * sizeof *mask);
+	int rc = d && mask ? 0 : PRECIS_ENOMEM;
+	if (rc)
+		goto done;
+	d->s = text;
+	d->used = d->n = 0;
 	size_t n = len < DETECT_BYTES ? len : DETECT_BYTES;
 	while (n < len && ((unsigned char)text[n] & 0xC0) == 0x80)
 		n++; /* do not cut a character in two */
 	/* No elision rule: tokens stay whole, so "l'" forms do not bias to French. */
-	px_tokenize(text, n, NULL, on_detect_token, &d);
+	px_tokenize(text, n, NULL, on_detect_token, d);
+	if ((rc = detect_masks(mask, a, d)))
+		goto done;
+	double score[32] = { 0 };
+	for (size_t i = 0; i < d->n; i++) {
+		int k = __builtin_popcount(mask[i]);
+		/* A word shared by k lists is weak evidence for each of them. */
+		for (size_t li = 0; k && li < px_lang_count(); li++)
+			if (mask[i] & (1u << li))
+				score[li] += 1.0 / k;
+	}
 	int best = px_lang_index("en");
 	double best_score = 0.0;
 	for (size_t li = 0; li < px_lang_count(); li++) {
-		if (d.score[li] > best_score) {
-			best_score = d.score[li];
+		if (score[li] > best_score) {
+			best_score = score[li];
 			best = (int)li;
 		}
 	}
 	*code = px_lang_at(best)->code;
-	return 0;
+done:
+	free(d);
+	free(mask);
+	return rc;
 }

@@ -1,4 +1,5 @@
 /* stopwords: supported languages and their embedded stop lists. */
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -216,8 +217,10 @@ static int add_word(px_wordset *set, const char *w, size_t n, size_t readable, i
 static const bool ends_word[256] = { [' '] = true, ['\t'] = true, ['\r'] = true, ['\n'] = true,
 				     ['|'] = true };
 
-/* Every word of an embedded list, as parse_list reads it, into set for language li. */
-static int add_list(px_wordset *set, const px_datafile *f, int li)
+typedef int (*word_fn)(const char *w, size_t n, size_t readable, int li, void *ctx);
+
+/* Every word of an embedded list, as parse_list reads it, to fn (language li). */
+static int each_word(const px_datafile *f, int li, word_fn fn, void *ctx)
 {
 	const char *p = f->bytes, *end = f->bytes + f->len;
 	int rc = 0;
@@ -233,16 +236,48 @@ static int add_list(px_wordset *set, const px_datafile *f, int li)
 		while (p < end && !ends_word[(unsigned char)*p])
 			p++;
 		if (p > w)
-			rc = add_word(set, w, (size_t)(p - w), (size_t)(end - w), li);
+			rc = fn(w, (size_t)(p - w), (size_t)(end - w), li, ctx);
 	}
 	return rc;
 }
 
-static void wordset_free(void *set)
+static int add_cb(const char *w, size_t n, size_t readable, int li, void *set)
+{
+	return add_word(set, w, n, readable, li);
+}
+
+/* The stop list of language li, and its detection profile when detect (else NULL). */
+static int lang_files(const px_datafile *files[2], size_t li, bool detect)
+{
+	char path[64];
+	snprintf(path, sizeof path, "stopwords/%s.txt", langs[li].code);
+	files[0] = px_data_find(path);
+	snprintf(path, sizeof path, "stopwords/detect/%s.txt", langs[li].code);
+	files[1] = detect ? px_data_find(path) : NULL;
+	return files[0] ? 0 : PRECIS_ELANG;
+}
+
+static px_wordset *wordset_new(size_t cap)
+{
+	px_wordset *set = calloc(1, sizeof *set);
+	if (!set || !(set->slots = calloc(cap, sizeof *set->slots))) {
+		free(set);
+		return NULL;
+	}
+	set->mask = cap - 1;
+	return set;
+}
+
+void px_wordset_free(px_wordset *set)
 {
 	if (set)
-		free(((px_wordset *)set)->slots);
+		free(set->slots);
 	free(set);
+}
+
+static void wordset_free(void *set)
+{
+	px_wordset_free(set);
 }
 
 /*
@@ -253,33 +288,22 @@ static void wordset_free(void *set)
 static int build_set(void **out, int lang_index, bool detect)
 {
 	const px_datafile *files[2 * 32];
-	size_t nf = 0, bytes = 0;
-	char path[64];
-	for (size_t li = 0; li < px_lang_count(); li++) {
-		if (lang_index >= 0 && (int)li != lang_index)
-			continue;
-		snprintf(path, sizeof path, "stopwords/%s.txt", langs[li].code);
-		files[nf++] = px_data_find(path);
-		snprintf(path, sizeof path, "stopwords/detect/%s.txt", langs[li].code);
-		files[nf++] = detect ? px_data_find(path) : NULL;
-		if (!files[nf - 2])
+	int li0 = lang_index >= 0 ? lang_index : 0;
+	int nl = lang_index >= 0 ? 1 : (int)px_lang_count();
+	size_t bytes = 0;
+	for (int k = 0; k < nl; k++) {
+		if (lang_files(files + 2 * k, (size_t)(li0 + k), detect))
 			return PRECIS_ELANG;
-		for (size_t k = nf - 2; k < nf; k++)
-			bytes += files[k] ? files[k]->len : 0;
+		bytes += files[2 * k]->len + (files[2 * k + 1] ? files[2 * k + 1]->len : 0);
 	}
-	px_wordset *set = calloc(1, sizeof *set);
 	size_t cap = 64;
 	while (cap < bytes / 4)
 		cap *= 2;
-	if (!set || !(set->slots = calloc(cap, sizeof *set->slots))) {
-		free(set);
-		return PRECIS_ENOMEM;
-	}
-	set->mask = cap - 1;
-	int rc = 0;
-	for (size_t k = 0; k < nf && !rc; k++)
+	px_wordset *set = wordset_new(cap);
+	int rc = set ? 0 : PRECIS_ENOMEM;
+	for (int k = 0; k < 2 * nl && !rc; k++)
 		if (files[k])
-			rc = add_list(set, files[k], lang_index >= 0 ? lang_index : (int)(k / 2));
+			rc = each_word(files[k], li0 + k / 2, add_cb, set);
 	if (rc) {
 		wordset_free(set);
 		return rc;
@@ -310,9 +334,68 @@ const px_wordset *px_stopwords(int lang_index)
 	return set;
 }
 
+static px_data_once detect_once;
+
 const px_wordset *px_detect_words(void)
 {
-	static px_data_once once;
 	void *set;
-	return px_data_once_get(&set, &once, build_detect, wordset_free, NULL) ? NULL : set;
+	return px_data_once_get(&set, &detect_once, build_detect, wordset_free, NULL) ? NULL : set;
+}
+
+const px_wordset *px_detect_words_built(void)
+{
+	return atomic_load_explicit(&detect_once.table, memory_order_acquire);
+}
+
+/* ------------------------------------------------- one text's words */
+
+/* Lengths (to 63) and first bytes of the words of a scan: most list words need no hash. */
+struct scan {
+	px_wordset *set;
+	uint64_t seen[64 * 256 / 64];
+};
+
+static int mark_cb(const char *w, size_t n, size_t readable, int li, void *ctx)
+{
+	struct scan *sc = ctx;
+	size_t bit = (n < 63 ? n : 63) * 256 + (unsigned char)w[0];
+	if (!(sc->seen[bit / 64] >> (bit % 64) & 1))
+		return 0;
+	struct slot *sl = find(sc->set, w, n, readable);
+	if (sl->w)
+		sl->langs |= 1u << li;
+	return 0;
+}
+
+int px_detect_scan(px_wordset **out, const char *const *w, const size_t *len, size_t n)
+{
+	size_t cap = 64;
+	while (cap < 2 * n + 2)
+		cap *= 2;
+	struct scan sc = { wordset_new(cap), { 0 } };
+	if (!sc.set)
+		return PRECIS_ENOMEM;
+	int rc = 0;
+	for (size_t i = 0; i < n && !rc; i++) {
+		if (len[i] == 0)
+			continue;
+		size_t bit = (len[i] < 63 ? len[i] : 63) * 256 + (unsigned char)w[i][0];
+		sc.seen[bit / 64] |= 1ULL << (bit % 64);
+		rc = add_word(sc.set, w[i], len[i], len[i], 0);
+	}
+	for (size_t i = 0; i <= sc.set->mask; i++)
+		sc.set->slots[i].langs = 0; /* add_word marked language 0 */
+	const px_datafile *files[2];
+	for (size_t li = 0; li < px_lang_count() && !rc; li++) {
+		if (!(rc = lang_files(files, li, true)))
+			rc = each_word(files[0], (int)li, mark_cb, &sc);
+		if (!rc && files[1])
+			rc = each_word(files[1], (int)li, mark_cb, &sc);
+	}
+	if (rc) {
+		px_wordset_free(sc.set);
+		return rc;
+	}
+	*out = sc.set;
+	return 0;
 }

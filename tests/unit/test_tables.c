@@ -140,6 +140,36 @@ static void test_detect_set(void **state)
 	assert_int_equal(px_wordset_langs(set, "zzzzqqq", 7), 0);
 }
 
+/* Scanning the lists for a text's words says what the detection set says of them. */
+static void test_detect_scan(void **state)
+{
+	(void)state;
+	static const char *const words[] = { "de", "the", "und", "les", "zzzzqqq", "и", "że",
+					     "de", "aujourd'hui", "και", "abcdefghijklmnop", "a" };
+	enum { N = sizeof words / sizeof words[0] };
+	size_t len[N];
+	for (size_t i = 0; i < N; i++)
+		len[i] = strlen(words[i]);
+	px_wordset *scan;
+	assert_int_equal(px_detect_scan(&scan, words, len, N), 0);
+	const px_wordset *set = px_detect_words();
+	assert_ptr_equal(px_detect_words_built(), set);
+	size_t known = 0;
+	for (size_t i = 0; i < N; i++) {
+		uint32_t want = px_wordset_langs(set, words[i], len[i]);
+		if (px_wordset_langs(scan, words[i], len[i]) != want)
+			fail_msg("'%s': scan 0x%x, set 0x%x", words[i],
+				 px_wordset_langs(scan, words[i], len[i]), want);
+		known += want != 0;
+	}
+	assert_true(known >= 6);
+	assert_int_equal(px_wordset_langs(scan, "zzzzqqq", 7), 0);
+	px_wordset_free(scan);
+	assert_int_equal(px_detect_scan(&scan, words, len, 0), 0);
+	assert_int_equal(px_wordset_langs(scan, "de", 2), 0);
+	px_wordset_free(scan);
+}
+
 /* ------------------------------------------------------------ agencies */
 
 static size_t match(const char *s, const char **canon, size_t *clen)
@@ -231,6 +261,7 @@ int main(void)
 		cmocka_unit_test(test_once),
 		cmocka_unit_test(test_stop_sets_match_lists),
 		cmocka_unit_test(test_detect_set),
+		cmocka_unit_test(test_detect_scan),
 		cmocka_unit_test(test_agency_match),
 	};
 	return cmocka_run_group_tests_name("tables", tests, NULL, NULL);
