@@ -225,15 +225,27 @@ static htmlDocPtr parse(const char *s, size_t len, const char *charset)
 		   HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_IGNORE_ENC;
 	if (len > (size_t)0x7fffffff)
 		return NULL;
+	/* libxml2 reports encoding errors through its per-thread generic
+	 * handler (stderr by default): silence it for this parse only. */
+	xmlGenericErrorFunc old = xmlGenericError;
+	void *old_ctx = xmlGenericErrorContext;
+	xmlStructuredErrorFunc old_s = xmlStructuredError;
+	void *old_sctx = xmlStructuredErrorContext;
+	xmlSetGenericErrorFunc(NULL, quiet);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	htmlDocPtr doc = NULL;
 	htmlParserCtxtPtr ctx = htmlNewParserCtxt();
 	if (!ctx)
-		return NULL;
+		goto done;
 	ctx->sax->error = quiet;
 	ctx->sax->warning = quiet;
 	ctx->vctxt.error = quiet;
 	ctx->vctxt.warning = quiet;
-	htmlDocPtr doc = htmlCtxtReadMemory(ctx, s, (int)len, NULL, charset, opts);
+	doc = htmlCtxtReadMemory(ctx, s, (int)len, NULL, charset, opts);
 	htmlFreeParserCtxt(ctx);
+done:
+	xmlSetGenericErrorFunc(old_ctx, old);
+	xmlSetStructuredErrorFunc(old_sctx, old_s);
 	return doc;
 }
 

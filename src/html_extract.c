@@ -21,6 +21,7 @@
  *      retried with fewer rules, and the longest result wins.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -286,7 +287,24 @@ static double link_density(const xmlNode *n)
 
 /* ---------------------------------------------------------------- prune */
 
-/* Tags and hidden elements first: they never hold article text. */
+/* Paragraphs under n, counting up to limit. */
+static size_t count_p(const xmlNode *n, size_t limit)
+{
+	size_t c = 0;
+	for (const xmlNode *k = n->children; k && c < limit; k = k->next) {
+		if (k->type != XML_ELEMENT_NODE)
+			continue;
+		c += is(k, "p") + count_p(k, limit - c);
+	}
+	return c;
+}
+
+/*
+ * Tags and hidden elements first: they never hold article text. Except
+ * when the parser's recovery put the page inside one (an unclosed
+ * <noscript> or <label>, a hidden wrapper shown by script): an element
+ * holding three paragraphs stays.
+ */
 static void prune_tags(xmlNode *n)
 {
 	xmlNode *k = n->children;
@@ -295,7 +313,11 @@ static void prune_tags(xmlNode *n)
 		if (k->type == XML_COMMENT_NODE || k->type == XML_PI_NODE) {
 			drop(k);
 		} else if (k->type == XML_ELEMENT_NODE) {
-			if (in_list(px_html_name(k), junk_tags) || hidden(k) || boiler_role(k))
+			const char *name = px_html_name(k);
+			int raw = !strcmp(name, "script") || !strcmp(name, "style") ||
+				  !strcmp(name, "template") || !strcmp(name, "svg");
+			if (hidden(k) || boiler_role(k) ||
+			    (in_list(name, junk_tags) && (raw || count_p(k, 3) < 3)))
 				drop(k);
 			else
 				prune_tags(k);
@@ -439,7 +461,7 @@ static int has_period_end(const xmlNode *n)
 
 static int should_drop(const xmlNode *n, int flags)
 {
-	static const char *const tags[] = { "div", "section", "ul", "ol", "table", "header",
+	static const char *const tags[] = { "div", "section", "ul", "ol", "table", "header", "form",
 					    "dl", "figure", NULL };
 	const char *name = px_html_name(n);
 	if (!in_list(name, tags))
@@ -647,7 +669,9 @@ static int attempt(px_buf *out, htmlDocPtr doc, int flags)
 		rc = emit(out, body, 0);
 		goto done;
 	}
+	if (getenv("PXD")) fprintf(stderr, "flags %d body text %zu top %s class=%s score %f text %zu\n", flags, S(body)->text, px_html_name(top), px_html_attr(top,"class"), best, S(top)->text);
 	top = climb(top, body);
+	if (getenv("PXD")) fprintf(stderr, " climbed %s class=%s\n", px_html_name(top), px_html_attr(top,"class"));
 	double threshold = final_score(top) * 0.2;
 	if (threshold < 10)
 		threshold = 10;
@@ -694,6 +718,7 @@ int px_html_extract(px_buf *out, htmlDocPtr doc)
 		if (!last)
 			xmlFreeDoc(d);
 		size_t chars = visible_chars(&b);
+		if (getenv("PXD")) fprintf(stderr, "attempt %zu rc %d n %zu chars %zu\n", t, rc, b.n, chars);
 		if (rc == 0 && (chars > best_chars || !best.s)) {
 			free(best.s);
 			best = b;
