@@ -176,7 +176,10 @@ static int unlikely_candidate(const xmlNode *n)
 		return 0;
 	char buf[512];
 	class_id(buf, sizeof buf, n);
-	if (!has_any(buf, unlikely) || has_any(buf, maybe))
+	/* "comment-body" or "cookie-content" are widgets whatever else they say. */
+	static const char *const strong[] = { "comment", "disqus", "cookie", "consent",
+					      "newsletter", NULL };
+	if (!has_any(buf, unlikely) || (has_any(buf, maybe) && !has_any(buf, strong)))
 		return 0;
 	/* A wrapper holding a whole article is not a widget, whatever its class. */
 	return S(n) ? S(n)->text < 1500 || S(n)->p < 3 : 1;
@@ -287,6 +290,22 @@ static double link_density(const xmlNode *n)
 
 /* ---------------------------------------------------------------- prune */
 
+/* Text under n (code points, white space included) and how much of it is in links. */
+static void measure(const xmlNode *n, int in_link, size_t *text, size_t *link)
+{
+	for (const xmlNode *k = n->children; k; k = k->next) {
+		if (k->type == XML_TEXT_NODE && k->content) {
+			nstat t = { 0 };
+			count_text(&t, (const char *)k->content);
+			*text += t.text;
+			if (in_link)
+				*link += t.text;
+		} else if (k->type == XML_ELEMENT_NODE && !is(k, "script") && !is(k, "style")) {
+			measure(k, in_link || is(k, "a"), text, link);
+		}
+	}
+}
+
 /* Paragraphs under n, counting up to limit. */
 static size_t count_p(const xmlNode *n, size_t limit)
 {
@@ -299,11 +318,22 @@ static size_t count_p(const xmlNode *n, size_t limit)
 	return c;
 }
 
+/* An element the parser's recovery made hold the page: paragraphs, or much text and few links. */
+static int swallowed_page(const xmlNode *n)
+{
+	if (count_p(n, 3) >= 3)
+		return 1;
+	size_t text = 0, link = 0;
+	measure(n, 0, &text, &link);
+	return text >= 1000 && link * 2 < text;
+}
+
 /*
  * Tags and hidden elements first: they never hold article text. Except
  * when the parser's recovery put the page inside one (an unclosed
- * <noscript> or <label>, a hidden wrapper shown by script): an element
- * holding three paragraphs stays.
+ * <noscript> or <label>, an ASP.NET <form> around the page): an element
+ * holding three paragraphs, or 1,000 characters less than half in links,
+ * stays.
  */
 static void prune_tags(xmlNode *n)
 {
@@ -317,7 +347,7 @@ static void prune_tags(xmlNode *n)
 			int raw = !strcmp(name, "script") || !strcmp(name, "style") ||
 				  !strcmp(name, "template") || !strcmp(name, "svg");
 			if (hidden(k) || boiler_role(k) ||
-			    (in_list(name, junk_tags) && (raw || count_p(k, 3) < 3)))
+			    (in_list(name, junk_tags) && (raw || !swallowed_page(k))))
 				drop(k);
 			else
 				prune_tags(k);
@@ -567,7 +597,7 @@ static int emit(px_buf *out, const xmlNode *n, int in_pre)
 	int block = is_block(n);
 	/* A block of links alone (a list of related stories) is navigation. */
 	if (block && (is(n, "li") || is(n, "p") || is(n, "div")) && S(n) && S(n)->text &&
-	    link_density(n) > 0.5)
+	    S(n)->own == S(n)->text && link_density(n) > 0.5)
 		return 0;
 	if (block && newline(out))
 		return PRECIS_ENOMEM;
