@@ -18,9 +18,19 @@
 
 #include "html.h"
 
+/* Trust of a source: a field is replaced only by a more trusted one. */
+static int rank(const char *src)
+{
+	static const char *const order[] = { "url", "html", "time", "meta", "json-ld", NULL };
+	for (int i = 0; src && order[i]; i++)
+		if (strcmp(src, order[i]) == 0)
+			return i;
+	return -1;
+}
+
 static void set(precis_page *p, precis_page_field f, const char *v, const char *src)
 {
-	if (p->field[f] || !v)
+	if (!v || (p->field[f] && rank(p->source[f]) >= rank(src)))
 		return;
 	while (*v && isspace((unsigned char)*v))
 		v++;
@@ -44,6 +54,7 @@ static void set(precis_page *p, precis_page_field f, const char *v, const char *
 		c[o++] = (char)ch;
 	}
 	c[o] = '\0';
+	free(p->field[f]);
 	p->field[f] = c;
 	p->source[f] = src;
 }
@@ -73,14 +84,14 @@ static int iso_date(char out[11], const char *s)
 static void set_date(precis_page *p, const char *v, const char *src)
 {
 	char d[11];
-	if (!p->field[PRECIS_PAGE_DATE] && iso_date(d, v))
+	if (iso_date(d, v))
 		set(p, PRECIS_PAGE_DATE, d, src);
 }
 
 /* "fr-FR", "fr_FR", "FR" -> "fr". */
 static void set_lang(precis_page *p, const char *v, const char *src)
 {
-	if (!v || p->field[PRECIS_PAGE_LANG])
+	if (!v)
 		return;
 	while (*v && isspace((unsigned char)*v))
 		v++;
