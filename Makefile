@@ -208,6 +208,7 @@ bench: deps-bench
 eval: deps-bench
 	$(MAKE) --no-print-directory all
 	sh eval/eval.sh $(BUILD)/precis
+	sh eval/eval_html.sh $(BUILD)/precis
 
 eval-split: $(BUILD)/tests/test_sentence
 	$(BUILD)/tests/test_sentence --report
