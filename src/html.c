@@ -317,6 +317,15 @@ static int finish_fields(precis_page *p)
 	return 0;
 }
 
+/* Characters other than white space (code points). */
+static size_t visible(const char *s, size_t n)
+{
+	size_t c = 0;
+	for (size_t i = 0; s && i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80 && !isspace((unsigned char)s[i]);
+	return c;
+}
+
 int precis_html_extract(precis_page **out, const char *html, size_t len,
 			const precis_html_options *opts, precis_error *err)
 {
@@ -351,6 +360,14 @@ int precis_html_extract(precis_page **out, const char *html, size_t len,
 	} else if (o->url && (p->field[PRECIS_PAGE_URL] = strdup(o->url)) != NULL) {
 		p->source[PRECIS_PAGE_URL] = "url";
 	}
+	if (p->ld_body && visible(raw.s, raw.n) * 2 < visible(p->ld_body, strlen(p->ld_body))) {
+		/* The markup held little of what the page's JSON-LD says the article is. */
+		raw.n = 0;
+		if ((rc = px_buf_add(&raw, p->ld_body, strlen(p->ld_body))) != 0) {
+			px_error_set(err, rc, 0, "out of memory");
+			goto done;
+		}
+	}
 	if ((rc = finish_text(p, &raw)) != 0 || (rc = finish_fields(p)) != 0)
 		px_error_set(err, rc, 0, "out of memory");
 done:
@@ -373,6 +390,7 @@ void precis_page_free(precis_page *p)
 	for (size_t i = 0; i < PRECIS_PAGE_FIELD_COUNT; i++)
 		free(p->field[i]);
 	free(p->text);
+	free(p->ld_body);
 	free(p);
 }
 

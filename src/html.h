@@ -21,6 +21,7 @@ struct precis_page {
 	char *field[PRECIS_PAGE_FIELD_COUNT];
 	const char *source[PRECIS_PAGE_FIELD_COUNT];
 	char charset[32];
+	char *ld_body; /* JSON-LD articleBody, a fallback for pages built by script */
 };
 
 /* A growable UTF-8 byte buffer. */

@@ -113,7 +113,7 @@ static const char *const unlikely[] = {
 	"disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark",
 	"replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
 	"ad-break", "agegate", "pagination", "pager", "popup", "yom-remote", "cookie", "consent",
-	"newsletter", "share", "sharing", "subscribe", "promo", "teaser", "recommend", "outbrain",
+	"newsletter", "share", "sharing", "subscribe", "promo", "recommend", "outbrain",
 	"taboola", "paywall", "signup", "login", "toolbar", "tags", "author-bio", "byline",
 	"caption", "credit", "print", "most-read", "mostread", "trending", "widget", "modal", NULL
 };
@@ -346,8 +346,8 @@ static void prune_tags(xmlNode *n)
 			const char *name = px_html_name(k);
 			int raw = !strcmp(name, "script") || !strcmp(name, "style") ||
 				  !strcmp(name, "template") || !strcmp(name, "svg");
-			if (hidden(k) || boiler_role(k) ||
-			    (in_list(name, junk_tags) && (raw || !swallowed_page(k))))
+			if (hidden(k) || ((in_list(name, junk_tags) || boiler_role(k)) &&
+					  (raw || !swallowed_page(k))))
 				drop(k);
 			else
 				prune_tags(k);
@@ -643,15 +643,14 @@ char *px_html_text_of(const xmlNode *n)
 
 /* --------------------------------------------------------------- driver */
 
+/*
+ * The root element, not <body>: libxml2's recovery sometimes leaves the
+ * page inside <head> (after a <noscript> there); <head> itself goes with
+ * the junk tags unless it swallowed the page that way.
+ */
 static xmlNode *find_body(htmlDocPtr doc)
 {
-	xmlNode *root = xmlDocGetRootElement(doc);
-	if (!root)
-		return NULL;
-	for (xmlNode *k = root->children; k; k = k->next)
-		if (is(k, "body"))
-			return k;
-	return root;
+	return xmlDocGetRootElement(doc);
 }
 
 static int sibling_joins(const xmlNode *sib, const xmlNode *top, double threshold)

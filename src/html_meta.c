@@ -177,6 +177,15 @@ static void json_ld(precis_page *p, const char *src)
 		set_lang(p, name_of(json_object_get(a, "inLanguage")), "json-ld");
 		set(p, PRECIS_PAGE_DESCRIPTION,
 		    json_string_value(json_object_get(a, "description")), "json-ld");
+		const char *body = json_string_value(json_object_get(a, "articleBody"));
+		if (body && (!p->ld_body || strlen(body) > strlen(p->ld_body)) &&
+		    !strstr(body, "</")) {
+			char *c = strdup(body);
+			if (c) {
+				free(p->ld_body);
+				p->ld_body = c;
+			}
+		}
 	}
 	json_decref(root);
 }
