@@ -155,6 +155,22 @@ static int is_western_single_byte(const char *cs)
 	return 0;
 }
 
+/*
+ * libxml2 (through iconv) can read it. UTF-7 is refused, as browsers do:
+ * it turns ASCII into markup.
+ */
+static int known_charset(const char *cs)
+{
+	if (strncasecmp(cs, "utf-7", 5) == 0 || strcasecmp(cs, "utf7") == 0)
+		return 0;
+	xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(cs);
+	if (!h)
+		return 0;
+	/* iconv-backed handlers are allocated per call; the built-in ones are static. */
+	xmlCharEncCloseFunc(h);
+	return 1;
+}
+
 static void choose_charset(char out[32], const char *s, size_t len,
 			   const precis_html_options *o)
 {
@@ -181,7 +197,7 @@ static void choose_charset(char out[32], const char *s, size_t len,
 	if (!declared[0])
 		meta_charset(declared, s, len);
 	int utf8 = valid_utf8(s, len, &multibyte);
-	if (declared[0] && xmlFindCharEncodingHandler(declared) != NULL &&
+	if (declared[0] && known_charset(declared) &&
 	    !(utf8 && multibyte && is_western_single_byte(declared))) {
 		if (strcasecmp(declared, "utf8") == 0)
 			strcpy(declared, "UTF-8");
