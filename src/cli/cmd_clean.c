@@ -25,8 +25,8 @@ static const cli_command command = {
 	"       precis clean --warc FILE.warc[.gz]\n",
 	"Print the article body of a scraped news page or of an HTML page: menus,\n"
 	"breadcrumbs, photo credits, share and comment widgets, newsletter and consent\n"
-	"text, teasers, repeated lines and leftover markup are dropped. --jsonl and\n"
-	"--warc write one line {\"id\",\"text\",\"headline\",\"outlet\",\"date\",\"lang\",\"url\"}\n"
+	"text, teasers, repeated lines and leftover markup are dropped. With --jsonl\n"
+	"or --warc, one line {\"id\",\"text\",\"headline\",\"outlet\",\"date\",\"lang\",\"url\"}\n"
 	"per page, or {\"id\",\"error\"}.\n"
 };
 
@@ -34,8 +34,8 @@ static const cli_command command = {
 static const px_cli_opt opts[] = {
 	CLI_FLAG("explain", 0, AT(explain),
 		 "print every line, prefixed by 'keep' or 'drop:REASON' and a tab"),
-	CLI_VALUE("input", 0, "auto|text|html", AT(input), CLI_CHECK_CHOICE,
-		  "what FILE holds (auto: HTML when it looks like HTML)", .choices = cli_input_names),
+	CLI_VALUE("input", 0, "K", AT(input), CLI_CHECK_CHOICE,
+		  "auto (HTML when it looks like HTML), text or html", .choices = cli_input_names),
 	CLI_VALUE("lang", 0, "CODE", AT(doc.lang), CLI_CHECK_LANG, "language of the cue lists (auto)"),
 	CLI_FLAG("lossy", 0, AT(doc.lossy), "replace invalid UTF-8 by U+FFFD instead of failing"),
 	CLI_FLAG("jsonl", 0, AT(jsonl),
@@ -115,6 +115,15 @@ static int clean_page(json_t *rec, precis_analyzer *a, const cli_text *t, const 
 		       ? PRECIS_ENOMEM : 0;
 }
 
+/* A frameset, a redirect, an empty body: nothing to print is an error of that page. */
+static int no_content(precis_error *err)
+{
+	snprintf(err->message, sizeof err->message,
+		 "no main content (an empty page, a frameset or a redirect)");
+	err->code = PRECIS_EEMPTY;
+	return PRECIS_EEMPTY;
+}
+
 /*
  * One output line {"id","text","headline","outlet","date","lang","url"} for
  * an input (HTML or text, per kind), or NULL with err set.
@@ -135,11 +144,14 @@ static char *clean_line(precis_analyzer *a, const struct opts *o, json_t *id, co
 	}
 	if (json_object_set(rec, "id", id ? id : json_null()))
 		rc = PRECIS_ENOMEM;
+	if (!rc && t.page && t.len == 0)
+		rc = no_content(err);
 	if (!rc)
 		rc = t.page ? clean_page(rec, a, &t, fetched)
 			    : clean_text(rec, a, t.text, t.len, &o->doc, err);
+	/* The address the record gives (WARC-Target-URI, "url") wins over the page's canonical one. */
 	const char *u = cli_text_field(&t, PRECIS_PAGE_URL, NULL);
-	if (!rc && set_str(rec, "url", u ? u : url))
+	if (!rc && set_str(rec, "url", url ? url : u))
 		rc = PRECIS_ENOMEM;
 	if (!rc && !(line = json_dumps(rec, JSON_COMPACT | JSON_PRESERVE_ORDER)))
 		rc = PRECIS_ENOMEM;
@@ -309,9 +321,10 @@ static int run_file(struct opts *o, const char *path)
 	precis_cleaned *cl = NULL;
 	if (!rc)
 		rc = cli_text_from(&t, buf, len, o->input, false, NULL, NULL, &err);
-	if (!rc && t.page && !o->explain) {
-		if (t.len)
-			printf("%.*s\n", (int)t.len, t.text);
+	if (!rc && t.page && t.len == 0) {
+		rc = no_content(&err);
+	} else if (!rc && t.page && !o->explain) {
+		printf("%.*s\n", (int)t.len, t.text);
 	} else if (!rc && !(rc = precis_analyzer_new(&a)) &&
 		   !(rc = precis_clean_new(&cl, a, t.text, t.len, &o->doc, &err))) {
 		print_lines(cl, o->explain);

@@ -53,8 +53,8 @@ static const px_cli_opt opts[] = {
 	CLI_VALUE("jobs", 'j', "N", AT(threads), CLI_CHECK_JOBS,
 		  "threads reading the articles (default: one per core)"),
 	CLI_FLAG("jsonl", 0, AT(jsonl), "read JSONL records"),
-	CLI_VALUE("input", 0, "auto|text|html", AT(input), CLI_CHECK_CHOICE,
-		  "what the files hold (auto: HTML when it looks like HTML)",
+	CLI_VALUE("input", 0, "K", AT(input), CLI_CHECK_CHOICE,
+		  "auto (HTML when it looks like HTML), text or html",
 		  .choices = cli_input_names),
 	CLI_VALUE("warc", 0, "FILE", AT(warc), CLI_CHECK_STRING,
 		  "compare the HTML responses of a WARC file (.warc or .warc.gz)"),
@@ -126,7 +126,8 @@ static char *own_str(inputs *in, const char *s)
  * An article from a page: its main content, and its fields where the
  * caller gave none (fetched: a WARC-Date, the day it was fetched).
  */
-static int add_page(inputs *in, const char *id, const cli_text *t, const char *fetched)
+static int add_page(inputs *in, const char *id, const cli_text *t, const char *fetched,
+		    const char *url)
 {
 	precis_article_input *a = add(in);
 	if (!a)
@@ -143,7 +144,7 @@ static int add_page(inputs *in, const char *id, const cli_text *t, const char *f
 	a->date = own_str(in, cli_text_field(t, PRECIS_PAGE_DATE, NULL));
 	if (!a->date && fetched && strlen(fetched) >= 10)
 		a->date = own(in, strndup(fetched, 10));
-	a->url = own_str(in, cli_text_field(t, PRECIS_PAGE_URL, NULL));
+	a->url = own_str(in, url ? url : cli_text_field(t, PRECIS_PAGE_URL, NULL));
 	return 0;
 }
 
@@ -169,7 +170,7 @@ static int read_files(inputs *in, char **args, int n, int input)
 		}
 		if (t.page) {
 			char *id = base_id(*p);
-			int rc = id ? add_page(in, id, &t, NULL) : PRECIS_ENOMEM;
+			int rc = id ? add_page(in, id, &t, NULL, NULL) : PRECIS_ENOMEM;
 			free(id);
 			free(buf);
 			cli_text_free(&t);
@@ -219,7 +220,7 @@ static int warc_record(const precis_warc_record *r, void *arg)
 	int rc = cli_text_from(&t, r->body, r->body_len, CLI_INPUT_HTML, false, r->charset,
 			       r->target_uri, &err);
 	if (!rc && t.len)
-		rc = add_page(c->in, r->target_uri, &t, r->date);
+		rc = add_page(c->in, r->target_uri, &t, r->date, r->target_uri);
 	if (rc) {
 		cli_report(r->target_uri, rc, &err);
 		c->failed++;
@@ -248,7 +249,7 @@ static int read_jsonl_page(inputs *in, json_t *rec, json_t *html, const char *id
 		fprintf(stderr, "precis: %s:%zu: %s (record skipped)\n", path, lineno, err.message);
 		return 1;
 	}
-	int rc = add_page(in, id, &t, NULL);
+	int rc = add_page(in, id, &t, NULL, NULL);
 	cli_text_free(&t);
 	if (rc)
 		return 1;

@@ -36,8 +36,8 @@ static const px_cli_opt opts[] = {
 	CLI_VALUE("date", 0, "D", AT(pubdate), CLI_CHECK_STRING,
 		  "publication date, to resolve 'jeudi', 'hier', '23 avril'"),
 	CLI_FLAG("lossy", 0, AT(doc.lossy), "replace invalid UTF-8 by U+FFFD instead of failing"),
-	CLI_VALUE("input", 0, "auto|text|html", AT(input), CLI_CHECK_CHOICE,
-		  "what FILE holds (auto: HTML when it looks like HTML)", .choices = cli_input_names),
+	CLI_VALUE("input", 0, "K", AT(input), CLI_CHECK_CHOICE,
+		  "auto (HTML when it looks like HTML), text or html", .choices = cli_input_names),
 	CLI_HELP,
 	CLI_END
 };
