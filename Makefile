@@ -213,6 +213,7 @@ demo: deps
 bench: deps-bench
 	$(MAKE) --no-print-directory all
 	sh eval/bench.sh $(BUILD)/precis
+	sh eval/bench_html.sh $(BUILD)/precis
 
 eval: deps-bench
 	$(MAKE) --no-print-directory all

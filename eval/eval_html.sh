@@ -34,7 +34,6 @@ if [ "$PEERS" = 1 ]; then
 	fi
 fi
 
-now() { date +%s.%N; }
 : > "$TMP/snippets.tsv"; : > "$TMP/shingles.tsv"; : > "$TMP/speed.tsv"
 for set in trafilatura_eval daniel_dev; do
 	gold="$DATA/$set.jsonl.gz"
@@ -46,35 +45,36 @@ for l in sys.stdin:
     d = json.loads(l)
     print(json.dumps({"id": d["id"], "html": d["html"], "url": d.get("url")}, ensure_ascii=False))
 ' > "$TMP/$set.in.jsonl"
-	t0=$(now)
+	# Wall clock and CPU seconds (user + system): the machine may be shared.
 	if "$PRECIS" clean --help 2>&1 | grep -q html; then
-		"$PRECIS" clean --jsonl "$TMP/$set.in.jsonl" > "$TMP/precis_$set.jsonl"
+		# Pages without main content come out as error records (exit status 1).
+		/usr/bin/time -f '%e %U %S' -o "$TMP/precis_$set.time" \
+			"$PRECIS" clean --jsonl "$TMP/$set.in.jsonl" > "$TMP/precis_$set.jsonl" || true
 	else
 		# A CLI without HTML input: the library through its shared object.
-		"$PY" eval/html/precis_lib.py "$(dirname "$PRECIS")/libprecis.so" "$gold" \
+		/usr/bin/time -f '%e %U %S' -o "$TMP/precis_$set.time" \
+			"$PY" eval/html/precis_lib.py "$(dirname "$PRECIS")/libprecis.so" "$gold" \
 			> "$TMP/precis_$set.jsonl"
 	fi
-	t1=$(now)
-	printf 'precis\t%s\t%s\n' "$pages" "$(echo "$t1 - $t0" | bc)" >> "$TMP/speed.tsv"
+	printf 'precis\t%s\t%s\n' "$pages" "$(tail -1 "$TMP/precis_$set.time")" >> "$TMP/speed.tsv"
 	tools=precis
 	if [ "$PEERS" = 1 ]; then
 		tools="precis readability.js readability-lxml"
 		for peer in rjs rlxml; do
 			f="$TMP/${peer}_$set.jsonl"
 			if [ ! -s "$f" ] || [ ! -s "$f.time" ]; then
-				t0=$(now)
 				if [ $peer = rjs ]; then
-					nice node eval/html/readability_js.mjs "$NODE_DIR/node_modules" "$gold" > "$f.part"
+					/usr/bin/time -f '%e %U %S' -o "$f.time" nice node \
+						eval/html/readability_js.mjs "$NODE_DIR/node_modules" "$gold" > "$f.part"
 				else
-					nice "$PY" eval/html/readability_lxml.py "$gold" > "$f.part"
+					/usr/bin/time -f '%e %U %S' -o "$f.time" nice "$PY" \
+						eval/html/readability_lxml.py "$gold" > "$f.part"
 				fi
-				t1=$(now)
 				mv "$f.part" "$f"
-				echo "$t1 - $t0" | bc > "$f.time"
 			fi
 		done
-		printf 'readability.js\t%s\t%s\n' "$pages" "$(cat "$TMP/rjs_$set.jsonl.time")" >> "$TMP/speed.tsv"
-		printf 'readability-lxml\t%s\t%s\n' "$pages" "$(cat "$TMP/rlxml_$set.jsonl.time")" >> "$TMP/speed.tsv"
+		printf 'readability.js\t%s\t%s\n' "$pages" "$(tail -1 "$TMP/rjs_$set.jsonl.time")" >> "$TMP/speed.tsv"
+		printf 'readability-lxml\t%s\t%s\n' "$pages" "$(tail -1 "$TMP/rlxml_$set.jsonl.time")" >> "$TMP/speed.tsv"
 	fi
 	kind=snippets; [ $set = daniel_dev ] && kind=shingles
 	for tool in $tools; do

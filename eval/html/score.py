@@ -38,7 +38,8 @@ def main():
     out = {}
     for l in open(sys.argv[2], encoding="utf-8"):
         d = json.loads(l)
-        out[d["id"]] = d.get("text") or ""
+        if "id" in d:
+            out[d["id"]] = d.get("text") or ""
     snippets = "with" in gold[0]
     groups = collections.defaultdict(list)
     for g in gold:

@@ -174,7 +174,8 @@ static int jsonl_record(char **out, precis_analyzer *a, void *state, size_t line
 		return 1;
 	}
 	json_error_t jerr;
-	json_t *rec = json_loadb(line, len, JSON_REJECT_DUPLICATES, &jerr);
+	/* A NUL in an "html" string is the page's business (it reads as a space). */
+	json_t *rec = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
 	if (!rec || !json_is_object(rec)) {
 		*out = rec ? cli_jsonl_error(NULL, line_no, "not a JSON object")
 			   : cli_jsonl_error(NULL, line_no, "malformed JSON at column %d: %s",

@@ -280,12 +280,14 @@ static int read_jsonl(inputs *in, const char *path)
 		if (len <= 1)
 			continue;
 		json_error_t e;
-		json_t *rec = json_loadb(line, (size_t)len, JSON_REJECT_DUPLICATES, &e);
+		json_t *rec = json_loadb(line, (size_t)len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &e);
 		json_t *text = rec ? json_object_get(rec, "text") : NULL;
 		json_t *html = rec ? json_object_get(rec, "html") : NULL;
-		if (!json_is_string(text) && !json_is_string(html)) {
+		if ((!json_is_string(text) && !json_is_string(html)) ||
+		    (json_is_string(text) && strlen(json_string_value(text)) != json_string_length(text))) {
 			fprintf(stderr, "precis: %s:%zu: %s (record skipped)\n", path, lineno,
-				rec ? "no string \"text\" or \"html\"" : e.text);
+				!rec ? e.text : json_is_string(text) ? "NUL byte in \"text\""
+								      : "no string \"text\" or \"html\"");
 			failed++;
 			json_decref(rec);
 			continue;
