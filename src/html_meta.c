@@ -280,6 +280,52 @@ static void from_text_of(precis_page *p, precis_page_field f, const xmlNode *n)
 	free(t);
 }
 
+/* Code points of s[0..n). */
+static size_t cps(const char *s, size_t n)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+/*
+ * "Headline | Section | Site" -> "Headline": <title> and og:title often end
+ * with the site's name and a section. Trailing segments go while they are
+ * short (40 code points at most) and shorter than what stays, and what
+ * stays keeps at least 10 code points: a dash inside a headline ("Kim
+ * Jong-un - Poutine : le sommet") is followed by more than a site name.
+ */
+static void strip_site_suffix(char *t)
+{
+	static const char *const seps[] = { " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+					    " :: ", " \xC2\xBB ", " \xC2\xB7 ", "\xEF\xBD\x9C", "_",
+					    " / ", NULL };
+	for (;;) {
+		size_t len = strlen(t), best = 0, blen = 0;
+		for (size_t k = 0; seps[k]; k++) {
+			size_t sl = strlen(seps[k]);
+			for (size_t i = len; i-- > 0;) {
+				if (i + sl <= len && memcmp(t + i, seps[k], sl) == 0) {
+					if (i > best) {
+						best = i;
+						blen = sl;
+					}
+					break;
+				}
+			}
+		}
+		if (!blen)
+			return;
+		size_t tail = cps(t + best + blen, len - best - blen), head = cps(t, best);
+		if (tail > 40 || tail >= head || head < 10)
+			return;
+		t[best] = '\0';
+		while (best > 0 && t[best - 1] == ' ')
+			t[--best] = '\0';
+	}
+}
+
 int px_html_meta(precis_page *p, htmlDocPtr doc, const char *url)
 {
 	xmlNode *root = xmlDocGetRootElement(doc);
@@ -297,6 +343,9 @@ int px_html_meta(precis_page *p, htmlDocPtr doc, const char *url)
 	if (l.h1_count == 1)
 		from_text_of(p, PRECIS_PAGE_TITLE, l.h1);
 	from_text_of(p, PRECIS_PAGE_TITLE, l.title);
+	const char *ts = p->source[PRECIS_PAGE_TITLE];
+	if (p->field[PRECIS_PAGE_TITLE] && ts && strcmp(ts, "json-ld") != 0)
+		strip_site_suffix(p->field[PRECIS_PAGE_TITLE]);
 	if (l.canonical)
 		set(p, PRECIS_PAGE_URL, px_html_attr(l.canonical, "href"), "html");
 	set(p, PRECIS_PAGE_URL, url, "url");

@@ -181,6 +181,28 @@ static void test_metadata_sources(void **state)
 	field_is(p, PRECIS_PAGE_URL, "https://x.example/a", "url");
 	field_is(p, PRECIS_PAGE_DATE, NULL, NULL);
 	precis_page_free(p);
+
+	/* The site's name and section leave a <title>; a dash inside a headline stays. */
+	static const char *const titles[][2] = {
+		{ "Storm damage in the north: what we know - The Daily | Weather",
+		  "Storm damage in the north: what we know" },
+		{ "Kim Jong-un - Poutine : le sommet de Vladivostok",
+		  "Kim Jong-un - Poutine : le sommet de Vladivostok" },
+		{ "\xE6\xB9\x98\xE6\xB1\x9F\xE9\x95\xBF\xE6\xB2\x99\xE7\xAB\x99\xE8\xB7\x8C"
+		  "\xE7\xA0\xB4\xE5\x8E\x86\xE5\x8F\xB2\xE6\x9C\x80\xE4\xBD\x8E_\xE6\x96\xB0"
+		  "\xE9\x97\xBB_\xE6\x96\xB0\xE6\xB5\xAA",
+		  "\xE6\xB9\x98\xE6\xB1\x9F\xE9\x95\xBF\xE6\xB2\x99\xE7\xAB\x99\xE8\xB7\x8C"
+		  "\xE7\xA0\xB4\xE5\x8E\x86\xE5\x8F\xB2\xE6\x9C\x80\xE4\xBD\x8E" },
+		{ "Short | Site", "Short | Site" },
+	};
+	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++) {
+		char html[512];
+		int n = snprintf(html, sizeof html, "<html><head><title>%s</title></head><body><p>x.</p>"
+				 "</body></html>", titles[i][0]);
+		p = extract(html, (size_t)n, NULL);
+		field_is(p, PRECIS_PAGE_TITLE, titles[i][1], "html");
+		precis_page_free(p);
+	}
 }
 
 /* An English page whose article is in plain <div>s and a link-heavy list. */
