@@ -314,6 +314,18 @@ static int finish_fields(precis_page *p)
 		free(p->field[f]);
 		p->field[f] = rep;
 	}
+	if (p->lead && p->len && !strstr(p->text, p->lead)) {
+		size_t ll = strlen(p->lead);
+		char *c = malloc(ll + 1 + p->len + 1);
+		if (!c)
+			return PRECIS_ENOMEM;
+		memcpy(c, p->lead, ll);
+		c[ll] = '\n';
+		memcpy(c + ll + 1, p->text, p->len + 1);
+		free(p->text);
+		p->text = c;
+		p->len += ll + 1;
+	}
 	const char *t = p->field[PRECIS_PAGE_TITLE];
 	if (!t || !p->len)
 		return 0;
@@ -330,6 +342,32 @@ static int finish_fields(precis_page *p)
 	free(p->text);
 	p->text = c;
 	p->len += tl + 1;
+	return 0;
+}
+
+/*
+ * The description (og:description, JSON-LD) when the page also shows it:
+ * most news pages print it as the lead paragraph, in a header or "chapo"
+ * block that the extraction may leave outside the article's container.
+ */
+static int lead_on_page(precis_page *p, htmlDocPtr doc)
+{
+	const char *d = p->field[PRECIS_PAGE_DESCRIPTION];
+	if (!d || strlen(d) < 80)
+		return 0;
+	xmlNode *root = xmlDocGetRootElement(doc);
+	xmlNode *body = NULL;
+	for (xmlNode *k = root ? root->children : NULL; k; k = k->next)
+		if (strcmp(px_html_name(k), "body") == 0)
+			body = k;
+	char *t = body ? px_html_text_of(body) : NULL;
+	if (body && !t)
+		return PRECIS_ENOMEM;
+	if (t && strstr(t, d) && !(p->lead = strdup(d))) {
+		free(t);
+		return PRECIS_ENOMEM;
+	}
+	free(t);
 	return 0;
 }
 
@@ -369,7 +407,8 @@ int precis_html_extract(precis_page **out, const char *html, size_t len,
 	}
 	doc = parse(copy, len, p->charset);
 	if (doc) {
-		if ((rc = px_html_meta(p, doc, o->url)) != 0 || (rc = px_html_extract(&raw, doc)) != 0) {
+		if ((rc = px_html_meta(p, doc, o->url)) != 0 || (rc = lead_on_page(p, doc)) != 0 ||
+		    (rc = px_html_extract(&raw, doc)) != 0) {
 			px_error_set(err, rc, 0, "%s while reading the page", precis_strerror(rc));
 			goto done;
 		}
@@ -407,6 +446,7 @@ void precis_page_free(precis_page *p)
 		free(p->field[i]);
 	free(p->text);
 	free(p->ld_body);
+	free(p->lead);
 	free(p);
 }
 

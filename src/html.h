@@ -22,6 +22,7 @@ struct precis_page {
 	const char *source[PRECIS_PAGE_FIELD_COUNT];
 	char charset[32];
 	char *ld_body; /* JSON-LD articleBody, a fallback for pages built by script */
+	char *lead;    /* the description, when the page shows it as its lead */
 };
 
 /* A growable UTF-8 byte buffer. */

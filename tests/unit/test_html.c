@@ -397,6 +397,35 @@ static void test_hostile(void **state)
 	precis_page_free(NULL);
 }
 
+/* The description heads the content when the page shows it (a lead outside the article's block). */
+static void test_lead(void **state)
+{
+	(void)state;
+	static const char *const fmt =
+		"<html><head><title>Bridge closed</title><meta name=\"description\" content=\"%s\">"
+		"</head><body><div class=\"article-header\"><h1>Bridge closed</h1>"
+		"<p class=\"standfirst\">%s</p></div><div class=\"article-content\">"
+		"<p>Engineers found cracks in two of the main girders during a routine inspection last "
+		"week, the transport department said on Tuesday.</p>"
+		"<p>Traffic will be diverted through the town centre, adding about twenty minutes to "
+		"journeys at peak times, officials warned.</p>"
+		"<p>Repairs are expected to take at least three months, and the cost has not yet been "
+		"estimated, a spokeswoman said.</p></div></body></html>";
+	const char *lead = "The old river bridge will stay closed until the summer after "
+			   "inspectors found cracks, the council said.";
+	char html[2048];
+	int n = snprintf(html, sizeof html, fmt, lead, lead);
+	precis_page *p = extract(html, (size_t)n, NULL);
+	assert_true(at(p, "Bridge closed\n") < at(p, lead));
+	assert_true(at(p, lead) < at(p, "Engineers found cracks"));
+	precis_page_free(p);
+	/* A description the page does not show stays out of the text. */
+	n = snprintf(html, sizeof html, fmt, lead, "A different standfirst, shown on the page only.");
+	p = extract(html, (size_t)n, NULL);
+	assert_false(has(p, lead));
+	precis_page_free(p);
+}
+
 /* A 50 MB page of paragraphs: read whole, text out. */
 static void test_big_page(void **state)
 {
@@ -423,7 +452,7 @@ int main(void)
 		cmocka_unit_test(test_main_content_fr), cmocka_unit_test(test_main_content_en),
 		cmocka_unit_test(test_metadata_sources), cmocka_unit_test(test_detect),
 		cmocka_unit_test(test_charsets),        cmocka_unit_test(test_hostile),
-		cmocka_unit_test(test_big_page),
+		cmocka_unit_test(test_lead),            cmocka_unit_test(test_big_page),
 	};
 	return cmocka_run_group_tests_name("html", tests, NULL, NULL);
 }
