@@ -21,7 +21,6 @@
  *      retried with fewer rules, and the longest result wins.
  */
 #include <ctype.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -698,9 +697,7 @@ static int attempt(px_buf *out, htmlDocPtr doc, int flags)
 		rc = emit(out, body, 0);
 		goto done;
 	}
-	if (getenv("PXD")) fprintf(stderr, "flags %d body text %zu top %s class=%s score %f text %zu\n", flags, S(body)->text, px_html_name(top), px_html_attr(top,"class"), best, S(top)->text);
 	top = climb(top, body);
-	if (getenv("PXD")) fprintf(stderr, " climbed %s class=%s\n", px_html_name(top), px_html_attr(top,"class"));
 	double threshold = final_score(top) * 0.2;
 	if (threshold < 10)
 		threshold = 10;
@@ -747,7 +744,6 @@ int px_html_extract(px_buf *out, htmlDocPtr doc)
 		if (!last)
 			xmlFreeDoc(d);
 		size_t chars = visible_chars(&b);
-		if (getenv("PXD")) fprintf(stderr, "attempt %zu rc %d n %zu chars %zu\n", t, rc, b.n, chars);
 		if (rc == 0 && (chars > best_chars || !best.s)) {
 			free(best.s);
 			best = b;
