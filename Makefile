@@ -86,7 +86,14 @@ deps-bench: deps
 	fi
 
 # ---------------------------------------------------------------- build
-$(BUILD)/obj/%.o: src/%.c
+# Objects depend on the compile command itself, so that changing CFLAGS or a
+# flag in this file rebuilds them (the sources alone would not tell make).
+COMPILE = $(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS)
+$(BUILD)/.flags: FORCE
+	@mkdir -p $(@D)
+	@echo '$(COMPILE)' | cmp -s - $@ || echo '$(COMPILE)' > $@
+
+$(BUILD)/obj/%.o: src/%.c $(BUILD)/.flags
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
@@ -94,7 +101,7 @@ $(BUILD)/gen/data.c: src/embed.sh $(DATA) $(WN_EXC)
 	@mkdir -p $(@D)
 	sh src/embed.sh $(DATA) $(foreach f,$(WN_EXC),wordnet/$(notdir $(f))=$(f)) > $@
 
-$(BUILD)/obj/gen_data.o: $(BUILD)/gen/data.c
+$(BUILD)/obj/gen_data.o: $(BUILD)/gen/data.c $(BUILD)/.flags
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
@@ -210,7 +217,7 @@ fuzz-replay: $(REPLAY_BIN)
 		else echo "FAIL fuzz replay: $$t"; fail=$$((fail+1)); fi; \
 	done; echo "fuzz replay: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
 
-.PHONY: fuzz fuzz-merge fuzz-replay fuzz-lib
+.PHONY: fuzz fuzz-merge fuzz-replay fuzz-lib FORCE
 
 # ---------------------------------------------------------------- demo
 demo: deps
