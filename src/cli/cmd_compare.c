@@ -1,6 +1,7 @@
 /* precis compare: how outlets covered the same events, as Markdown, HTML or JSON. */
 #include <getopt.h>
 #include <libgen.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,16 +18,17 @@ static const char usage_text[] =
 	"{\"id\", \"text\", \"title\"?, \"outlet\"?, \"date\"?, \"url\"?}; given fields win.\n\n"
 	"  --format F      md (default), html or json\n"
 	"  -o, --output F  write the report to F (atomically) instead of stdout\n"
-	"  --threshold T   evidence score that links two articles (0.3)\n"
+	"  --threshold T   probability of one story that links two articles (0.5)\n"
 	"  --stories N     force N stories\n"
 	"  --explain       list each grouping decision with its evidence\n"
+	"  --model W,...   grouping model: bias and 8 weights (eval/grouping_fit.py)\n"
 	"  --lang CODE     language of every article (auto: per article)\n"
 	"  -n N            sentences per summary (3)\n"
 	"  -j, --jobs N    threads reading the articles (default: one per core)\n"
 	"  --jsonl         read JSONL records\n"
 	"  -h, --help      this help\n";
 
-enum { OPT_FORMAT = 256, OPT_THRESHOLD, OPT_STORIES, OPT_EXPLAIN, OPT_LANG, OPT_JSONL };
+enum { OPT_FORMAT = 256, OPT_THRESHOLD, OPT_STORIES, OPT_EXPLAIN, OPT_LANG, OPT_JSONL, OPT_MODEL };
 
 static const struct option longopts[] = {
 	{ "format", required_argument, NULL, OPT_FORMAT },
@@ -34,6 +36,7 @@ static const struct option longopts[] = {
 	{ "threshold", required_argument, NULL, OPT_THRESHOLD },
 	{ "stories", required_argument, NULL, OPT_STORIES },
 	{ "explain", no_argument, NULL, OPT_EXPLAIN },
+	{ "model", required_argument, NULL, OPT_MODEL },
 	{ "lang", required_argument, NULL, OPT_LANG },
 	{ "jsonl", no_argument, NULL, OPT_JSONL },
 	{ "jobs", required_argument, NULL, 'j' },
@@ -154,27 +157,31 @@ static int read_jsonl(inputs *in, const char *path)
 		json_error_t e;
 		json_t *rec = json_loadb(line, (size_t)len, JSON_REJECT_DUPLICATES, &e);
 		json_t *text = rec ? json_object_get(rec, "text") : NULL;
-		if (!json_is_string(text)) {
-			fprintf(stderr, "precis: %s:%zu: %s (record skipped)\n", path, lineno,
-				rec ? "no string \"text\"" : e.text);
-			failed++;
-			json_decref(rec);
-			continue;
-		}
 		precis_article_input *a = add(in);
 		if (!a) {
 			json_decref(rec);
 			failed++;
 			break;
 		}
+		char where[32];
+		snprintf(where, sizeof where, "line-%zu", lineno);
+		if (!json_is_string(text)) {
+			/* Listed in the report's errors, by id when the record has one. */
+			const char *why = rec ? "no string \"text\"" : e.text;
+			fprintf(stderr, "precis: %s:%zu: %s (listed under errors)\n", path, lineno, why);
+			a->id = rec ? field(in, rec, "id") : NULL;
+			if (!a->id)
+				a->id = own(in, strdup(where));
+			a->error = own(in, strdup(why));
+			failed++;
+			json_decref(rec);
+			continue;
+		}
 		a->text = field(in, rec, "text");
 		a->len = json_string_length(text);
 		a->id = field(in, rec, "id");
-		if (!a->id) {
-			char buf[32];
-			snprintf(buf, sizeof buf, "line-%zu", lineno);
-			a->id = own(in, strdup(buf));
-		}
+		if (!a->id)
+			a->id = own(in, strdup(where));
 		a->title = field(in, rec, "title");
 		a->outlet = field(in, rec, "outlet");
 		a->date = field(in, rec, "date");
@@ -187,9 +194,23 @@ static int read_jsonl(inputs *in, const char *path)
 	return failed;
 }
 
+/* "b,w1,...,w8": exactly PRECIS_COMPARE_MODEL_SIZE finite numbers. */
+static int parse_model(double *w, const char *s)
+{
+	for (int k = 0; k < PRECIS_COMPARE_MODEL_SIZE; k++) {
+		char *end;
+		w[k] = strtod(s, &end);
+		if (end == s || !isfinite(w[k]) || *end != (k + 1 < PRECIS_COMPARE_MODEL_SIZE ? ',' : '\0'))
+			return -1;
+		s = end + 1;
+	}
+	return 0;
+}
+
 int cmd_compare(int argc, char **argv)
 {
 	precis_compare_options o = PRECIS_COMPARE_OPTIONS_INIT;
+	double model[PRECIS_COMPARE_MODEL_SIZE];
 	const char *output = NULL;
 	int format = 0; /* 0 md, 1 html, 2 json */
 	bool jsonl = false;
@@ -224,6 +245,14 @@ int cmd_compare(int argc, char **argv)
 			}
 			break;
 		case OPT_EXPLAIN: o.explain = true; break;
+		case OPT_MODEL:
+			if (parse_model(model, optarg)) {
+				cli_error("compare: --model wants %d comma-separated numbers",
+					  PRECIS_COMPARE_MODEL_SIZE);
+				return EXIT_USAGE;
+			}
+			o.model = model;
+			break;
 		case OPT_LANG:
 			if (strcmp(optarg, "auto") != 0 && !precis_language_supported(optarg)) {
 				cli_error("compare: unsupported language '%s'", optarg);
@@ -263,9 +292,10 @@ int cmd_compare(int argc, char **argv)
 	int rc = precis_analyzer_new(&a);
 	if (!rc)
 		rc = precis_compare_new(&cmp, a, in.v, in.n, &o, &err);
-	if (err.code && cmp) {
-		cli_error("compare: %s (left out)", err.message);
-		failed++;
+	for (size_t i = 0; cmp && i < precis_comparison_article_count(cmp); i++) {
+		const char *id, *problem = precis_comparison_problem(cmp, i, &id);
+		if (problem)
+			cli_error("compare: %s: %s (kept as an article)", id, problem);
 	}
 	if (rc) {
 		cli_error("compare: %s", err.message[0] ? err.message : precis_strerror(rc));
