@@ -52,21 +52,23 @@ for r in out:
 PY
 full=$(grep -vc -- '-line-' "$TMP/feed.jsonl" || true)
 total=$(wc -l < "$TMP/feed.jsonl")
-/usr/bin/time -f "%e %M" -o "$TMP/time" "$PRECIS" compare --jsonl "$TMP/feed.jsonl" \
+/usr/bin/time -f "%e %U %S %M" -o "$TMP/time" "$PRECIS" compare --jsonl "$TMP/feed.jsonl" \
 	--format json -j 1 -o "$TMP/report.json" 2> "$TMP/stderr" || true
-read -r secs kb < "$TMP/time"
-python3 - "$TMP/feed.jsonl" "$TMP/report.json" "$secs" "$kb" "$total" "$full" <<'PY'
+read -r secs user sys kb < "$TMP/time"
+cpu=$(echo "$user + $sys" | bc)
+python3 - "$TMP/feed.jsonl" "$TMP/report.json" "$secs" "$kb" "$total" "$full" "$cpu" <<'PY'
 import json, sys
-feed, rep, secs, kb, total, full = sys.argv[1:]
+feed, rep, secs, kb, total, full, cpu = sys.argv[1:]
 ids = [json.loads(l)["id"] for l in open(feed, encoding="utf-8")]
 r = json.load(open(rep, encoding="utf-8"))
 seen = [a for s in r["stories"] for a in s["articles"]] + [e["id"] for e in r.get("errors", [])]
 problems = sum(1 for a in r["articles"] if a.get("problem"))
 lost = len(set(ids) - set(seen))
 print("\n## Story grouping at scale (`precis compare --jsonl`, one process, one thread)\n")
-print("| records | full articles | one-line records | stories | with a problem | lost | time (s) | peak memory (MB) |")
-print("|---:|---:|---:|---:|---:|---:|---:|---:|")
-print("| %s | %s | %d | %d | %d | %d | %s | %.0f |" % (total, full, int(total) - int(full),
-      len(r["stories"]), problems, lost, secs, int(kb) / 1024))
+print("| records | full articles | one-line records | stories | with a problem | lost | CPU (s) | elapsed (s) | peak memory (MB) |")
+print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("| %s | %s | %d | %d | %d | %d | %s | %s | %.0f |" % (total, full, int(total) - int(full),
+      len(r["stories"]), problems, lost, cpu, secs, int(kb) / 1024))
+print("\nElapsed time is on a shared 2-core machine; CPU time is the process's own.")
 print("\nRegenerate: `sh eval/grouping_scale.sh build/precis` (feed synthesized from ../shared/data).")
 PY
