@@ -434,13 +434,13 @@ typedef struct precis_article_input {
 	const char *outlet;
 	const char *date;   /* publication date YYYY-MM-DD, resolves "jeudi", "hier" */
 	const char *url;
-	/*
-	 * Set when the caller could not read the record (invalid JSON, no
-	 * text): the comparison lists it under errors with this reason, and
-	 * text may be NULL.
-	 */
-	const char *error;
 } precis_article_input;
+
+/* A record the caller could not read (invalid JSON, no text): listed in the report's errors. */
+typedef struct precis_record_error {
+	const char *id;     /* the record's id, or "line-N" */
+	const char *reason;
+} precis_record_error;
 
 typedef struct precis_compare_options {
 	unsigned version;
@@ -457,12 +457,16 @@ typedef struct precis_compare_options {
 	 * per collection.
 	 */
 	const double *model;
+	/* Records the caller could not read, for the report's errors (version 2). */
+	const precis_record_error *unread;
+	size_t nunread;
 } precis_compare_options;
 
 #define PRECIS_COMPARE_MODEL_SIZE 9
 
-#define PRECIS_COMPARE_OPTIONS_VERSION 1
-#define PRECIS_COMPARE_OPTIONS_INIT { PRECIS_COMPARE_OPTIONS_VERSION, 0.5, 0, 3, false, NULL, 0, NULL }
+/* Version 2 added model, unread and nunread; version 1 structs are still accepted. */
+#define PRECIS_COMPARE_OPTIONS_VERSION 2
+#define PRECIS_COMPARE_OPTIONS_INIT { PRECIS_COMPARE_OPTIONS_VERSION, 0.5, 0, 3, false, NULL, 0, NULL, NULL, 0 }
 
 typedef struct precis_comparison precis_comparison;
 
@@ -472,7 +476,7 @@ typedef struct precis_comparison precis_comparison;
  * reused agency copy, consensus summary, similarity matrix). No record is
  * lost: one without a full sentence is grouped by its title or its one
  * line, one without usable text is a story of its own, each with a
- * problem (precis_comparison_problem); records marked with an error are
+ * problem (precis_comparison_problem); the records in opts->unread are
  * listed in the report's errors. Fails only on invalid arguments or when
  * out of memory.
  */

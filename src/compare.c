@@ -7,6 +7,7 @@
  * copy (compare_reuse.c). The renderers walk the result (compare.h).
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,8 +158,8 @@ static int record_error(precis_comparison *cmp, size_t *cap, const char *id, con
 /*
  * Reads every article, in input order into cmp->articles and c->w. Every
  * record ends up there (one without usable text carries a problem) or, when
- * the caller could not read it (precis_article_input.error) or reading
- * failed past the text, in cmp->errors: none is lost.
+ * the caller could not read it (o->unread) or reading failed past the
+ * text, in cmp->errors: none is lost.
  */
 static int read_articles(precis_comparison *cmp, coll *c, precis_analyzer *a,
 			 const precis_article_input *in, size_t n, const precis_compare_options *o)
@@ -169,6 +170,8 @@ static int read_articles(precis_comparison *cmp, coll *c, precis_analyzer *a,
 	int rc = 0;
 	if (!status || !errs)
 		rc = PRECIS_ENOMEM;
+	for (size_t k = 0; k < o->nunread && !rc; k++)
+		rc = record_error(cmp, &cap, o->unread[k].id, o->unread[k].reason ? o->unread[k].reason : "unreadable");
 	if (!rc) {
 		px_cmp_reader r = { in, o, cmp->articles, c->w, status, errs, n };
 		rc = px_cmp_read_all(&r, a, o->threads);
@@ -180,8 +183,7 @@ static int read_articles(precis_comparison *cmp, coll *c, precis_analyzer *a,
 			rc = PRECIS_ENOMEM;
 		else if (status[i])
 			rc = record_error(cmp, &cap, in[i].id,
-					  in[i].error ? in[i].error
-					  : errs[i].message[0] ? errs[i].message : precis_strerror(status[i]));
+					  errs[i].message[0] ? errs[i].message : precis_strerror(status[i]));
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (rc || status[i]) {
@@ -246,9 +248,15 @@ int precis_compare_new(precis_comparison **out, precis_analyzer *a,
 		       const precis_article_input *in, size_t n, const precis_compare_options *opts,
 		       precis_error *err)
 {
-	precis_compare_options defaults = PRECIS_COMPARE_OPTIONS_INIT;
-	const precis_compare_options *o = opts ? opts : &defaults;
-	if (!out || !a || (!in && n) || o->version != PRECIS_COMPARE_OPTIONS_VERSION)
+	precis_compare_options v2 = PRECIS_COMPARE_OPTIONS_INIT;
+	const precis_compare_options *o = opts ? opts : &v2;
+	if (opts && opts->version == 1) { /* the fields of version 1, the rest as INIT */
+		memcpy(&v2, opts, offsetof(precis_compare_options, model));
+		v2.version = PRECIS_COMPARE_OPTIONS_VERSION;
+		o = &v2;
+	}
+	if (!out || !a || (!in && n) || o->version != PRECIS_COMPARE_OPTIONS_VERSION ||
+	    (o->nunread && !o->unread))
 		return px_error_set(err, PRECIS_EINVAL, 0, "invalid argument");
 	precis_comparison *cmp = calloc(1, sizeof *cmp);
 	coll c = { .a = a, .model = o->model };

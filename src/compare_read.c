@@ -358,8 +358,6 @@ static int read_article(px_article *pa, work *w, precis_analyzer *an,
 			const precis_article_input *in, const precis_compare_options *o,
 			precis_error *err)
 {
-	if (in->error)
-		return PRECIS_EJSON; /* the caller could not read it: listed under errors */
 	int rc = open_doc(w, an, in, o, &pa->problem, err);
 	if (rc)
 		return rc;

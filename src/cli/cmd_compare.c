@@ -47,6 +47,8 @@ static const struct option longopts[] = {
 typedef struct {
 	precis_article_input *v;
 	size_t n, cap;
+	precis_record_error *bad; /* records not read: the report's errors */
+	size_t nbad, capbad;
 	char **owned; /* strings to free */
 	size_t nowned, capowned;
 } inputs;
@@ -81,6 +83,20 @@ static precis_article_input *add(inputs *in)
 	precis_article_input *a = &in->v[in->n++];
 	memset(a, 0, sizeof *a);
 	return a;
+}
+
+static int add_bad(inputs *in, const char *id, const char *reason)
+{
+	if (in->nbad == in->capbad) {
+		size_t nc = in->capbad ? in->capbad * 2 : 16;
+		precis_record_error *nv = realloc(in->bad, nc * sizeof *nv);
+		if (!nv)
+			return -1;
+		in->bad = nv;
+		in->capbad = nc;
+	}
+	in->bad[in->nbad++] = (precis_record_error){ id, reason };
+	return 0;
 }
 
 /* File base name without extension: the article's id. */
@@ -157,25 +173,27 @@ static int read_jsonl(inputs *in, const char *path)
 		json_error_t e;
 		json_t *rec = json_loadb(line, (size_t)len, JSON_REJECT_DUPLICATES, &e);
 		json_t *text = rec ? json_object_get(rec, "text") : NULL;
-		precis_article_input *a = add(in);
-		if (!a) {
-			json_decref(rec);
-			failed++;
-			break;
-		}
 		char where[32];
 		snprintf(where, sizeof where, "line-%zu", lineno);
 		if (!json_is_string(text)) {
 			/* Listed in the report's errors, by id when the record has one. */
 			const char *why = rec ? "no string \"text\"" : e.text;
 			fprintf(stderr, "precis: %s:%zu: %s (listed under errors)\n", path, lineno, why);
-			a->id = rec ? field(in, rec, "id") : NULL;
-			if (!a->id)
-				a->id = own(in, strdup(where));
-			a->error = own(in, strdup(why));
+			const char *id = rec ? field(in, rec, "id") : NULL;
+			if (add_bad(in, id ? id : own(in, strdup(where)), own(in, strdup(why)))) {
+				json_decref(rec);
+				failed++;
+				break;
+			}
 			failed++;
 			json_decref(rec);
 			continue;
+		}
+		precis_article_input *a = add(in);
+		if (!a) {
+			json_decref(rec);
+			failed++;
+			break;
 		}
 		a->text = field(in, rec, "text");
 		a->len = json_string_length(text);
@@ -290,6 +308,8 @@ int cmd_compare(int argc, char **argv)
 	precis_comparison *cmp = NULL;
 	precis_error err = { 0 };
 	int rc = precis_analyzer_new(&a);
+	o.unread = in.bad;
+	o.nunread = in.nbad;
 	if (!rc)
 		rc = precis_compare_new(&cmp, a, in.v, in.n, &o, &err);
 	for (size_t i = 0; cmp && i < precis_comparison_article_count(cmp); i++) {
@@ -319,6 +339,7 @@ int cmd_compare(int argc, char **argv)
 		free(in.owned[i]);
 	free(in.owned);
 	free(in.v);
+	free(in.bad);
 	if (rc)
 		return EXIT_SOME_FAILED;
 	return failed ? EXIT_SOME_FAILED : EXIT_OK;

@@ -9,7 +9,7 @@
 
 static precis_article_input art(const char *id, const char *text, const char *date)
 {
-	precis_article_input a = { id, text, strlen(text), NULL, NULL, date, NULL, NULL };
+	precis_article_input a = { id, text, strlen(text), NULL, NULL, date, NULL };
 	return a;
 }
 
@@ -41,6 +41,15 @@ static void test_identical_text(void **state)
 	assert_int_equal(c->articles[0].nunique, 0);
 	assert_string_equal(c->articles[0].outlet, "Le Progrès");
 	precis_comparison_free(c);
+	/* A version 1 options struct (before the model and unread records) is still taken. */
+	precis_compare_options o1 = PRECIS_COMPARE_OPTIONS_INIT;
+	o1.version = 1;
+	o1.threshold = 2; /* nothing links */
+	assert_int_equal(precis_compare_new(&c, A, in, 2, &o1, NULL), 0);
+	assert_int_equal(c->nstories, 2);
+	precis_comparison_free(c);
+	o1.version = 3;
+	assert_int_equal(precis_compare_new(&c, A, in, 2, &o1, NULL), PRECIS_EINVAL);
 }
 
 static void test_single_article_no_date(void **state)
@@ -145,7 +154,7 @@ static void test_bad_article_kept_alone(void **state)
 	(void)state;
 	precis_article_input in[2] = {
 		art("good", "A perfectly fine article about the harbour works. They will finish in May.", NULL),
-		{ "bad", "Broken \xC3\x28 text here.", 17, NULL, NULL, NULL, NULL, NULL },
+		{ "bad", "Broken \xC3\x28 text here.", 17, NULL, NULL, NULL, NULL },
 	};
 	precis_comparison *c;
 	precis_error err = { 0 };
@@ -179,7 +188,7 @@ static void test_no_record_lost(void **state)
 	const char *full = "The city council of Lyon voted on Thursday to make public transport free "
 			   "for residents under twenty-five. The measure will cost two million euros "
 			   "a year. The opposition called it an electoral gift.";
-	precis_article_input in[6] = {
+	precis_article_input in[5] = {
 		art("full", full, "2024-03-07"),
 		art("brief", "Lyon council votes free public transport for under twenty-five residents",
 		    "2024-03-07"),
@@ -187,11 +196,14 @@ static void test_no_record_lost(void **state)
 		art("empty", "   \n  ", "2024-03-07"),
 		art("other", "A storm closed the port of Brest on Monday. Ferries stayed in harbour "
 			     "and fishermen kept their boats moored until the wind dropped.", "2024-03-04"),
-		{ "line-7", NULL, 0, NULL, NULL, NULL, NULL, "invalid JSON" },
 	};
+	const precis_record_error bad = { "line-7", "invalid JSON" };
+	precis_compare_options o = PRECIS_COMPARE_OPTIONS_INIT;
+	o.unread = &bad;
+	o.nunread = 1;
 	in[2].title = "Lyon: free public transport for the under twenty-five, the council decides";
 	precis_comparison *c;
-	assert_int_equal(precis_compare_new(&c, A, in, 6, NULL, NULL), 0);
+	assert_int_equal(precis_compare_new(&c, A, in, 5, &o, NULL), 0);
 	assert_int_equal(c->narticles, 5);
 	assert_int_equal(c->nerrors, 1);
 	assert_string_equal(c->errors[0].id, "line-7");
