@@ -21,18 +21,22 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
 ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc -Isrc/util $(PKG_CFLAGS) $(CPPFLAGS)
-ALL_CFLAGS   = $(WARN) -fPIC -pthread $(CFLAGS)
+ALL_CFLAGS   = $(WARN) -fPIC -fvisibility=hidden -pthread $(CFLAGS)
 LIBS     = $(PKG_LIBS) -lstemmer -lpthread -lm
 
 # Debian packages: what the build needs, and what tests and benchmarks add.
 DEB_BUILD = build-essential pkg-config libgsl-dev libutf8proc-dev libstemmer-dev \
-            libjansson-dev libcmocka-dev
-DEB_TEST  = python3 valgrind parallel
+            libjansson-dev libcmocka-dev wordnet-base
+DEB_TEST  = python3 valgrind parallel liblingua-stopwords-perl
 DEB_BENCH = ots time python3-nltk parallel hyperfine bc
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-DATA     = $(sort $(wildcard stopwords/*.txt stopwords/cues/*.txt stopwords/detect/*.txt) \
-             $(shell find src/data -type f 2>/dev/null))
+DATA     = $(sort $(wildcard stopwords/*.txt stopwords/cues/*.txt stopwords/detect/*.txt))
+# WordNet 3.0's exception lists for ROUGE-1.5.5 stemming, embedded straight
+# from Debian's wordnet-base (make deps installs it; nothing is copied into
+# the repository). Embedded under the names wordnet/<pos>.exc.
+WORDNET  = /usr/share/wordnet
+WN_EXC   = $(WORDNET)/adj.exc $(WORDNET)/adv.exc $(WORDNET)/noun.exc $(WORDNET)/verb.exc
 LIB_SRC  = $(sort $(wildcard src/*.c src/util/*.c))
 CLI_SRC  = $(sort $(wildcard src/cli/*.c))
 TEST_SRC = $(sort $(wildcard tests/unit/test_*.c))
@@ -41,7 +45,7 @@ CLI_OBJ  = $(CLI_SRC:src/cli/%.c=$(BUILD)/obj/cli/%.o)
 TESTS    = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 SOVER    = 0
 
-.PHONY: all deps deps-bench deps-html demo test test-html unit golden bad scale check bench eval eval-split install \
+.PHONY: all deps deps-bench deps-html demo test test-html unit golden bad scale exports stopwords-check check bench eval eval-split install \
         uninstall clean help
 .DELETE_ON_ERROR:
 
@@ -61,7 +65,9 @@ help:
 deps:
 	@if ! pkg-config --exists $(PKGS) cmocka 2>/dev/null || \
 	    ! [ -f /usr/include/libstemmer.h ] || ! command -v python3 >/dev/null || \
-	    ! command -v parallel >/dev/null; then \
+	    ! [ -f $(WORDNET)/verb.exc ] || \
+	    ! command -v parallel >/dev/null || \
+	    ! dpkg -s liblingua-stopwords-perl >/dev/null 2>&1; then \
 		echo "deps: installing $(DEB_BUILD) $(DEB_TEST)"; \
 		$(SUDO) apt-get update -q && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q \
@@ -84,9 +90,9 @@ $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
-$(BUILD)/gen/data.c: src/embed.sh $(DATA)
+$(BUILD)/gen/data.c: src/embed.sh $(DATA) $(WN_EXC)
 	@mkdir -p $(@D)
-	sh src/embed.sh $(DATA) > $@
+	sh src/embed.sh $(DATA) $(foreach f,$(WN_EXC),wordnet/$(notdir $(f))=$(f)) > $@
 
 $(BUILD)/obj/gen_data.o: $(BUILD)/gen/data.c
 	@mkdir -p $(@D)
@@ -107,13 +113,16 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libprecis.a tests/unit/testutil.h
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $< $(BUILD)/libprecis.a \
 		$(LIBS) $(CMOCKA_LIBS) -o $@
 
+# test_opt compiles the CLI's option parser in.
+$(BUILD)/tests/test_opt: src/cli/opt.c src/cli/opt.h src/cli/cli.h
+
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
 
 # ---------------------------------------------------------------- tests
 # `make test` is the README's command and what .ci/run calls. The recursive
 # make re-reads pkg-config after deps may have installed the packages.
 test: deps deps-html
-	$(MAKE) --no-print-directory unit golden bad scale test-html
+	$(MAKE) --no-print-directory unit golden bad scale test-html exports stopwords-check
 	$(MAKE) --no-print-directory check
 
 unit: $(TESTS)
@@ -129,6 +138,14 @@ scale: $(BUILD)/precis
 # The HTML report rendered in headless Chromium (tests/html/run.sh).
 test-html: $(BUILD)/precis
 	@sh tests/html/run.sh $(BUILD)/precis $(BUILD)/html
+
+# libprecis.so exports exactly what precis.h declares (tests/check-exports.sh).
+exports: $(BUILD)/libprecis.so
+	@sh tests/check-exports.sh $(BUILD)/libprecis.so
+
+# stopwords/*.txt equal what stopwords/update.sh extracts from their packages.
+stopwords-check:
+	@sh tests/check-stopwords.sh
 
 # Hostile inputs (tests/bad/): every subcommand, no crash, no lost record.
 bad: $(BUILD)/precis
