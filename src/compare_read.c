@@ -1,10 +1,10 @@
 /*
  * compare_read: everything about one article that needs no other article
  * (analysis, metadata, summary, card fields, word counts and hashes), read
- * by worker threads; then its counts in the collection's vocabulary.
+ * on the library's worker pool (util/pool.c); then its counts in the
+ * collection's vocabulary.
  */
 #include <math.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +14,7 @@
 #include "analyze.h"
 #include "calendar.h"
 #include "compare_priv.h"
+#include "pool.h"
 #include "text.h"
 #include "vec.h"
 
@@ -401,38 +402,34 @@ done:
 	return rc;
 }
 
-/* Articles are read by worker threads taking the next index under a lock. */
+/* Articles are read on the library's worker pool, each worker with its own analyzer. */
 typedef struct {
 	px_cmp_reader *job;
-	size_t next;
-	pthread_mutex_t lock;
+	precis_analyzer *a; /* the caller's: worker 0 (the calling thread) uses it */
 } reader;
 
-typedef struct {
-	reader *r;
-	precis_analyzer *a; /* NULL: make one for this thread */
-} reader_thread;
-
-static void *read_worker(void *arg)
+static int reader_init(void **state, unsigned worker, void *ctx)
 {
-	reader_thread *t = arg;
-	reader *r = t->r;
-	px_cmp_reader *j = r->job;
-	precis_analyzer *a = t->a;
-	if (!a && precis_analyzer_new(&a))
-		a = NULL;
-	for (;;) {
-		pthread_mutex_lock(&r->lock);
-		size_t i = r->next++;
-		pthread_mutex_unlock(&r->lock);
-		if (i >= j->n)
-			break;
-		j->rc[i] = a ? read_article(&j->pa[i], &j->w[i], a, &j->in[i], j->o, &j->err[i])
-			     : PRECIS_ENOMEM;
+	reader *r = ctx;
+	if (worker == 0) {
+		*state = r->a;
+		return 0;
 	}
-	if (!t->a)
-		precis_analyzer_free(a);
-	return NULL;
+	return precis_analyzer_new((precis_analyzer **)state);
+}
+
+static int reader_item(void *state, size_t i, void *ctx)
+{
+	px_cmp_reader *j = ((reader *)ctx)->job;
+	j->rc[i] = read_article(&j->pa[i], &j->w[i], state, &j->in[i], j->o, &j->err[i]);
+	/* An article's trouble is its own (kept in rc[i]); only memory stops the run. */
+	return j->rc[i] == PRECIS_ENOMEM ? PRECIS_ENOMEM : 0;
+}
+
+static void reader_fini(void *state, void *ctx)
+{
+	if (state != ((reader *)ctx)->a)
+		precis_analyzer_free(state);
 }
 
 /* Past a handful of articles, reading them is worth a thread per core. */
@@ -441,26 +438,13 @@ static void *read_worker(void *arg)
 
 int px_cmp_read_all(px_cmp_reader *job, precis_analyzer *a, unsigned threads)
 {
-	reader rd = { .job = job, .next = 0 }, *r = &rd;
 	size_t want = threads ? threads : (size_t)sysconf(_SC_NPROCESSORS_ONLN);
 	size_t useful = (job->n + ARTICLES_PER_THREAD - 1) / ARTICLES_PER_THREAD;
 	want = want < 1 ? 1 : want > MAX_THREADS ? MAX_THREADS : want;
 	want = want < useful ? want : useful ? useful : 1;
-	if (pthread_mutex_init(&r->lock, NULL))
-		return PRECIS_ENOMEM;
-	pthread_t tid[MAX_THREADS];
-	reader_thread arg[MAX_THREADS];
-	size_t started = 1;
-	for (size_t k = 0; k < want; k++)
-		arg[k] = (reader_thread){ r, k == 0 ? a : NULL };
-	for (; started < want; started++)
-		if (pthread_create(&tid[started], NULL, read_worker, &arg[started]))
-			break; /* fewer threads is still correct */
-	read_worker(&arg[0]);
-	for (size_t k = 1; k < started; k++)
-		pthread_join(tid[k], NULL);
-	pthread_mutex_destroy(&r->lock);
-	return 0;
+	reader r = { job, a };
+	px_pool_job pj = { reader_init, reader_item, reader_fini, NULL, &r };
+	return px_pool_run(job->n, (unsigned)want, &pj);
 }
 
 void px_cmp_work_free(work *w)
