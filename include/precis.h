@@ -539,9 +539,14 @@ PRECIS_EXTERN int precis_compare_new(precis_comparison **out, precis_analyzer *a
 PRECIS_EXTERN void precis_comparison_free(precis_comparison *c);
 PRECIS_EXTERN size_t precis_comparison_story_count(const precis_comparison *c);
 PRECIS_EXTERN size_t precis_comparison_article_count(const precis_comparison *c);
-/* What was wrong with article i (NULL: nothing), and its id in *id: for messages. */
+/*
+ * What was wrong with article i (NULL: nothing), its id in *id, and in
+ * *unusable whether it had no usable text at all (bad input, rather than
+ * a one-line or headline-only record grouped by what it has). For messages
+ * and exit statuses; id and unusable may be NULL.
+ */
 PRECIS_EXTERN const char *precis_comparison_problem(const precis_comparison *c, size_t i,
-						    const char **id);
+						    const char **id, bool *unusable);
 
 /* Renderers: Markdown, self-contained HTML (inline CSS and SVG), JSON. */
 PRECIS_EXTERN int precis_report_md(const precis_comparison *c, FILE *fp);

@@ -341,11 +341,15 @@ size_t precis_comparison_article_count(const precis_comparison *c)
 	return c->narticles;
 }
 
-const char *precis_comparison_problem(const precis_comparison *c, size_t i, const char **id)
+const char *precis_comparison_problem(const precis_comparison *c, size_t i, const char **id,
+				      bool *unusable)
 {
+	const px_article *a = i < c->narticles ? &c->articles[i] : NULL;
 	if (id)
-		*id = i < c->narticles ? c->articles[i].id : NULL;
-	return i < c->narticles ? c->articles[i].problem : NULL;
+		*id = a ? a->id : NULL;
+	if (unusable)
+		*unusable = a && a->unusable;
+	return a ? a->problem : NULL;
 }
 
 size_t precis_comparison_story_count(const precis_comparison *c)

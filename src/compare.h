@@ -28,6 +28,7 @@ typedef struct {
 typedef struct px_article {
 	char *id, *outlet, *headline, *date, *url, *lang;
 	char *problem;       /* what was wrong with the record (no sentence, no usable text), or NULL */
+	bool unusable;       /* no usable text at all: a story of its own */
 	char *event_date;    /* "YYYY-MM-DD", "YYYY-MM-DD/YYYY-MM-DD", "--MM-DD" (no year), or NULL */
 	size_t words, nsentences;
 	char **agencies;

@@ -314,8 +314,9 @@ static int first_line(char **out, const char *s, size_t n)
  * up a story of its own. Either way *problem says what was wrong.
  */
 static int open_doc(work *w, precis_analyzer *an, const precis_article_input *in,
-		    const precis_compare_options *o, char **problem, precis_error *err)
+		    const precis_compare_options *o, px_article *pa, precis_error *err)
 {
+	char **problem = &pa->problem;
 	precis_doc_options dopt = PRECIS_DOC_OPTIONS_INIT;
 	dopt.lang = o->lang;
 	dopt.title = in->title;
@@ -331,6 +332,7 @@ static int open_doc(work *w, precis_analyzer *an, const precis_article_input *in
 		memset(err, 0, sizeof *err);
 		if ((rc = precis_doc_new(&w->doc, an, "", 0, &dopt, err)))
 			return rc;
+		pa->unusable = true;
 		return copy_str(problem, why);
 	}
 	if (w->doc->nsents > 0)
@@ -344,7 +346,8 @@ static int open_doc(work *w, precis_analyzer *an, const precis_article_input *in
 		if ((rc = precis_doc_new(&w->doc, an, text, len, &dopt, err)))
 			return rc;
 	}
-	return copy_str(problem, w->doc->title_terms.n == 0
+	pa->unusable = w->doc->title_terms.n == 0;
+	return copy_str(problem, pa->unusable
 					 ? "no usable text (empty, blank or only boilerplate)"
 				 : in->title ? "no full sentence: grouped by its title"
 					     : "no full sentence: grouped by its one line");
@@ -359,7 +362,7 @@ static int read_article(px_article *pa, work *w, precis_analyzer *an,
 			const precis_article_input *in, const precis_compare_options *o,
 			precis_error *err)
 {
-	int rc = open_doc(w, an, in, o, &pa->problem, err);
+	int rc = open_doc(w, an, in, o, pa, err);
 	if (rc)
 		return rc;
 	if ((rc = precis_meta_new(&w->meta, an, w->doc, in->date)))

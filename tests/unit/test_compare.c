@@ -162,10 +162,13 @@ static void test_bad_article_kept_alone(void **state)
 	assert_int_equal(c->narticles, 2);
 	assert_int_equal(c->nstories, 2);
 	const char *id;
-	assert_null(precis_comparison_problem(c, 0, &id));
+	bool unusable = true;
+	assert_null(precis_comparison_problem(c, 0, &id, &unusable));
 	assert_string_equal(id, "good");
-	const char *why = precis_comparison_problem(c, 1, &id);
+	assert_false(unusable);
+	const char *why = precis_comparison_problem(c, 1, &id, &unusable);
 	assert_string_equal(id, "bad");
+	assert_true(unusable);
 	assert_non_null(why);
 	assert_non_null(strstr(why, "no usable text"));
 	precis_comparison_free(c);
@@ -220,6 +223,8 @@ static void test_no_record_lost(void **state)
 	assert_non_null(strstr(c->articles[1].problem, "one line"));
 	assert_non_null(strstr(c->articles[2].problem, "title"));
 	assert_non_null(strstr(c->articles[3].problem, "no usable text"));
+	assert_false(c->articles[1].unusable || c->articles[2].unusable);
+	assert_true(c->articles[3].unusable);
 	assert_string_equal(c->articles[1].headline,
 			    "Lyon council votes free public transport for under twenty-five residents");
 	/* The renderers take articles without sentences and the errors. */
