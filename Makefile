@@ -52,6 +52,7 @@ help:
 	@echo "make demo      deps + build + summarize and compare examples/"
 	@echo "make test      deps + unit, golden and sanitizer test runs"
 	@echo "make check     the sanitizer (ASan+UBSan) run alone"
+	@echo "make python    the Python package, into $(BUILD)/python (test-python: its tests)"
 	@echo "make bench     benchmarks, written to eval/BENCH.md"
 	@echo "make eval      evaluation tables, written to eval/RESULTS.md"
 	@echo "make install   PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)"
@@ -61,11 +62,11 @@ help:
 deps:
 	@if ! pkg-config --exists $(PKGS) cmocka 2>/dev/null || \
 	    ! [ -f /usr/include/libstemmer.h ] || ! command -v python3 >/dev/null || \
-	    ! command -v parallel >/dev/null; then \
-		echo "deps: installing $(DEB_BUILD) $(DEB_TEST)"; \
+	    ! command -v parallel >/dev/null || ! dpkg -s $(DEB_PYTHON) >/dev/null 2>&1; then \
+		echo "deps: installing $(DEB_BUILD) $(DEB_TEST) $(DEB_PYTHON)"; \
 		$(SUDO) apt-get update -q && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q \
-			$(DEB_BUILD) $(DEB_TEST); \
+			$(DEB_BUILD) $(DEB_TEST) $(DEB_PYTHON); \
 	fi
 
 deps-html:
@@ -113,7 +114,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libprecis.a tests/unit/testutil.h
 # `make test` is the README's command and what .ci/run calls. The recursive
 # make re-reads pkg-config after deps may have installed the packages.
 test: deps deps-html
-	$(MAKE) --no-print-directory unit golden bad scale test-html
+	$(MAKE) --no-print-directory unit golden bad scale test-html test-python
 	$(MAKE) --no-print-directory check
 
 unit: $(TESTS)
@@ -240,3 +241,30 @@ uninstall:
 
 clean:
 	rm -rf build
+
+# --- python ---------------------------------------------------------------
+# The Python package (bindings/python, issue 14), built by Debian's own
+# Python against $(BUILD)/libprecis.a and installed offline into
+# $(BUILD)/python; test-python runs its pytest suite with /usr/bin/python3
+# (a pyenv python3 first on PATH cannot see Debian's python3-* packages).
+PYTHON      ?= /usr/bin/python3
+DEB_PYTHON   = python3-dev python3-setuptools python3-pytest python3-numpy python3-dask \
+               python3-distributed python3-pip
+PY_SRC       = $(wildcard bindings/python/src/*.[ch] bindings/python/precis/*.py* \
+                 bindings/python/precis/rouge_score/*.py* bindings/python/setup.py)
+
+.PHONY: python test-python
+
+python: $(BUILD)/python/.stamp
+
+$(BUILD)/python/.stamp: $(BUILD)/libprecis.a $(PY_SRC)
+	rm -rf $(BUILD)/python
+	PRECIS_LIB=$(abspath $(BUILD)/libprecis.a) $(PYTHON) -m pip install -q --no-index --root-user-action=ignore \
+		--no-build-isolation --no-deps --target $(BUILD)/python ./bindings/python
+	@touch $@
+
+test-python: python $(BUILD)/precis
+	cd tests/python && PYTHONPATH=$(abspath $(BUILD)/python) \
+		PRECIS_CLI=$(abspath $(BUILD)/precis) PRECIS_ROOT=$(CURDIR) \
+		nice $(PYTHON) -m pytest -q -p no:cacheprovider .
+# --- end python -----------------------------------------------------------
