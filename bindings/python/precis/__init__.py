@@ -86,8 +86,7 @@ def summarize(text: Text, n: Optional[int] = None, *, words: Optional[int] = Non
               title: Optional[str] = None, algorithm: str = "precis", order: str = "doc",
               redundancy: float = 0.7, position_bias: Optional[float] = None,
               title_bias: Optional[float] = None, seed: int = 0, clean: bool = True,
-              lossy: bool = False, spans: bool = False,
-              idf: None = None) -> Union[List[str], List[Sentence]]:
+              lossy: bool = False, spans: bool = False) -> Union[List[str], List[Sentence]]:
     """Extractive summary of a news article: its best sentences.
 
     Sentences are ranked by PageRank over a TF-IDF sentence graph, blended with an
@@ -122,8 +121,6 @@ def summarize(text: Text, n: Optional[int] = None, *, words: Optional[int] = Non
       >>> precis.summarize(article, n=2)
       ['First key sentence.', 'Second key sentence.']
     """
-    if idf is not None:
-        raise ValueError("a corpus IDF table is not available from Python yet")
     if algorithm not in _ALGORITHMS:
         raise ValueError(f"unknown algorithm {algorithm!r}; one of {sorted(_ALGORITHMS)}")
     if order not in _ORDERS:

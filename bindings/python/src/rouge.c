@@ -187,8 +187,18 @@ static PyObject *raise_rouge(int rc, Py_ssize_t item)
 }
 
 /* Rouge.score(target, prediction) and Rouge.score_multi(targets, prediction). */
+static int ready(RougeObject *self)
+{
+	if (self->r)
+		return 1;
+	PyErr_SetString(PyExc_RuntimeError, "Rouge is not initialised");
+	return 0;
+}
+
 static PyObject *score_common(RougeObject *self, PyObject *targets, PyObject *pred, int multi)
 {
+	if (!ready(self))
+		return NULL;
 	PyObject *seq = multi ? PySequence_Fast(targets, "targets must be a sequence")
 			      : PyTuple_Pack(1, targets);
 	if (!seq)
@@ -419,8 +429,8 @@ static PyObject *rouge_score_batch(RougeObject *self, PyObject *args, PyObject *
 	PyObject *targets, *preds, *tseq = NULL, *pseq = NULL, *res = NULL;
 	long threads = 1;
 	batch b = { 0 };
-	if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|l:score_batch", kwlist, &targets, &preds,
-					 &threads))
+	if (!ready(self) || !PyArg_ParseTupleAndKeywords(args, kw, "OO|l:score_batch", kwlist,
+							  &targets, &preds, &threads))
 		return NULL;
 	tseq = PySequence_Fast(targets, "targets must be a sequence");
 	pseq = tseq ? PySequence_Fast(preds, "predictions must be a sequence") : NULL;
@@ -500,6 +510,8 @@ static int rouge_init(RougeObject *self, PyObject *args, PyObject *kw)
 		PyErr_SetString(PyExc_ValueError, "compat or alpha out of range");
 		return -1;
 	}
+	Py_CLEAR(self->keys);
+	Py_CLEAR(self->score_cls);
 	self->opts = (precis_rouge_options)PRECIS_ROUGE_OPTIONS_INIT;
 	self->opts.compat = (precis_rouge_compat)compat;
 	self->opts.stem = stem;
