@@ -263,7 +263,7 @@ DEB_PYTHON   = python3-dev python3-setuptools python3-pytest python3-numpy pytho
 PY_SRC       = $(wildcard bindings/python/src/*.[ch] bindings/python/precis/*.py* \
                  bindings/python/precis/rouge_score/*.py* bindings/python/setup.py)
 
-.PHONY: python test-python
+.PHONY: python test-python check-python
 
 python: $(BUILD)/python/.stamp
 
@@ -277,4 +277,22 @@ test-python: python $(BUILD)/precis
 	cd tests/python && PYTHONPATH=$(abspath $(BUILD)/python) \
 		PRECIS_CLI=$(abspath $(BUILD)/precis) PRECIS_ROOT=$(CURDIR) \
 		nice $(PYTHON) -m pytest -q -p no:cacheprovider .
+
+# The same tests with the extension and the library under ASan+UBSan (not part
+# of `make test`: about twice as slow; Python itself is not instrumented; fork
+# after threads can deadlock inside ASan's allocator, so the fork test is left out).
+PY_SAN_DIR = build/san/python
+check-python: deps $(BUILD)/precis
+	$(MAKE) --no-print-directory BUILD=build/san CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" \
+		build/san/libprecis.a
+	rm -rf $(PY_SAN_DIR) && mkdir -p $(PY_SAN_DIR)
+	cd bindings/python && PRECIS_LIB=$(abspath build/san/libprecis.a) CFLAGS="-O1 $(SAN)" \
+		LDFLAGS="$(SAN)" $(PYTHON) setup.py -q build_ext -b $(abspath $(PY_SAN_DIR)) \
+		-t $(abspath $(PY_SAN_DIR))/tmp
+	cp -r bindings/python/precis/*.py bindings/python/precis/*.pyi \
+		bindings/python/precis/rouge_score $(PY_SAN_DIR)/precis/
+	cd tests/python && ASAN_OPTIONS=detect_leaks=0 \
+		LD_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CC) -print-file-name=libubsan.so)" \
+		PYTHONPATH=$(abspath $(PY_SAN_DIR)) PRECIS_CLI=$(abspath $(BUILD)/precis) \
+		PRECIS_ROOT=$(CURDIR) nice $(PYTHON) -m pytest -q -p no:cacheprovider -k "not dask and not fork" .
 # --- end python -----------------------------------------------------------

@@ -60,8 +60,12 @@ def summarize_partition(lines, n=3):
     return [json.dumps(r, ensure_ascii=False) for r in summarize_records(recs, n)]
 
 
-def run_dask(src, dst, n_workers=2, partitions=None, blocksize=None, scheduler=None, n=3):
-    """Summarize src into dst on a Dask cluster (a new LocalCluster unless scheduler)."""
+def run_dask(src, dst, n_workers=2, partitions=None, blocksize=None, scheduler=None, n=3,
+             timeout=None):
+    """Summarize src into dst on a Dask cluster (a new LocalCluster unless scheduler).
+
+    Returns the number of records written; timeout (seconds) bounds the computation.
+    """
     import dask.bag as db
     from dask.distributed import Client, LocalCluster
 
@@ -76,7 +80,7 @@ def run_dask(src, dst, n_workers=2, partitions=None, blocksize=None, scheduler=N
         if blocksize is None and partitions and os.path.exists(src):
             blocksize = os.path.getsize(src) // partitions + 1
         bag = db.read_text(src, blocksize=blocksize)
-        lines = bag.map_partitions(summarize_partition, n).compute()
+        lines = client.compute(bag.map_partitions(summarize_partition, n)).result(timeout)
     finally:
         client.close()
         if cluster is not None:

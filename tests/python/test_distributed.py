@@ -22,11 +22,13 @@ def test_worker_processes(examples, method):
     texts = [t for _, _, t in examples]
     want = [summarize_one(t) for t in texts]  # the parent has its analyzer before forking
     ctx = multiprocessing.get_context(method)
+    # Timeouts turn a stuck worker into a failure rather than a hung `make test`.
     with ctx.Pool(2) as pool:
-        assert pool.map(summarize_one, texts) == want
+        assert pool.map_async(summarize_one, texts).get(timeout=300) == want
         scorer = rouge_scorer.RougeScorer(["rouge1", "rougeL"], use_stemmer=True)
         pairs = [(w[0], t[:300]) for w, t in zip(want, texts)]
-        assert pool.starmap(scorer.score, pairs) == [scorer.score(a, b) for a, b in pairs]
+        got = pool.starmap_async(scorer.score, pairs).get(timeout=300)
+        assert got == [scorer.score(a, b) for a, b in pairs]
 
 
 def test_pickle_roundtrips():
@@ -60,7 +62,7 @@ def test_dask_two_workers_equal_one_process(examples, tmp_path):
     assert len(local) == 31 and all("summary" in r or "error" in r for r in local)
     assert sum("error" in r for r in local) == 1  # the corpus carries one broken record
     out = tmp_path / "out.jsonl"
-    ex.run_dask(str(src), str(out), n_workers=2, partitions=4)
+    assert ex.run_dask(str(src), str(out), n_workers=2, partitions=4, timeout=600) == 31
     import json
 
     with open(out, encoding="utf-8") as f:
