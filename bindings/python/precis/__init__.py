@@ -247,6 +247,23 @@ _ALL_MEASURES = ("rouge1", "rouge2", "rouge3", "rouge4", "rougeL", "rougeLsum", 
                  "rougeSU4")
 
 
+def _rouge_scorer(compat: int, stem: bool, measures: tuple, lang: Optional[str],
+                  alpha: float) -> "_precis.Rouge":
+    # Scorers are costly to make (1.5.5's exception tables, Snowball stemmers) and
+    # not re-entrant: a few are kept per thread, like the analyzer.
+    cache = getattr(_local, "rouge", None)
+    if cache is None:
+        cache = _local.rouge = {}
+    key = (compat, stem, measures, lang, alpha)
+    scorer = cache.get(key)
+    if scorer is None:
+        if len(cache) >= 8:
+            cache.clear()
+        scorer = cache[key] = _precis.Rouge(compat, stem, list(measures), RougeScore, lang,
+                                            alpha)
+    return scorer
+
+
 def rouge(candidate: Text, references: Union[Text, Sequence[Text]], *,
           compat: str = "rouge-score", stem: bool = False, lang: Optional[str] = None,
           alpha: float = 0.5, measures: Sequence[str] = _ALL_MEASURES) -> Dict[str, RougeScore]:
@@ -267,7 +284,7 @@ def rouge(candidate: Text, references: Union[Text, Sequence[Text]], *,
     """
     if compat not in _COMPAT:
         raise ValueError("compat must be 'rouge-score', 'rouge155' or 'unicode'")
-    scorer = _precis.Rouge(_COMPAT[compat], stem, list(measures), RougeScore, lang, alpha)
+    scorer = _rouge_scorer(_COMPAT[compat], bool(stem), tuple(measures), lang, float(alpha))
     refs = [references] if isinstance(references, (str, bytes)) else list(references)
     return scorer.score_multi(refs, candidate)
 
