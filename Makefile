@@ -109,6 +109,9 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libprecis.a tests/unit/testutil.h
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $< $(BUILD)/libprecis.a \
 		$(LIBS) $(CMOCKA_LIBS) -o $@
 
+# test_opt compiles the CLI's option parser in.
+$(BUILD)/tests/test_opt: src/cli/opt.c src/cli/opt.h src/cli/cli.h
+
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
 
 # ---------------------------------------------------------------- tests

@@ -435,6 +435,34 @@ PRECIS_EXTERN int precis_rouge_check(const char *text, size_t len, precis_error 
  */
 PRECIS_EXTERN int precis_rouge155_prf(precis_prf *out, double p, double r, double alpha);
 
+/* ------------------------------------------------------ names of enums */
+
+/*
+ * The library names its own enums, so every program (the CLI, JSON output,
+ * bindings) spells them alike. _name returns NULL for a value out of range;
+ * _from_name returns 0 and sets *out, or PRECIS_EINVAL for an unknown name.
+ * Algorithms: precis (also accepted: default), textrank, lexrank, lead,
+ * centroid, random. Compat modes: unicode, rouge-score, rouge155.
+ */
+PRECIS_EXTERN const char *precis_algorithm_name(precis_algorithm alg);
+PRECIS_EXTERN int precis_algorithm_from_name(precis_algorithm *out, const char *name);
+PRECIS_EXTERN const char *precis_rouge_compat_name(precis_rouge_compat compat);
+PRECIS_EXTERN int precis_rouge_compat_from_name(precis_rouge_compat *out, const char *name);
+/* "full", "day-month", "month", "year", "weekday", "relative" (docs/meta-schema.md). */
+PRECIS_EXTERN const char *precis_date_kind_name(precis_date_kind kind);
+
+/*
+ * ROUGE measures in the order of precis_rouge_scores' fields: index 0..7 is
+ * rouge1, rouge2, rouge3, rouge4, rougeL, rougeLsum, rougeW, rougeSU4.
+ */
+#define PRECIS_ROUGE_MEASURES 8
+PRECIS_EXTERN const char *precis_rouge_measure_name(size_t index);
+PRECIS_EXTERN int precis_rouge_measure_from_name(size_t *out, const char *name);
+/* The PRECIS_ROUGE_M_* flag that computes measure index (0 when out of range). */
+PRECIS_EXTERN unsigned precis_rouge_measure_flag(size_t index);
+/* The scores of measure index in s, or NULL when out of range. */
+PRECIS_EXTERN const precis_prf *precis_rouge_measure(const precis_rouge_scores *s, size_t index);
+
 /* ---------------------------------------------------------- comparison */
 
 /* One article to compare; only text is required, given fields win over detection. */
@@ -480,6 +508,34 @@ PRECIS_EXTERN size_t precis_comparison_story_count(const precis_comparison *c);
 PRECIS_EXTERN int precis_report_md(const precis_comparison *c, FILE *fp);
 PRECIS_EXTERN int precis_report_html(const precis_comparison *c, FILE *fp);
 PRECIS_EXTERN int precis_report_json(const precis_comparison *c, FILE *fp);
+
+/*
+ * JSON of one article's metadata (docs/meta-schema.md), indented, with a
+ * final newline. name goes in "file"; pubdate (YYYY-MM-DD or NULL) is the
+ * reference the dates were resolved against, as given to precis_meta_new.
+ */
+PRECIS_EXTERN int precis_report_meta_json(const precis_doc *doc, const precis_meta *m,
+					  const char *name, const char *pubdate, FILE *fp);
+
+/*
+ * Summaries as JSON (precis(1), --format json): {"summaries": [ENTRY, ...]},
+ * written one entry at a time so memory stays flat over many files. Call
+ * precis_report_summary_json with index 0, 1, ... for each document (ENTRY:
+ * file, language, headline, sentences, summary [{index, score, start, end,
+ * text}]), then precis_report_summary_json_end with the number written.
+ */
+PRECIS_EXTERN int precis_report_summary_json(const precis_doc *doc, const precis_summary *s,
+					     const char *name, size_t index, FILE *fp);
+PRECIS_EXTERN int precis_report_summary_json_end(size_t count, FILE *fp);
+
+/*
+ * One JSONL output record of a summary, without the newline:
+ * {"id" or "line", "language", "summary": [texts], "indices": [sentence numbers]}.
+ * id_json is the input record's id as JSON text (a string or an integer, as
+ * read), or NULL to name the record by its 1-based line.
+ */
+PRECIS_EXTERN int precis_report_summary_jsonl(const precis_doc *doc, const precis_summary *s,
+					      const char *id_json, size_t line, FILE *fp);
 
 /* ----------------------------------------------------------- evaluation */
 
