@@ -114,6 +114,18 @@ def test_batch_errors():
         scorer.score_batch([[]], ["a"])
     assert scorer.score_batch([], []) == []
 
+    class Liar:
+        """len() says one reference, iteration gives four."""
+
+        def __len__(self):
+            return 1
+
+        def __iter__(self):
+            return iter(["a b", "a c", "b c", "x"])
+
+    with pytest.raises(ValueError, match="changed size"):
+        scorer.score_batch([Liar()], ["a b"])
+
 
 def test_batch_from_many_python_threads():
     """Python threads share one scorer; each batch is its own."""

@@ -318,6 +318,7 @@ typedef struct batch {
 	rtext *texts;
 	const char **ptrs;
 	size_t ntexts;
+	size_t cap; /* texts counted by len() in the first pass */
 } batch;
 
 static void batch_free(batch *b)
@@ -331,6 +332,11 @@ static void batch_free(batch *b)
 
 static int add_text(batch *b, PyObject *obj)
 {
+	if (b->ntexts >= b->cap) {
+		/* A sequence whose iteration yields more items than its len() said. */
+		PyErr_SetString(PyExc_ValueError, "a target changed size while being read");
+		return -1;
+	}
 	if (rtext_get(&b->texts[b->ntexts], obj) != 0)
 		return -1;
 	b->ptrs[b->ntexts] = b->texts[b->ntexts].s;
@@ -358,6 +364,7 @@ static int batch_fill(batch *b, PyObject *tseq, PyObject *pseq, Py_ssize_t n)
 			return -1;
 		total += (size_t)k + 1;
 	}
+	b->cap = total;
 	b->items = calloc((size_t)n + 1, sizeof *b->items);
 	b->texts = calloc(total + 1, sizeof *b->texts);
 	b->ptrs = calloc(total + 1, sizeof *b->ptrs);
