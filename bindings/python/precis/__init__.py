@@ -42,15 +42,8 @@ Line = _collections.namedtuple("Line", ["text", "reason", "start", "end"])
 Line.__doc__ = """A line of a scraped page: reason is None when kept as body, else why it
 was dropped ("menu", "credit", "widget", ...); [start, end) is its span in the input."""
 
-_ALGORITHMS = {
-    "precis": _precis.ALG_DEFAULT, "default": _precis.ALG_DEFAULT,
-    "textrank": _precis.ALG_TEXTRANK, "lexrank": _precis.ALG_LEXRANK,
-    "lead": _precis.ALG_LEAD, "centroid": _precis.ALG_CENTROID, "random": _precis.ALG_RANDOM,
-}
 _ORDERS = {"doc": _precis.ORDER_DOC, "rank": _precis.ORDER_RANK}
 _COMPARE_FORMATS = {"md": 0, "markdown": 0, "html": 1, "json": 2, "dict": 2}
-_COMPAT = {"unicode": _precis.ROUGE_UNICODE, "rouge-score": _precis.ROUGE_SCORE,
-           "rouge_score": _precis.ROUGE_SCORE, "rouge155": _precis.ROUGE_155}
 
 # One analyzer (stop lists, Snowball stemmers: not re-entrant) per thread. Nothing
 # here survives pickling or crosses fork/spawn: each process and thread makes its own.
@@ -121,8 +114,7 @@ def summarize(text: Text, n: Optional[int] = None, *, words: Optional[int] = Non
       >>> precis.summarize(article, n=2)
       ['First key sentence.', 'Second key sentence.']
     """
-    if algorithm not in _ALGORITHMS:
-        raise ValueError(f"unknown algorithm {algorithm!r}; one of {sorted(_ALGORITHMS)}")
+    alg = _precis.algorithm_from_name(algorithm)
     if order not in _ORDERS:
         raise ValueError("order must be 'doc' or 'rank'")
     if ratio is not None and not 0.0 < ratio <= 100.0:
@@ -133,7 +125,7 @@ def summarize(text: Text, n: Optional[int] = None, *, words: Optional[int] = Non
         sentences = 3
     _, _, _, picks = _analyzer().summarize(
         text, sentences=sentences, ratio=float(ratio or 0.0), words=w, chars=c,
-        truncate=truncate, algorithm=_ALGORITHMS[algorithm], order=_ORDERS[order],
+        truncate=truncate, algorithm=alg, order=_ORDERS[order],
         redundancy=_unit("redundancy", redundancy), position_bias=_unit("position_bias", position_bias),
         title_bias=_unit("title_bias", title_bias), seed=int(seed), lang=lang, title=title,
         clean=clean, lossy=lossy)
@@ -282,9 +274,7 @@ def rouge(candidate: Text, references: Union[Text, Sequence[Text]], *,
       A dict measure -> RougeScore(precision, recall, fmeasure). With several
       references rouge-score and unicode keep, per measure, the best F.
     """
-    if compat not in _COMPAT:
-        raise ValueError("compat must be 'rouge-score', 'rouge155' or 'unicode'")
-    scorer = _rouge_scorer(_COMPAT[compat], bool(stem), tuple(measures), lang, float(alpha))
+    scorer = _rouge_scorer(_precis.compat_from_name(compat), bool(stem), tuple(measures), lang, float(alpha))
     refs = [references] if isinstance(references, (str, bytes)) else list(references)
     return scorer.score_multi(refs, candidate)
 

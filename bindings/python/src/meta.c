@@ -14,9 +14,8 @@ static PyObject *ymd_str(precis_ymd d)
 
 static const char *kind_name(precis_date_kind k)
 {
-	static const char *const names[] = { "full", "day-month", "month", "year", "weekday",
-					     "relative" };
-	return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "unknown";
+	const char *name = precis_date_kind_name(k);
+	return name ? name : "unknown";
 }
 
 static int set_int(PyObject *d, const char *key, long v)

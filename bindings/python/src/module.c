@@ -130,7 +130,34 @@ static PyObject *px_strerror(PyObject *self, PyObject *arg)
 	return PyUnicode_FromString(precis_strerror(code));
 }
 
+/* The library's names of its enums, so Python spells them as the CLI does. */
+static PyObject *px_algorithm_from_name(PyObject *self, PyObject *arg)
+{
+	const char *name = PyUnicode_AsUTF8(arg);
+	precis_algorithm alg;
+	if (!name)
+		return NULL;
+	if (precis_algorithm_from_name(&alg, name) != 0)
+		return PyErr_Format(PyExc_ValueError, "unknown algorithm '%s'", name);
+	return PyLong_FromLong(alg);
+}
+
+static PyObject *px_compat_from_name(PyObject *self, PyObject *arg)
+{
+	const char *name = PyUnicode_AsUTF8(arg);
+	precis_rouge_compat c;
+	if (!name)
+		return NULL;
+	if (precis_rouge_compat_from_name(&c, name) != 0)
+		return PyErr_Format(PyExc_ValueError, "unknown compat mode '%s'", name);
+	return PyLong_FromLong(c);
+}
+
 static PyMethodDef methods[] = {
+	{ "algorithm_from_name", px_algorithm_from_name, METH_O,
+	  "algorithm_from_name(name) -> int\n\nThe library's algorithm named name." },
+	{ "compat_from_name", px_compat_from_name, METH_O,
+	  "compat_from_name(name) -> int\n\nThe library's ROUGE compat mode named name." },
 	{ "languages", px_languages, METH_NOARGS,
 	  "languages() -> list[str]\n\nISO 639-1 codes of the supported languages." },
 	{ "strerror", px_strerror, METH_O,

@@ -11,23 +11,16 @@
 #include <string.h>
 #include <unistd.h>
 
-#define NMEASURES 8
+#define NMEASURES PRECIS_ROUGE_MEASURES
 #define MAX_KEYS 32
 #define MAX_THREADS 64
 
-static const struct {
-	const char *name;
-	size_t off;
-	unsigned mask;
-} measures[NMEASURES] = {
-	{ "rouge1", offsetof(precis_rouge_scores, rouge1), PRECIS_ROUGE_M_N },
-	{ "rouge2", offsetof(precis_rouge_scores, rouge2), PRECIS_ROUGE_M_N },
-	{ "rouge3", offsetof(precis_rouge_scores, rouge3), PRECIS_ROUGE_M_N },
-	{ "rouge4", offsetof(precis_rouge_scores, rouge4), PRECIS_ROUGE_M_N },
-	{ "rougeL", offsetof(precis_rouge_scores, rougeL), PRECIS_ROUGE_M_L },
-	{ "rougeLsum", offsetof(precis_rouge_scores, rougeLsum), PRECIS_ROUGE_M_LSUM },
-	{ "rougeW", offsetof(precis_rouge_scores, rougeW), PRECIS_ROUGE_M_W },
-	{ "rougeSU4", offsetof(precis_rouge_scores, rougeSU4), PRECIS_ROUGE_M_SU4 },
+/* Where each measure lives in precis_rouge_scores, in the library's index order. */
+static const size_t field_off[NMEASURES] = {
+	offsetof(precis_rouge_scores, rouge1),    offsetof(precis_rouge_scores, rouge2),
+	offsetof(precis_rouge_scores, rouge3),    offsetof(precis_rouge_scores, rouge4),
+	offsetof(precis_rouge_scores, rougeL),    offsetof(precis_rouge_scores, rougeLsum),
+	offsetof(precis_rouge_scores, rougeW),    offsetof(precis_rouge_scores, rougeSU4),
 };
 
 typedef struct {
@@ -37,13 +30,13 @@ typedef struct {
 	char lang[16];
 	PyObject *score_cls; /* NULL: plain tuples */
 	PyObject *keys;      /* tuple of measure names, in the caller's order */
-	int idx[MAX_KEYS];   /* measures[] index of each key */
+	int idx[MAX_KEYS];   /* library measure index of each key */
 	Py_ssize_t nkeys;
 } RougeObject;
 
 static precis_prf *prf_at(precis_rouge_scores *s, int m)
 {
-	return (precis_prf *)((char *)s + measures[m].off);
+	return (precis_prf *)((char *)s + field_off[m]);
 }
 
 /* ------------------------------------------------------------ texts */
@@ -480,15 +473,13 @@ static int set_keys(RougeObject *self, PyObject *types)
 		const char *s = PyUnicode_AsUTF8(PySequence_Fast_GET_ITEM(seq, k));
 		if (!s)
 			goto fail;
-		int m = 0;
-		while (m < NMEASURES && strcmp(measures[m].name, s) != 0)
-			m++;
-		if (m == NMEASURES) {
+		size_t m;
+		if (precis_rouge_measure_from_name(&m, s) != 0 || m >= NMEASURES) {
 			PyErr_Format(PyExc_ValueError, "Invalid rouge type: %s", s);
 			goto fail;
 		}
-		self->idx[k] = m;
-		self->opts.measures |= measures[m].mask;
+		self->idx[k] = (int)m;
+		self->opts.measures |= precis_rouge_measure_flag(m);
 	}
 	self->nkeys = n;
 	self->keys = PySequence_Tuple(seq);
