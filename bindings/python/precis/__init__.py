@@ -126,7 +126,8 @@ def summarize(text: Text, n: Optional[int] = None, *, words: Optional[int] = Non
     _, _, _, picks = _analyzer().summarize(
         text, sentences=sentences, ratio=float(ratio or 0.0), words=w, chars=c,
         truncate=truncate, algorithm=alg, order=_ORDERS[order],
-        redundancy=_unit("redundancy", redundancy), position_bias=_unit("position_bias", position_bias),
+        redundancy=_unit("redundancy", 0.7 if redundancy is None else redundancy),
+        position_bias=_unit("position_bias", position_bias),
         title_bias=_unit("title_bias", title_bias), seed=int(seed), lang=lang, title=title,
         clean=clean, lossy=lossy)
     if spans:
