@@ -6,6 +6,7 @@
 #include "ext.h"
 
 #include <pthread.h>
+#include <pythread.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,13 @@ typedef struct {
 	precis_rouge_options opts;
 	char lang[16];
 	PyObject *score_cls; /* NULL: plain tuples */
+	/*
+	 * Scorers of score_batch's threads, kept from batch to batch so their
+	 * stem caches stay warm; the lock gives them to one batch at a time
+	 * (a concurrent batch on the same object makes its own).
+	 */
+	precis_rouge *workers[MAX_THREADS];
+	PyThread_type_lock batch_lock;
 	PyObject *keys;      /* tuple of measure names, in the caller's order */
 	int idx[MAX_KEYS];   /* library measure index of each key */
 	Py_ssize_t nkeys;
@@ -262,32 +270,36 @@ typedef struct job {
 	const precis_rouge_options *opts;
 	unsigned stride;
 	unsigned first;
-	int rc; /* scorer creation failed */
+	precis_rouge **keep; /* this stride's kept scorer, or NULL: a fresh one */
+	int rc;              /* scorer creation failed */
 } job;
 
 /* Each thread owns its scorer (stemmer caches are not re-entrant). */
 static void *batch_worker(void *arg)
 {
 	job *j = arg;
-	precis_rouge *r;
-	j->rc = precis_rouge_new(&r, j->opts);
-	if (j->rc)
+	precis_rouge *r = j->keep ? *j->keep : NULL;
+	if (!r && (j->rc = precis_rouge_new(&r, j->opts)) != 0)
 		return NULL;
 	for (size_t i = j->first; i < j->n; i += j->stride) {
 		item *it = &j->items[i];
 		it->rc = score_refs(&it->out, r, j->opts, it->cand, it->refs, it->nrefs);
 	}
-	precis_rouge_free(r);
+	if (j->keep)
+		*j->keep = r;
+	else
+		precis_rouge_free(r);
 	return NULL;
 }
 
-static int run_batch(item *items, size_t n, const precis_rouge_options *opts, unsigned threads)
+static int run_batch(item *items, size_t n, const precis_rouge_options *opts, unsigned threads,
+		     precis_rouge **keep)
 {
 	job jobs[MAX_THREADS];
 	pthread_t tid[MAX_THREADS];
 	unsigned started = 0;
 	for (unsigned t = 0; t < threads; t++)
-		jobs[t] = (job){ items, n, opts, threads, t, 0 };
+		jobs[t] = (job){ items, n, opts, threads, t, keep ? &keep[t] : NULL, 0 };
 	for (unsigned t = 1; t < threads; t++) {
 		if (pthread_create(&tid[t], NULL, batch_worker, &jobs[t]) != 0)
 			break;
@@ -445,10 +457,13 @@ static PyObject *rouge_score_batch(RougeObject *self, PyObject *args, PyObject *
 	if (batch_fill(&b, tseq, pseq, n) != 0)
 		goto done;
 	unsigned nt = pick_threads(threads, n);
+	int own = PyThread_acquire_lock(self->batch_lock, NOWAIT_LOCK);
 	int rc;
 	Py_BEGIN_ALLOW_THREADS
-	rc = run_batch(b.items, (size_t)n, &self->opts, nt);
+	rc = run_batch(b.items, (size_t)n, &self->opts, nt, own ? self->workers : NULL);
 	Py_END_ALLOW_THREADS
+	if (own)
+		PyThread_release_lock(self->batch_lock);
 	res = rc ? raise_rouge(rc, -1) : batch_results(self, &b, n);
 done:
 	batch_free(&b);
@@ -527,6 +542,10 @@ static int rouge_init(RougeObject *self, PyObject *args, PyObject *kw)
 		return -1;
 	if (cls != Py_None)
 		self->score_cls = Py_NewRef(cls);
+	if (!self->batch_lock && !(self->batch_lock = PyThread_allocate_lock())) {
+		PyErr_NoMemory();
+		return -1;
+	}
 	int rc = precis_rouge_new(&self->r, &self->opts);
 	if (rc) {
 		raise_rouge(rc, -1);
@@ -538,6 +557,10 @@ static int rouge_init(RougeObject *self, PyObject *args, PyObject *kw)
 static void rouge_dealloc(RougeObject *self)
 {
 	precis_rouge_free(self->r);
+	for (int t = 0; t < MAX_THREADS; t++)
+		precis_rouge_free(self->workers[t]);
+	if (self->batch_lock)
+		PyThread_free_lock(self->batch_lock);
 	Py_XDECREF(self->score_cls);
 	Py_XDECREF(self->keys);
 	Py_TYPE(self)->tp_free((PyObject *)self);
