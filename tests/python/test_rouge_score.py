@@ -135,6 +135,9 @@ def test_batch_from_many_python_threads():
     pairs = [(" ".join(rng.choices(words, k=30)), " ".join(rng.choices(words, k=20)))
              for _ in range(300)]
     want = [scorer.score(t, p) for t, p in pairs]
+    # Batches reuse the object's worker scorers (warm caches): same numbers every time.
+    for _ in range(2):
+        assert scorer.score_batch([t for t, _ in pairs], [p for _, p in pairs], threads=2) == want
     out = [None] * 4
 
     def work(k):
