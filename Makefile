@@ -16,7 +16,7 @@ CC      ?= cc
 BUILD   ?= build
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Werror -Wno-unused-parameter
-PKGS     = gsl libutf8proc jansson
+PKGS     = gsl libutf8proc jansson libxml-2.0 zlib
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
@@ -26,7 +26,7 @@ LIBS     = $(PKG_LIBS) -lstemmer -lpthread -lm
 
 # Debian packages: what the build needs, and what tests and benchmarks add.
 DEB_BUILD = build-essential pkg-config libgsl-dev libutf8proc-dev libstemmer-dev \
-            libjansson-dev libcmocka-dev wordnet-base
+            libjansson-dev libcmocka-dev wordnet-base libxml2-dev zlib1g-dev
 DEB_TEST  = python3 valgrind parallel liblingua-stopwords-perl
 DEB_BENCH = ots time python3-nltk parallel hyperfine bc
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -165,7 +165,7 @@ check: deps
 # ASan+UBSan, growing tests/fuzz/work/<target>; `make fuzz-merge` minimizes
 # that into the committed tests/fuzz/corpus/<target>. `make test` replays the
 # committed corpora under the sanitizers (fuzz-replay).
-FUZZ_TARGETS = split clean tokens summarize jsonl rouge compare
+FUZZ_TARGETS = split clean tokens summarize jsonl rouge compare html
 FUZZ_SECONDS ?= 600
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_BIN = $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
@@ -223,10 +223,12 @@ demo: deps
 bench: deps-bench
 	$(MAKE) --no-print-directory all
 	sh eval/bench.sh $(BUILD)/precis
+	sh eval/bench_html.sh $(BUILD)/precis
 
 eval: deps-bench
 	$(MAKE) --no-print-directory all
 	sh eval/eval.sh $(BUILD)/precis
+	sh eval/eval_html.sh $(BUILD)/precis
 
 eval-split: $(BUILD)/tests/test_sentence
 	$(BUILD)/tests/test_sentence --report

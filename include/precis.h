@@ -699,6 +699,98 @@ PRECIS_EXTERN int precis_eval_missing(const precis_eval_result *r, size_t sys, s
  */
 PRECIS_EXTERN int precis_eval_paired(double p[PRECIS_EVAL_MEASURES], const precis_eval_result *r,
 				     size_t a, size_t b);
+/* ------------------------------------------------------------ web pages */
+
+/*
+ * HTML in: the page's main content as plain text (paragraphs, subheads and
+ * list items one per line, in reading order) and its metadata, each field
+ * with where it came from. Only src/html*.c talks to the HTML parser.
+ */
+typedef struct precis_page precis_page;
+
+typedef struct precis_html_options {
+	unsigned version;
+	bool unicode;        /* input came as a Unicode string (JSON): ignore declared charsets */
+	const char *charset; /* transport charset (HTTP Content-Type), or NULL */
+	const char *url;     /* the page's address when known (WARC-Target-URI), or NULL */
+	size_t max_bytes;    /* refuse larger pages with PRECIS_ETOOBIG; 0: no limit */
+} precis_html_options;
+
+#define PRECIS_HTML_OPTIONS_VERSION 1
+#define PRECIS_HTML_OPTIONS_INIT \
+	{ PRECIS_HTML_OPTIONS_VERSION, false, NULL, NULL, PRECIS_DEFAULT_MAX_BYTES }
+
+typedef enum precis_page_field {
+	PRECIS_PAGE_TITLE,       /* headline */
+	PRECIS_PAGE_OUTLET,      /* site or publisher name */
+	PRECIS_PAGE_DATE,        /* publication date, YYYY-MM-DD */
+	PRECIS_PAGE_LANG,        /* ISO 639-1 code, lower case */
+	PRECIS_PAGE_URL,         /* canonical address */
+	PRECIS_PAGE_AUTHOR,
+	PRECIS_PAGE_DESCRIPTION,
+	PRECIS_PAGE_FIELD_COUNT
+} precis_page_field;
+
+/*
+ * 1 when the bytes look like an HTML page (a doctype, <html>, <head> or
+ * <body> among the first non-blank bytes, or a run of block tags), else 0.
+ */
+PRECIS_EXTERN int precis_html_detect(const char *buf, size_t len);
+
+/*
+ * Parse a page and extract its main content and metadata. A page with no
+ * readable content (a frameset, a redirect, an empty body) still succeeds
+ * with empty text; the text is always valid UTF-8 without NUL bytes.
+ */
+PRECIS_EXTERN int precis_html_extract(precis_page **out, const char *html, size_t len,
+				      const precis_html_options *opts, precis_error *err);
+PRECIS_EXTERN void precis_page_free(precis_page *p);
+/* Main content, NUL-terminated; lines separated by '\n'. */
+PRECIS_EXTERN const char *precis_page_text(const precis_page *p, size_t *len);
+/*
+ * A metadata field, or NULL when the page does not give it; *source (may be
+ * NULL) is a static word: "json-ld", "meta", "time", "html" or "url".
+ */
+PRECIS_EXTERN const char *precis_page_field_get(const precis_page *p, precis_page_field f,
+						const char **source);
+/* Static name of a field ("title", "outlet", "date", ...). */
+PRECIS_EXTERN const char *precis_page_field_name(precis_page_field f);
+/* The encoding the bytes were read with ("UTF-8", "windows-1252", ...). */
+PRECIS_EXTERN const char *precis_page_charset(const precis_page *p);
+
+/* ---------------------------------------------------------------- WARC */
+
+/*
+ * A reader of WARC 1.0/1.1 files, plain or with one gzip member per record
+ * (as Common Crawl publishes them), in constant memory whatever the file's
+ * size. Fields and body are valid until the next call.
+ */
+typedef struct precis_warc_reader precis_warc_reader;
+
+typedef struct precis_warc_record {
+	size_t offset;           /* byte offset of the record (of its gzip member) in the file */
+	const char *type;        /* WARC-Type: "response", "request", "warcinfo", ... */
+	const char *target_uri;  /* WARC-Target-URI, or NULL */
+	const char *date;        /* WARC-Date, or NULL */
+	const char *record_id;   /* WARC-Record-ID, or NULL */
+	int http_status;         /* response records: the HTTP status, else 0 */
+	const char *content_type; /* response records: the HTTP Content-Type, or NULL */
+	const char *charset;     /* its charset parameter, or NULL */
+	bool html;               /* a response whose payload is an HTML page */
+	const char *body;        /* the payload (HTTP headers and chunking removed) */
+	size_t body_len;
+} precis_warc_record;
+
+PRECIS_EXTERN int precis_warc_reader_new(precis_warc_reader **out, FILE *fp);
+PRECIS_EXTERN void precis_warc_reader_free(precis_warc_reader *r);
+/*
+ * Read the next record: 1 and *rec set, 0 at the end of the file, or a
+ * negative code with err saying what is wrong and the record's offset.
+ * After an error the next call resumes at the following record, so a
+ * corrupt record costs only itself; PRECIS_EIO means reading stopped.
+ */
+PRECIS_EXTERN int precis_warc_reader_next(precis_warc_reader *r,
+					  const precis_warc_record **rec, precis_error *err);
 
 #ifdef __cplusplus
 }
