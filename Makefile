@@ -270,7 +270,7 @@ clean:
 PYTHON      ?= /usr/bin/python3
 DEB_PYTHON   = python3-dev python3-setuptools python3-pytest python3-numpy python3-dask \
                python3-distributed python3-pip
-PY_SRC       = $(wildcard bindings/python/src/*.[ch] bindings/python/precis/*.py* \
+PY_SRC       = Makefile $(wildcard bindings/python/src/*.[ch] bindings/python/precis/*.py* \
                  bindings/python/precis/rouge_score/*.py* bindings/python/setup.py)
 
 .PHONY: python test-python check-python
@@ -278,7 +278,7 @@ PY_SRC       = $(wildcard bindings/python/src/*.[ch] bindings/python/precis/*.py
 python: $(BUILD)/python/.stamp
 
 $(BUILD)/python/.stamp: $(BUILD)/libprecis.a $(PY_SRC)
-	rm -rf $(BUILD)/python
+	rm -rf $(BUILD)/python bindings/python/build
 	PRECIS_LIB=$(abspath $(BUILD)/libprecis.a) $(PYTHON) -m pip install -q --no-index --root-user-action=ignore \
 		--no-build-isolation --no-deps --target $(BUILD)/python ./bindings/python
 	@touch $@

@@ -6,6 +6,7 @@ repository first; when the archive is missing this script runs
 repository is, PRECIS_LIB where the static library is.
 """
 import os
+import re
 import subprocess
 
 from setuptools import Extension, setup
@@ -13,7 +14,22 @@ from setuptools import Extension, setup
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.environ.get("PRECIS_ROOT", os.path.normpath(os.path.join(HERE, "..", "..")))
 LIB = os.environ.get("PRECIS_LIB", os.path.join(ROOT, "build", "libprecis.a"))
-PKGS = ["gsl", "libutf8proc", "jansson"]
+
+
+def makefile_pkgs():
+    """The pkg-config packages the library links, as the top Makefile's PKGS lists them."""
+    try:
+        with open(os.path.join(ROOT, "Makefile"), encoding="utf-8") as f:
+            for line in f:
+                m = re.match(r"PKGS\s*=\s*(.*)$", line)
+                if m:
+                    return m.group(1).split()
+    except OSError:
+        pass
+    return ["gsl", "libutf8proc", "jansson", "libxml-2.0", "zlib"]
+
+
+PKGS = makefile_pkgs()
 
 
 def pkg_config(flag):
@@ -22,7 +38,8 @@ def pkg_config(flag):
                              capture_output=True, text=True).stdout
     except (OSError, subprocess.CalledProcessError):
         # Debian's defaults, for a machine without pkg-config.
-        return ["-lgsl", "-lgslcblas", "-lm", "-lutf8proc", "-ljansson"] if flag == "--libs" else []
+        return ["-lgsl", "-lgslcblas", "-lm", "-lutf8proc", "-ljansson", "-lxml2",
+                "-lz"] if flag == "--libs" else []
     return out.split()
 
 

@@ -199,3 +199,40 @@ def test_help_is_useful():
     doc = precis.summarize.__doc__
     assert "Args:" in doc and "ratio" in doc and "PrecisError" in doc
     assert "rouge_score" in precis.__doc__
+
+
+PAGE = """<!DOCTYPE html>
+<html lang="fr"><head><meta charset="utf-8">
+<title>Sommet à Vladivostok | La Gazette</title>
+<meta property="og:site_name" content="La Gazette">
+<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2019-04-23T08:00:00Z",
+ "headline": "Sommet à Vladivostok"}</script></head>
+<body><nav><a href="/">Accueil</a> <a href="/monde">Monde</a></nav>
+<article><h1>Sommet à Vladivostok</h1>
+<p>Le dirigeant nord-coréen rencontrera jeudi le président russe à Vladivostok, a annoncé mardi
+le Kremlin.</p>
+<p>Les deux hommes doivent discuter du programme nucléaire de Pyongyang et de la coopération
+économique entre leurs pays.</p>
+<p>Cette première rencontre intervient deux mois après l'échec du sommet de Hanoï entre la Corée
+du Nord et les États-Unis.</p>
+<p>Le train blindé du dirigeant a quitté Pyongyang mercredi matin, selon les médias
+officiels.</p></article>
+<footer>Partager sur Facebook — Tous droits réservés</footer></body></html>
+"""
+
+
+def test_html_page(cli, tmp_path):
+    assert precis.is_html(PAGE) and not precis.is_html("Une phrase. Une autre.")
+    page = precis.html(PAGE)
+    assert page["title"] == "Sommet à Vladivostok" and page["lang"] == "fr"
+    assert page["date"] == "2019-04-23" and page["sources"]["date"] == "json-ld"
+    assert "Accueil" not in page["text"] and "Pyongyang" in page["text"]
+    assert precis.html(PAGE.encode("utf-8"))["text"] == page["text"]
+    f = tmp_path / "page.html"
+    f.write_text(PAGE, encoding="utf-8")
+    want = run(cli, "summarize", "-n", "2", str(f)).splitlines()
+    assert precis.summarize(PAGE, n=2) == want
+    assert precis.summarize(PAGE.encode("utf-8"), n=2, input="html") == want
+    assert precis.summarize(page["text"], n=2, title=page["title"]) == want
+    with pytest.raises(ValueError):
+        precis.summarize(PAGE, input="pdf")

@@ -27,7 +27,7 @@ from ._precis import PrecisError
 
 __all__ = [
     "PrecisError", "Sentence", "Line", "summarize", "split", "clean", "meta", "compare",
-    "rouge", "detect_language", "languages", "__version__",
+    "rouge", "html", "is_html", "detect_language", "languages", "__version__",
 ]
 
 __version__ = "0.1.0"
@@ -79,7 +79,8 @@ def summarize(text: Text, n: Optional[int] = None, *, words: Optional[int] = Non
               title: Optional[str] = None, algorithm: str = "precis", order: str = "doc",
               redundancy: float = 0.7, position_bias: Optional[float] = None,
               title_bias: Optional[float] = None, seed: int = 0, clean: bool = True,
-              lossy: bool = False, spans: bool = False) -> Union[List[str], List[Sentence]]:
+              lossy: bool = False, spans: bool = False,
+              input: str = "auto") -> Union[List[str], List[Sentence]]:
     """Extractive summary of a news article: its best sentences.
 
     Sentences are ranked by PageRank over a TF-IDF sentence graph, blended with an
@@ -102,6 +103,9 @@ def summarize(text: Text, n: Optional[int] = None, *, words: Optional[int] = Non
       clean: drop boilerplate lines first (False: summarize the whole text).
       lossy: replace invalid UTF-8 (bytes input) by U+FFFD instead of failing.
       spans: return Sentence(text, index, score, start, end) tuples instead of str.
+      input: "auto" (a web page when the text looks like HTML), "text" or "html". A
+        page is summarized from its main content (see html()) with its headline as
+        title; spans then point into that content.
 
     Returns:
       The picked sentences, in document order unless order="rank".
@@ -115,6 +119,9 @@ def summarize(text: Text, n: Optional[int] = None, *, words: Optional[int] = Non
       ['First key sentence.', 'Second key sentence.']
     """
     alg = _precis.algorithm_from_name(algorithm)
+    if _page_wanted(text, input):
+        page = html(text)
+        text, title = page["text"], title if title is not None else page["title"]
     if order not in _ORDERS:
         raise ValueError("order must be 'doc' or 'rank'")
     if ratio is not None and not 0.0 < ratio <= 100.0:
@@ -133,6 +140,40 @@ def summarize(text: Text, n: Optional[int] = None, *, words: Optional[int] = Non
     if spans:
         return [Sentence(*p) for p in picks]
     return [p[0] for p in picks]
+
+
+def _page_wanted(text: Text, input: str) -> bool:
+    if input not in ("auto", "text", "html"):
+        raise ValueError("input must be 'auto', 'text' or 'html'")
+    if input == "auto" and not isinstance(text, (str, bytes)):
+        return False
+    return input == "html" or (input == "auto" and _precis.html_detect(text))
+
+
+def html(page: Text, *, url: Optional[str] = None,
+         charset: Optional[str] = None) -> Dict[str, Any]:
+    """The main content and metadata of a web page (HTML).
+
+    Args:
+      page: the HTML, as str (already decoded: the charset the page declares is
+        ignored) or bytes (decoded with charset, else the page's declared or
+        sniffed encoding).
+      url: the page's address when known.
+      charset: the transport charset (HTTP Content-Type) of bytes input.
+
+    Returns:
+      A dict: "text" (paragraphs, subheads and list items one per line, in reading
+      order), "title", "outlet", "date" (YYYY-MM-DD), "lang", "url", "author",
+      "description" (None when the page does not give them), "charset" (what the
+      bytes were read with) and "sources" (field -> "json-ld", "meta", "time",
+      "html" or "url": where each field came from).
+    """
+    return _precis.html(page, url=url, charset=charset)
+
+
+def is_html(data: Text) -> bool:
+    """Whether data looks like an HTML page (a doctype, <html>, <head>, <body>, ...)."""
+    return _precis.html_detect(data)
 
 
 def split(text: Text, *, lang: Optional[str] = None, clean: bool = True, lossy: bool = False,

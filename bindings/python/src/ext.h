@@ -59,5 +59,7 @@ extern PyObject *px_error_type;
 extern PyTypeObject px_rouge_type;
 extern PyTypeObject px_analyzer_type;
 PyObject *px_compare(PyObject *self, PyObject *args, PyObject *kw);
+PyObject *px_html(PyObject *self, PyObject *args, PyObject *kw);
+PyObject *px_html_detect(PyObject *self, PyObject *arg);
 
 #endif

@@ -162,6 +162,11 @@ static PyMethodDef methods[] = {
 	  "languages() -> list[str]\n\nISO 639-1 codes of the supported languages." },
 	{ "strerror", px_strerror, METH_O,
 	  "strerror(code) -> str\n\nThe library's description of a status code." },
+	{ "html", (PyCFunction)(void (*)(void))px_html, METH_VARARGS | METH_KEYWORDS,
+	  "html(page, url=None, charset=None, max_bytes=...) -> dict\n\nLow-level; use "
+	  "precis.html()." },
+	{ "html_detect", px_html_detect, METH_O,
+	  "html_detect(data) -> bool\n\nWhether the bytes look like an HTML page." },
 	{ "compare", (PyCFunction)(void (*)(void))px_compare, METH_VARARGS | METH_KEYWORDS,
 	  "compare(analyzer, articles, format, threshold, stories, summary_sentences, explain,"
 	  " lang, threads) -> str\n\nLow-level; use precis.compare()." },
