@@ -149,11 +149,9 @@ static char *field(inputs *in, json_t *rec, const char *key)
 
 static int read_jsonl(inputs *in, const char *path)
 {
-	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
-	if (!fp) {
-		cli_error("%s: cannot open", path);
+	FILE *fp = cli_open_input(path);
+	if (!fp)
 		return 1;
-	}
 	char *line = NULL;
 	size_t cap = 0, lineno = 0;
 	ssize_t len;
@@ -198,8 +196,8 @@ static int read_jsonl(inputs *in, const char *path)
 		json_decref(rec);
 	}
 	free(line);
-	if (fp != stdin)
-		fclose(fp);
+	if (cli_close_input(fp, path))
+		failed++;
 	return failed;
 }
 
@@ -241,8 +239,14 @@ int cmd_compare(int argc, char **argv)
 				   : precis_report_md(cmp, mem);
 		if (mem)
 			fclose(mem);
-		if (!rc && (rc = cli_write_atomic(op.output, buf, len)))
-			cli_error("%s: cannot write the report", op.output ? op.output : "(stdout)");
+		/* -o FILE is replaced only by a run that exits 0 (README: -o). */
+		if (!rc && failed && op.output && strcmp(op.output, "-") != 0) {
+			cli_error("%s: not written (the old file is kept): %d input(s) failed",
+				  op.output, failed);
+			rc = EXIT_SOME_FAILED;
+		} else if (!rc) {
+			rc = cli_write_atomic(op.output, buf, len);
+		}
 		free(buf);
 	}
 	precis_comparison_free(cmp);

@@ -286,16 +286,15 @@ int cmd_rouge(int argc, char **argv)
 	} else if (r.jsonl) {
 		FILE *in = stdin;
 		const char *path = args.npos > 0 ? args.pos[0] : "-";
-		if (strcmp(path, "-") != 0 && !(in = fopen(path, "r"))) {
-			cli_error("%s: %s", path, strerror(errno));
+		if (!(in = cli_open_input(path))) {
 			rc = EXIT_SOME_FAILED;
 		} else {
 			cli_jsonl_state st = { scorer_new, scorer_free };
 			long failed = cli_jsonl_run(in, stdout, r.threads, (size_t)256 << 20, jsonl_record,
 						    &r, &st);
-			if (in != stdin)
-				fclose(in);
-			if (failed < 0 && failed != PRECIS_EIO)
+			if (cli_close_input(in, path))
+				failed = failed ? failed : 1;
+			else if (failed < 0 && failed != PRECIS_EIO)
 				cli_error("rouge: %s", precis_strerror((int)failed));
 			else if (failed > 0)
 				cli_error("rouge: %ld record(s) failed", failed);

@@ -320,15 +320,14 @@ static int run_jsonl(struct opts *o, char **args, int nargs)
 		cli_error("summarize: --jsonl reads one input (a file or -)");
 		return EXIT_USAGE;
 	}
-	if (nargs == 1 && strcmp(args[0], "-") != 0 && !(in = fopen(args[0], "r"))) {
-		cli_error("%s: cannot open", args[0]);
+	const char *path = nargs == 1 ? args[0] : "-";
+	if (!(in = cli_open_input(path)))
 		return EXIT_SOME_FAILED;
-	}
 	/* A line holds a JSON-escaped document: allow for escaping overhead. */
 	size_t max_line = o->doc.max_bytes ? o->doc.max_bytes * 2 + 4096 : (size_t)-1;
 	long failed = cli_jsonl_run(in, stdout, o->threads, max_line, jsonl_record, o, NULL);
-	if (in != stdin)
-		fclose(in);
+	if (cli_close_input(in, path))
+		return EXIT_SOME_FAILED;
 	if (failed < 0) {
 		if (failed != PRECIS_EIO)
 			cli_error("summarize: %s", precis_strerror((int)failed));
