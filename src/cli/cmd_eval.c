@@ -39,6 +39,8 @@ typedef struct {
 	size_t npairs;
 	/* records */
 	json_t *rows, *ids;                /* the records read, and their ids */
+	json_t *seen;                      /* id -> its line in --data: ids are unique */
+	int out_errors;                    /* system-output lines refused */
 	precis_eval_record *recs;          /* strings inside rows and ids */
 	const char **refs;
 	size_t nrecs, nrefs;
@@ -109,11 +111,9 @@ static int each_json_line(run *r, const char *path, size_t flags,
 				     const char *why),
 			  void *dst)
 {
-	FILE *fp = fopen(path, "r");
-	if (!fp) {
-		cli_error("%s: cannot open", path);
+	FILE *fp = cli_open_input(path);
+	if (!fp)
 		return -1;
-	}
 	size_t cap = 0, lineno = 0;
 	char *line = NULL;
 	ssize_t len;
@@ -126,8 +126,7 @@ static int each_json_line(run *r, const char *path, size_t flags,
 		json_decref(v);
 	}
 	free(line);
-	fclose(fp);
-	return 0;
+	return cli_close_input(fp, path) ? -1 : 0;
 }
 
 /* A record of --data: kept (its JSON stays alive in r->rows) or reported. */
@@ -142,11 +141,19 @@ static void add_record(run *r, void *bad, json_t *v, const char *path, size_t li
 		? "no reference (string or non-empty array)"
 		: cli_jsonl_id(&id, v, r->id_key, line) ? "id neither a string nor an integer"
 		: NULL;
+	json_t *first = why ? NULL : json_object_get(r->seen, id.text);
+	if (first) {
+		fprintf(stderr, "precis: %s:%zu: duplicate id '%s' (first on line %lld; record "
+				"skipped)\n", path, line, id.text, (long long)json_integer_value(first));
+		++*(int *)bad;
+		return;
+	}
 	if (why) {
 		fprintf(stderr, "precis: %s:%zu: %s (record skipped)\n", path, line, why);
 		++*(int *)bad;
 		return;
 	}
+	json_object_set_new(r->seen, id.text, json_integer((json_int_t)line));
 	json_array_append(r->rows, v);
 	json_array_append_new(r->ids, json_string(id.text));
 	r->nrefs += json_is_array(ref) ? json_array_size(ref) : 1;
@@ -162,6 +169,14 @@ static void add_output(run *r, void *out, json_t *v, const char *path, size_t li
 	    !(json_is_string(sum) || json_is_array(sum))) {
 		fprintf(stderr, "precis: %s:%zu: no \"id\" and \"summary\" (skipped)\n", path,
 			line);
+		r->out_errors++;
+		return;
+	}
+	if (json_object_get(out, id.text)) {
+		/* Two summaries for one id: neither may silently win. */
+		fprintf(stderr, "precis: %s:%zu: duplicate id '%s' (skipped)\n", path, line,
+			id.text);
+		r->out_errors++;
 		return;
 	}
 	size_t len = 1, i;
@@ -340,11 +355,10 @@ static void print_md(const run *r, const tables *t)
 /* Every record's scores by every system, one JSON line each. */
 static int write_perdoc(const run *r, const precis_eval_result *res)
 {
-	FILE *fp = fopen(r->perdoc, "w");
-	if (!fp) {
-		cli_error("%s: cannot write", r->perdoc);
+	cli_output out;
+	if (cli_output_open(&out, r->perdoc))
 		return -1;
-	}
+	FILE *fp = out.fp;
 	for (size_t i = 0; i < r->nrecs; i++)
 		for (size_t s = 0; s < r->nsys; s++) {
 			json_t *o = json_pack("{s:s,s:s}", "id", r->recs[i].id, "system",
@@ -360,11 +374,17 @@ static int write_perdoc(const run *r, const precis_eval_result *res)
 				json_object_set_new(o, "missing", json_true());
 			char *line = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER |
 							   JSON_REAL_PRECISION(15));
-			fprintf(fp, "%s\n", line);
+			if (!line || fprintf(fp, "%s\n", line) < 0) {
+				free(line);
+				json_decref(o);
+				cli_error("%s: cannot write record %zu", out.name, i + 1);
+				cli_output_abort(&out);
+				return -1;
+			}
 			free(line);
 			json_decref(o);
 		}
-	return fclose(fp) == 0 ? 0 : -1;
+	return cli_output_commit(&out) ? -1 : 0;
 }
 
 /* ------------------------------------------------------------ flags */
@@ -434,6 +454,33 @@ static int check_args(run *r, const cli_args *args)
 
 /* ------------------------------------------------------------ main */
 
+/*
+ * Every record a file: system has no output for, and every output id that
+ * names no record, one line each; returns how many. A table of zeros from
+ * mismatched ids must not pass for a result.
+ */
+static size_t name_unmatched(const run *r, const precis_eval_result *res)
+{
+	size_t n = 0;
+	for (size_t s = 0; s < r->nsys; s++) {
+		for (size_t i = 0; i < r->nrecs; i++)
+			if (precis_eval_missing(res, s, i)) {
+				cli_error("eval: %s: no output for id '%s'", r->names[s],
+					  r->recs[i].id);
+				n++;
+			}
+		const char *key;
+		json_t *v;
+		if (r->files[s])
+			json_object_foreach(r->files[s], key, v) if (!json_object_get(r->seen, key)) {
+				cli_error("eval: %s: output id '%s' matches no record of %s",
+					  r->names[s], key, r->data);
+				n++;
+			}
+	}
+	return n;
+}
+
 static int evaluate(run *r, int bad)
 {
 	precis_eval_result *res = NULL;
@@ -459,12 +506,12 @@ static int evaluate(run *r, int bad)
 	}
 	if (!rc && r->perdoc && write_perdoc(r, res))
 		bad++;
-	size_t missing = 0;
-	for (size_t s = 0; s < r->nsys && !rc; s++)
-		for (size_t i = 0; i < r->nrecs; i++)
-			missing += (size_t)precis_eval_missing(res, s, i);
-	if (missing)
-		cli_error("eval: %zu system outputs missing (scored as empty)", missing);
+	size_t missing = rc ? 0 : name_unmatched(r, res);
+	if (missing || r->out_errors) {
+		cli_error("eval: %zu system output(s) missing or unmatched, %d refused: the "
+			  "scores above count missing ones as empty", missing, r->out_errors);
+		bad++;
+	}
 	precis_eval_result_free(res);
 	free(t);
 	return bad ? EXIT_SOME_FAILED : EXIT_OK;
@@ -476,6 +523,7 @@ static void run_free(run *r)
 	free(r->refs);
 	json_decref(r->rows);
 	json_decref(r->ids);
+	json_decref(r->seen);
 	for (size_t s = 0; s < r->nsys; s++) {
 		free(r->outputs[s]);
 		free(r->names[s]);
@@ -502,10 +550,17 @@ int cmd_eval(int argc, char **argv)
 	if (rc == CLI_PARSED) {
 		r.rows = json_array();
 		r.ids = json_array();
+		r.seen = json_object();
 		int bad = 0;
-		rc = !r.rows || !r.ids ? EXIT_SOME_FAILED
+		rc = !r.rows || !r.ids || !r.seen ? EXIT_SOME_FAILED
 		     : each_json_line(&r, r.data, JSON_REJECT_DUPLICATES, add_record, &bad)
-		     ? EXIT_SOME_FAILED : evaluate(&r, bad);
+		     ? EXIT_SOME_FAILED : CLI_PARSED;
+		if (rc == CLI_PARSED && json_array_size(r.rows) == 0) {
+			cli_error("%s: no records to evaluate", r.data);
+			rc = EXIT_SOME_FAILED;
+		} else if (rc == CLI_PARSED) {
+			rc = evaluate(&r, bad);
+		}
 	}
 	run_free(&r);
 	return rc;
