@@ -5,6 +5,7 @@
  * do not depend on the number of threads. Means and confidence intervals
  * are computed once the scores are in; paired tests on request.
  */
+#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,8 +67,9 @@ int precis_eval_system_from_name(precis_eval_system *out, const char *name)
 	if (strncmp(name, "lead-", 5) != 0 || name[5] < '0' || name[5] > '9')
 		return PRECIS_EINVAL;
 	char *end;
+	errno = 0;
 	unsigned long long v = strtoull(name + 5, &end, 10);
-	if (*end || v == 0 || v > SIZE_MAX)
+	if (errno == ERANGE || *end || v == 0 || v > SIZE_MAX)
 		return PRECIS_EINVAL;
 	out->algorithm = PRECIS_ALG_LEAD;
 	out->lead_n = (size_t)v;
