@@ -221,6 +221,11 @@ int cmd_compare(int argc, char **argv)
 	precis_comparison *cmp = NULL;
 	precis_error err = { 0 };
 	rc = precis_analyzer_new(&a);
+	if (!rc && in.n == 0) {
+		/* No article at all (empty directory or file): no report of zero. */
+		rc = PRECIS_EEMPTY;
+		snprintf(err.message, sizeof err.message, "no articles in the input");
+	}
 	if (!rc)
 		rc = precis_compare_new(&cmp, a, in.v, in.n, &o, &err);
 	if (err.code && cmp) {

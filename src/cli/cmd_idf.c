@@ -169,6 +169,10 @@ int cmd_idf(int argc, char **argv)
 		}
 		cli_free_paths(paths);
 	}
+	if (!r.failed && precis_idf_documents(r.idf) == 0) {
+		cli_error("idf: no documents in the input");
+		r.failed++;
+	}
 	/* -o FILE is replaced only by a run that exits 0 (README: -o): a table
 	 * missing a failed input must not stand in for the whole one. */
 	if (r.failed && r.output && strcmp(r.output, "-") != 0) {

@@ -294,6 +294,8 @@ int cmd_rouge(int argc, char **argv)
 						    &r, &st);
 			if (cli_close_input(in, path))
 				failed = failed ? failed : 1;
+			else if (failed == PRECIS_EEMPTY)
+				cli_error("%s: no records", strcmp(path, "-") ? path : "standard input");
 			else if (failed < 0 && failed != PRECIS_EIO)
 				cli_error("rouge: %s", precis_strerror((int)failed));
 			else if (failed > 0)

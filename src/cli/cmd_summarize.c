@@ -329,7 +329,9 @@ static int run_jsonl(struct opts *o, char **args, int nargs)
 	if (cli_close_input(in, path))
 		return EXIT_SOME_FAILED;
 	if (failed < 0) {
-		if (failed != PRECIS_EIO)
+		if (failed == PRECIS_EEMPTY)
+			cli_error("%s: no records", strcmp(path, "-") ? path : "standard input");
+		else if (failed != PRECIS_EIO)
 			cli_error("summarize: %s", precis_strerror((int)failed));
 		return EXIT_SOME_FAILED;
 	}

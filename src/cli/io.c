@@ -49,7 +49,7 @@ int cli_read_file(char **out, size_t *len, const char *path, size_t max_bytes,
 	FILE *fp = stdin;
 	struct stat sst;
 	if (strcmp(path, "-") == 0 && fstat(STDIN_FILENO, &sst) == 0 && S_ISDIR(sst.st_mode))
-		return set_err(err, PRECIS_EIO, "%s", "standard input is a directory");
+		return set_err(err, PRECIS_EIO, "%s", "is a directory (standard input)");
 	if (strcmp(path, "-") != 0) {
 		struct stat st;
 		if (stat(path, &st) != 0)
@@ -169,6 +169,11 @@ char **cli_expand_paths(char **args, int nargs, int *failed)
 					break;
 			}
 			closedir(d);
+			if (n == first) {
+				/* An empty directory is no input at all, not zero documents. */
+				cli_error("%s: no files in this directory", args[i]);
+				(*failed)++;
+			}
 			qsort(v + first, n - first, sizeof *v, cmp_str);
 		} else {
 			push(&v, &n, &cap, strdup(args[i]));
@@ -291,7 +296,7 @@ static int resolve_target(cli_output *o, const char *path, struct stat *st, bool
 	if (S_ISLNK(lst.st_mode)) {
 		o->target = realpath(path, NULL);
 		if (!o->target)
-			return out_fail(o, "symbolic link to nothing usable", errno);
+			return out_fail(o, "symbolic link to a missing file; not replaced", 0);
 	} else if (!(o->target = strdup(path))) {
 		return out_fail(o, NULL, ENOMEM);
 	}

@@ -191,6 +191,8 @@ long cli_jsonl_run(FILE *in, FILE *out, int threads, size_t max_line, cli_jsonl_
 			state->fini(b.st[t]);
 	}
 	free(b.recs);
+	if (!rc && line_no == 0)
+		rc = PRECIS_EEMPTY; /* no records at all: an error, not zero answers */
 	return rc ? rc : failed;
 }
 

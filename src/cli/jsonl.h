@@ -38,7 +38,8 @@ typedef struct cli_jsonl_state {
  * Stream in to out with `threads` workers. Lines longer than max_line are
  * not kept in memory: fn sees them as NULL with len = their size, so it can
  * answer with an error record. Returns the number of failed records, or a
- * negative status when the stream itself failed (read error, closed output).
+ * negative status when the stream itself failed (read error, closed output;
+ * PRECIS_EEMPTY for an input without a single line).
  */
 long cli_jsonl_run(FILE *in, FILE *out, int threads, size_t max_line, cli_jsonl_fn fn,
 		   void *ctx, const cli_jsonl_state *state);
