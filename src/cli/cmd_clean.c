@@ -24,6 +24,8 @@ static const px_cli_opt opts[] = {
 		 "print every line, prefixed by 'keep' or 'drop:REASON' and a tab"),
 	CLI_VALUE("lang", 0, "CODE", AT(doc.lang), CLI_CHECK_LANG, "language of the cue lists (auto)"),
 	CLI_FLAG("lossy", 0, AT(doc.lossy), "replace invalid UTF-8 by U+FFFD instead of failing"),
+	CLI_VALUE("max-bytes", 0, "N", AT(doc.max_bytes), CLI_CHECK_BYTES,
+		  "refuse larger documents (64M; suffixes k, M, G)"),
 	CLI_HELP,
 	CLI_END
 };

@@ -15,6 +15,7 @@ struct opts {
 	int format; /* index in format_names */
 	bool jsonl;
 	int threads;
+	size_t max_bytes;
 };
 
 static const cli_command command = {
@@ -48,6 +49,8 @@ static const px_cli_opt opts[] = {
 	CLI_VALUE("jobs", 'j', "N", AT(threads), CLI_CHECK_JOBS,
 		  "threads reading the articles (default: one per core)"),
 	CLI_FLAG("jsonl", 0, AT(jsonl), "read JSONL records"),
+	CLI_VALUE("max-bytes", 0, "N", AT(max_bytes), CLI_CHECK_BYTES,
+		  "refuse larger documents (64M; suffixes k, M, G)"),
 	CLI_HELP,
 	CLI_END
 };
@@ -107,7 +110,7 @@ static char *base_id(const char *path)
 	return b;
 }
 
-static int read_files(inputs *in, char **args, int n)
+static int read_files(inputs *in, char **args, int n, size_t max_bytes)
 {
 	int failed = 0;
 	char **paths = cli_expand_paths(args, n, &failed);
@@ -115,7 +118,7 @@ static int read_files(inputs *in, char **args, int n)
 		char *buf;
 		size_t len;
 		precis_error err;
-		if (cli_read_file(&buf, &len, *p, PRECIS_DEFAULT_MAX_BYTES, &err)) {
+		if (cli_read_file(&buf, &len, *p, max_bytes, &err)) {
 			cli_report(*p, err.code, &err);
 			failed++;
 			continue;
@@ -203,7 +206,8 @@ static int read_jsonl(inputs *in, const char *path)
 
 int cmd_compare(int argc, char **argv)
 {
-	struct opts op = { PRECIS_COMPARE_OPTIONS_INIT, NULL, FMT_MD, false, 0 };
+	struct opts op = { PRECIS_COMPARE_OPTIONS_INIT, NULL, FMT_MD, false, 0,
+			   PRECIS_DEFAULT_MAX_BYTES };
 	cli_args args;
 	int rc = cli_opt_parse(&args, &op, &command, opts, argc, argv);
 	if (rc != CLI_PARSED)
@@ -216,7 +220,7 @@ int cmd_compare(int argc, char **argv)
 	o.threads = (unsigned)op.threads;
 	inputs in = { 0 };
 	int failed = op.jsonl ? read_jsonl(&in, args.npos ? args.pos[0] : "-")
-			      : read_files(&in, args.pos, args.npos);
+			      : read_files(&in, args.pos, args.npos, op.max_bytes);
 	precis_analyzer *a = NULL;
 	precis_comparison *cmp = NULL;
 	precis_error err = { 0 };

@@ -38,6 +38,9 @@ static const px_cli_opt opts[] = {
 		  "language of the corpus (auto: per document)"),
 	CLI_UNSET("raw", 0, AT(dopt.clean), "do not remove boilerplate lines"),
 	CLI_FLAG("merge", 0, AT(merge), "inputs are IDF tables to add up"),
+	CLI_FLAG("lossy", 0, AT(dopt.lossy), "replace invalid UTF-8 by U+FFFD instead of failing"),
+	CLI_VALUE("max-bytes", 0, "N", AT(dopt.max_bytes), CLI_CHECK_BYTES,
+		  "refuse larger documents (64M; suffixes k, M, G)"),
 	CLI_HELP,
 	CLI_END
 };

@@ -33,6 +33,8 @@ static const px_cli_opt opts[] = {
 	CLI_VALUE("date", 0, "D", AT(pubdate), CLI_CHECK_STRING,
 		  "publication date, to resolve 'jeudi', 'hier', '23 avril'"),
 	CLI_FLAG("lossy", 0, AT(doc.lossy), "replace invalid UTF-8 by U+FFFD instead of failing"),
+	CLI_VALUE("max-bytes", 0, "N", AT(doc.max_bytes), CLI_CHECK_BYTES,
+		  "refuse larger documents (64M; suffixes k, M, G)"),
 	CLI_HELP,
 	CLI_END
 };

@@ -57,7 +57,7 @@ static const px_cli_opt opts[] = {
 	CLI_VALUE("damping", 0, "D", AT(sum.damping), CLI_CHECK_NUMBER, "PageRank damping (0.85)",
 		  .max = 1, .range = CLI_MIN_OPEN | CLI_MAX_OPEN),
 	CLI_VALUE("tolerance", 0, "T", AT(sum.tolerance), CLI_CHECK_NUMBER,
-		  "power-iteration tolerance (1e-6)", .range = CLI_MIN_OPEN | CLI_NO_MAX),
+		  "power-iteration tolerance (1e-6)", .max = 1, .range = CLI_MIN_OPEN),
 	CLI_VALUE("max-iter", 0, "N", AT(max_iter), CLI_CHECK_COUNT, "power-iteration cap (100)",
 		  .max = 1000000),
 	CLI_VALUE("threshold", 0, "T", AT(sum.lexrank_threshold), CLI_CHECK_NUMBER,
@@ -265,7 +265,8 @@ static int jsonl_record(char **out, precis_analyzer *a, void *state, size_t line
 {
 	const struct opts *o = ctx;
 	if (!line) {
-		*out = cli_jsonl_error(NULL, line_no, "line of %zu bytes exceeds --max-bytes", len);
+		*out = cli_jsonl_error(NULL, line_no, "line of %zu bytes cannot hold a text within --max-bytes %zu",
+				       len, o->doc.max_bytes);
 		return 1;
 	}
 	json_error_t jerr;
@@ -323,8 +324,8 @@ static int run_jsonl(struct opts *o, char **args, int nargs)
 	const char *path = nargs == 1 ? args[0] : "-";
 	if (!(in = cli_open_input(path)))
 		return EXIT_SOME_FAILED;
-	/* A line holds a JSON-escaped document: allow for escaping overhead. */
-	size_t max_line = o->doc.max_bytes ? o->doc.max_bytes * 2 + 4096 : (size_t)-1;
+	/* --max-bytes counts the decoded text (precis_doc_new checks it). */
+	size_t max_line = cli_jsonl_line_limit(o->doc.max_bytes);
 	long failed = cli_jsonl_run(in, stdout, o->threads, max_line, jsonl_record, o, NULL);
 	if (cli_close_input(in, path))
 		return EXIT_SOME_FAILED;

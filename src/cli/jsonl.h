@@ -45,6 +45,12 @@ long cli_jsonl_run(FILE *in, FILE *out, int threads, size_t max_line, cli_jsonl_
 		   void *ctx, const cli_jsonl_state *state);
 
 /*
+ * The longest line that can hold a record whose decoded text is max_bytes:
+ * limits count decoded text, so the raw line may be 6 times longer.
+ */
+size_t cli_jsonl_line_limit(size_t max_bytes);
+
+/*
  * The one naming rule of JSONL records, in every command: a string or an
  * integer under `key` ("id" unless a command lets the user pick another)
  * names the record; without one (absent or null) the record is named by its

@@ -42,6 +42,8 @@ int cli_opt_bad_value(const cli_command *cmd, const char *option, const char *va
  * script), refused rather than taken as "no limit".
  */
 #define COUNT_CEILING 1e9
+/* Sizes likewise: 1 TiB is more than any text precis holds in memory. */
+#define BYTES_CEILING ((unsigned long long)1 << 40)
 
 static double count_max(const px_cli_opt *s)
 {
@@ -67,8 +69,7 @@ static void describe_range(char *buf, size_t n, const px_cli_opt *s)
 			 s->range & CLI_MIN_OPEN ? '(' : '[', s->min, s->max,
 			 s->range & CLI_MAX_OPEN ? ')' : ']');
 	else if (s->check == CLI_CHECK_BYTES)
-		snprintf(buf, n, ": expected a size >= 1 (suffix k, M or G), at most %zu bytes",
-			 (size_t)SIZE_MAX);
+		snprintf(buf, n, ": expected a size from 1 to 1024G (suffix k, M or G)");
 	else if (s->check == CLI_CHECK_JOBS)
 		snprintf(buf, n, ": expected an integer in 1..64");
 }
@@ -147,6 +148,9 @@ static int store_number(const px_cli_opt *s, void *target, const char *v)
 {
 	char *end;
 	errno = 0;
+	/* Decimal only: strtod would also take " 5", "0x10", "nan" and "inf". */
+	if (strspn(v, "0123456789.eE+-") != strlen(v))
+		return -1;
 	double d = *v ? strtod(v, &end) : NAN;
 	if (!*v || errno == ERANGE || *end || !isfinite(d) || !in_range(s, d))
 		return -1;
@@ -196,7 +200,7 @@ static int store_value(const px_cli_opt *s, void *target, const char *v, int arg
 	case CLI_CHECK_COUNT:
 	case CLI_CHECK_UINT: return store_integer(s, target, v);
 	case CLI_CHECK_BYTES:
-		if (parse_bytes(v, &u) || u == 0)
+		if (parse_bytes(v, &u) || u == 0 || u > BYTES_CEILING)
 			return -1;
 		*(size_t *)target = (size_t)u;
 		return 0;
