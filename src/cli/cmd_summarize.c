@@ -1,4 +1,6 @@
 /* precis summarize: extractive summaries of files, directories, stdin or JSONL. */
+#include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -123,6 +125,56 @@ static int load_idf(struct opts *o)
 	return 0;
 }
 
+/*
+ * Whether most letters are in scripts written without spaces between words
+ * (Han, kana, Thai, Lao, Khmer, Myanmar): a hand decoder of UTF-8 lead
+ * bytes, enough to word a message (the CLI does not link utf8proc).
+ */
+static bool mostly_unspaced(const char *t, size_t len)
+{
+	size_t unspaced = 0, letters = 0;
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)t[i];
+		uint32_t cp = c;
+		size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+		if (n > 1 && i + n <= len) {
+			cp = c & (0x7F >> n);
+			for (size_t k = 1; k < n; k++)
+				cp = (cp << 6) | ((unsigned char)t[i + k] & 0x3F);
+		}
+		i += n;
+		bool un = (cp >= 0x0E00 && cp <= 0x0EFF) || (cp >= 0x1000 && cp <= 0x109F) ||
+			  (cp >= 0x1780 && cp <= 0x17FF) || (cp >= 0x3040 && cp <= 0x30FF) ||
+			  (cp >= 0x3400 && cp <= 0x9FFF);
+		unspaced += un;
+		letters += un || (cp < 0x80 && isalpha((int)cp)) || cp >= 0xC0;
+	}
+	return letters && unspaced * 2 > letters;
+}
+
+/* Why a document gave no sentence, as accurately as we can tell. */
+static void explain_empty(precis_error *err, precis_analyzer *a, const precis_doc_options *dopt,
+			  const char *text, size_t len)
+{
+	const char *why = len ? "no sentences to summarize (only blanks, punctuation or boilerplate)"
+			      : "empty input";
+	precis_doc_options raw = *dopt;
+	raw.clean = false;
+	precis_doc *d = NULL;
+	precis_error e2;
+	if (len && dopt->clean && precis_doc_new(&d, a, text, len, &raw, &e2) == 0 &&
+	    precis_doc_sentence_count(d) > 0)
+		why = mostly_unspaced(text, len)
+			      ? "no sentences left after boilerplate removal: the line cleaner took "
+				"every line of this text without spaces between words (Chinese, "
+				"Japanese, Thai); --raw keeps them"
+			      : "no sentences left after boilerplate removal (it took every line); "
+				"--raw keeps them";
+	precis_doc_free(d);
+	snprintf(err->message, sizeof err->message, "%s", why);
+	err->line = 0;
+}
+
 static int summarize_doc(precis_doc **doc, precis_summary **s, precis_analyzer *a,
 			 const struct opts *o, const char *text, size_t len, const char *title,
 			 precis_error *err)
@@ -135,10 +187,7 @@ static int summarize_doc(precis_doc **doc, precis_summary **s, precis_analyzer *
 		return rc;
 	if (precis_doc_sentence_count(*doc) == 0) {
 		/* Empty, blank, punctuation only, or nothing but boilerplate. */
-		snprintf(err->message, sizeof err->message, "%s",
-			 len ? "no sentences to summarize (only blanks, punctuation or boilerplate)"
-			     : "empty input");
-		err->line = 0;
+		explain_empty(err, a, &dopt, text, len);
 		precis_doc_free(*doc);
 		*doc = NULL;
 		return PRECIS_EEMPTY;
