@@ -212,7 +212,10 @@ static int add_system(run *r, const char *arg)
 		cli_error("eval: unknown system '%s' (see 'precis eval --help')", name);
 		return -1;
 	}
-	r->names[s] = name != arg ? strndup(arg, (size_t)(eq - arg)) : strdup(name);
+	char *label = name != arg ? strndup(arg, (size_t)(eq - arg)) : strdup(name);
+	/* A label is bytes from argv: escaped, so JSON and CSV keep it. */
+	r->names[s] = label ? cli_display_name(label) : NULL;
+	free(label);
 	r->sys[s].name = r->names[s];
 	r->nsys++;
 	return r->names[s] ? 0 : -1;
