@@ -82,6 +82,13 @@ FILE *cli_open_input(const char *path);
 int cli_close_input(FILE *fp, const char *path);
 
 /*
+ * path as reports show it: "-" is "(stdin)", and bytes that are not valid
+ * UTF-8 (file names are bytes) become "\xFF" so that JSON and HTML keep the
+ * name instead of dropping it. malloc'ed; NULL when out of memory.
+ */
+char *cli_display_name(const char *path);
+
+/*
  * The coreutils close_stdout discipline, once in main: flush and close
  * stdout; on failure name it and the reason and turn status 0 into 1.
  */

@@ -100,7 +100,7 @@ static char *base_id(const char *path)
 	char *copy = strdup(path);
 	if (!copy)
 		return NULL;
-	char *b = strdup(basename(copy));
+	char *b = cli_display_name(basename(copy));
 	free(copy);
 	if (b) {
 		char *dot = strrchr(b, '.');
@@ -204,6 +204,37 @@ static int read_jsonl(inputs *in, const char *path)
 	return failed;
 }
 
+/*
+ * Two articles under one id (a/x.txt and b/x.txt, or a JSONL id given
+ * twice) would be one in the report: the later ones become "x-2", "x-3",
+ * said on stderr. -1 when out of memory.
+ */
+static int unique_ids(inputs *in)
+{
+	for (size_t i = 1; i < in->n; i++) {
+		const char *id = in->v[i].id;
+		bool taken = false;
+		for (size_t k = 0; k < i && !taken; k++)
+			taken = strcmp(in->v[k].id, id) == 0;
+		for (unsigned n = 2; taken; n++) {
+			size_t len = strlen(id) + 16;
+			char *alt = malloc(len);
+			if (!alt || !own(in, alt))
+				return -1;
+			snprintf(alt, len, "%s-%u", id, n);
+			taken = false;
+			for (size_t k = 0; k < in->n && !taken; k++)
+				taken = strcmp(in->v[k].id, alt) == 0;
+			if (!taken) {
+				cli_error("compare: article %zu: id '%s' is taken, shown as '%s'", i + 1,
+					  id, alt);
+				in->v[i].id = alt;
+			}
+		}
+	}
+	return 0;
+}
+
 int cmd_compare(int argc, char **argv)
 {
 	struct opts op = { PRECIS_COMPARE_OPTIONS_INIT, NULL, FMT_MD, false, 0,
@@ -221,6 +252,8 @@ int cmd_compare(int argc, char **argv)
 	inputs in = { 0 };
 	int failed = op.jsonl ? read_jsonl(&in, args.npos ? args.pos[0] : "-")
 			      : read_files(&in, args.pos, args.npos, op.max_bytes);
+	if (unique_ids(&in))
+		failed++;
 	precis_analyzer *a = NULL;
 	precis_comparison *cmp = NULL;
 	precis_error err = { 0 };

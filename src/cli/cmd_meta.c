@@ -121,7 +121,8 @@ int cmd_meta(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	const char *path = args.pos[0];
-	const char *name = strcmp(path, "-") == 0 ? "(stdin)" : path;
+	char *shown = cli_display_name(path);
+	const char *name = shown ? shown : path;
 	char *buf = NULL;
 	size_t len;
 	precis_error err = { 0 };
@@ -132,6 +133,7 @@ int cmd_meta(int argc, char **argv)
 	if (!rc && len == 0) {
 		cli_error("%s: empty input", name);
 		free(buf);
+		free(shown);
 		return EXIT_SOME_FAILED;
 	}
 	if (!rc && !(rc = precis_analyzer_new(&a)) &&
@@ -140,6 +142,7 @@ int cmd_meta(int argc, char **argv)
 	if (rc) {
 		cli_report(name, rc, &err);
 		free(buf);
+		free(shown);
 		precis_doc_free(doc);
 		precis_analyzer_free(a);
 		return EXIT_SOME_FAILED;
@@ -151,5 +154,6 @@ int cmd_meta(int argc, char **argv)
 	precis_doc_free(doc);
 	precis_analyzer_free(a);
 	free(buf);
+	free(shown);
 	return fflush(stdout) == 0 && !rc ? EXIT_OK : EXIT_SOME_FAILED;
 }

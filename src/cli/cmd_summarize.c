@@ -245,13 +245,15 @@ static int run_files(struct opts *o, char **args, int nargs)
 	size_t written = 0; /* --format json entries */
 	bool first = true;
 	for (size_t i = 0; i < npaths; i++) {
-		const char *name = strcmp(paths[i], "-") == 0 ? "(stdin)" : paths[i];
+		char *shown = cli_display_name(paths[i]);
+		const char *name = shown ? shown : paths[i];
 		char *buf;
 		size_t len;
 		precis_error err = { 0 };
 		int rc = cli_read_file(&buf, &len, paths[i], o->doc.max_bytes, &err);
 		if (rc) {
 			cli_report(name, rc, &err);
+			free(shown);
 			failed++;
 			continue;
 		}
@@ -261,6 +263,7 @@ static int run_files(struct opts *o, char **args, int nargs)
 		free(buf);
 		if (rc) {
 			cli_report(name, rc, &err);
+			free(shown);
 			failed++;
 			continue;
 		}
@@ -278,6 +281,7 @@ static int run_files(struct opts *o, char **args, int nargs)
 		first = false;
 		precis_summary_free(s);
 		precis_doc_free(doc);
+		free(shown);
 	}
 	if (o->format == FMT_JSON && precis_report_summary_json_end(written, stdout))
 		failed++;

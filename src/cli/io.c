@@ -570,3 +570,45 @@ int cli_close_input(FILE *fp, const char *path)
 		fclose(fp);
 	return bad ? EXIT_SOME_FAILED : 0;
 }
+
+/* Length of the valid UTF-8 sequence at s (strict: no overlongs, surrogates
+ * or code points past U+10FFFF), or 0. */
+static size_t utf8_valid_at(const unsigned char *s)
+{
+	if (s[0] < 0x80)
+		return 1;
+	size_t n = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 ? 2 : 0;
+	if (!n || s[0] > 0xF4)
+		return 0;
+	for (size_t k = 1; k < n; k++)
+		if ((s[k] & 0xC0) != 0x80)
+			return 0;
+	if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] > 0x9F) ||
+	    (s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] > 0x8F))
+		return 0;
+	return n;
+}
+
+char *cli_display_name(const char *path)
+{
+	const char *p = strcmp(path, "-") == 0 ? "(stdin)" : path;
+	size_t len = strlen(p);
+	/* Each byte becomes at most 4 ("\xFF"): no overflow below SIZE_MAX / 4. */
+	char *out = len < SIZE_MAX / 4 ? malloc(len * 4 + 1) : NULL;
+	if (!out)
+		return NULL;
+	size_t o = 0;
+	for (const unsigned char *s = (const unsigned char *)p; *s;) {
+		size_t n = utf8_valid_at(s);
+		if (n) {
+			memcpy(out + o, s, n);
+			o += n;
+			s += n;
+		} else {
+			o += (size_t)snprintf(out + o, 5, "\\x%02X", *s);
+			s++;
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
