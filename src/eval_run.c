@@ -46,7 +46,9 @@ typedef struct {
 	precis_rouge *scorer;
 } worker;
 
-static const char *const measure_names[M] = { "rouge1", "rouge2", "rougeL" };
+/* rougeLsum: eval scores the summary-level LCS (rouge-score's rougeLsum); "rougeL"
+ * is the sentence-level one everywhere (issue 15), so it must not be called that. */
+static const char *const measure_names[M] = { "rouge1", "rouge2", "rougeLsum" };
 
 const char *precis_eval_measure_name(precis_eval_measure m)
 {

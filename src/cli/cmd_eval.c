@@ -51,7 +51,7 @@ static const cli_command command = {
 	"eval",
 	"Usage: precis eval --data FILE.jsonl --system NAME... [OPTIONS]\n",
 	"Summarize every record with each system and score it against its reference(s)\n"
-	"with ROUGE-1, ROUGE-2 and ROUGE-L (summary level), with 95% bootstrap confidence\n"
+	"with ROUGE-1, ROUGE-2 and ROUGE-Lsum (summary-level LCS), with 95% bootstrap confidence\n"
 	"intervals.\n\n"
 	"Systems: precis, textrank, lexrank, centroid, lead (shared length), lead-N (first N\n"
 	"sentences), random, oracle (greedy extractive upper bound), file:OUT.jsonl\n"
@@ -317,18 +317,44 @@ static void print_json(const run *r, const tables *t)
 	json_decref(root);
 }
 
+/* One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
+static void csv_field(const char *s)
+{
+	if (!strpbrk(s, ",\"\r\n")) {
+		fputs(s, stdout);
+		return;
+	}
+	putchar('"');
+	for (; *s; s++) {
+		if (*s == '"')
+			putchar('"');
+		putchar(*s);
+	}
+	putchar('"');
+}
+
+/*
+ * One rectangular table that pandas.read_csv and spreadsheets read: a
+ * column means one thing in every row. Score rows leave versus and p_value
+ * empty; --compare rows (system A, versus B) leave the score columns empty.
+ */
 static void print_csv(const run *r, const tables *t)
 {
-	printf("system,measure,p,r,f,f_lo,f_hi\n");
+	printf("system,versus,measure,p,r,f,f_lo,f_hi,p_value\n");
 	for (size_t s = 0; s < r->nsys; s++)
-		for (int m = 0; m < M; m++)
-			printf("%s,%s,%.6f,%.6f,%.6f,%.6f,%.6f\n", r->names[s],
-			       precis_eval_measure_name(m), t->mean[s][m].p, t->mean[s][m].r,
-			       t->mean[s][m].f, t->lo[s][m], t->hi[s][m]);
+		for (int m = 0; m < M; m++) {
+			csv_field(r->names[s]);
+			printf(",,%s,%.6f,%.6f,%.6f,%.6f,%.6f,\n", precis_eval_measure_name(m),
+			       t->mean[s][m].p, t->mean[s][m].r, t->mean[s][m].f, t->lo[s][m],
+			       t->hi[s][m]);
+		}
 	for (size_t c = 0; c < r->npairs; c++)
-		for (int m = 0; m < M; m++)
-			printf("compare:%s>%s,%s,,,%.4f,,\n", r->pairs[c][0], r->pairs[c][1],
-			       precis_eval_measure_name(m), t->p[c][m]);
+		for (int m = 0; m < M; m++) {
+			csv_field(r->pairs[c][0]);
+			putchar(',');
+			csv_field(r->pairs[c][1]);
+			printf(",%s,,,,,,%.4f\n", precis_eval_measure_name(m), t->p[c][m]);
+		}
 }
 
 static void print_md(const run *r, const tables *t)
@@ -336,7 +362,8 @@ static void print_md(const run *r, const tables *t)
 	printf("ROUGE (%s%s), %zu documents; F x 100 with 95%% bootstrap CI (%zu samples, seed %lu)"
 	       "\n\n", precis_rouge_compat_name(r->o.compat), r->o.stem ? ", stemmed" : "",
 	       r->nrecs, r->o.samples, r->o.seed);
-	printf("| system | R-1 P | R-1 R | R-1 F | R-2 P | R-2 R | R-2 F | R-L P | R-L R | R-L F |"
+	printf("| system | R-1 P | R-1 R | R-1 F | R-2 P | R-2 R | R-2 F "
+	       "| R-Lsum P | R-Lsum R | R-Lsum F |"
 	       "\n|---|---|---|---|---|---|---|---|---|---|\n");
 	for (size_t s = 0; s < r->nsys; s++) {
 		printf("| %s ", r->names[s]);
@@ -349,7 +376,7 @@ static void print_md(const run *r, const tables *t)
 	if (!r->npairs)
 		return;
 	printf("\nPaired bootstrap, one-sided p-value that A beats B (F):\n\n");
-	printf("| A | B | R-1 | R-2 | R-L |\n|---|---|---|---|---|\n");
+	printf("| A | B | R-1 | R-2 | R-Lsum |\n|---|---|---|---|---|\n");
 	for (size_t c = 0; c < r->npairs; c++)
 		printf("| %s | %s | %.4f | %.4f | %.4f |\n", r->pairs[c][0], r->pairs[c][1],
 		       t->p[c][0], t->p[c][1], t->p[c][2]);
