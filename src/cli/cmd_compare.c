@@ -297,6 +297,8 @@ int cmd_compare(int argc, char **argv)
 		free(in.owned[i]);
 	free(in.owned);
 	free(in.v);
+	if (failed)
+		cli_error("compare: %d input(s) left out", failed);
 	if (rc)
 		return EXIT_SOME_FAILED;
 	return failed ? EXIT_SOME_FAILED : EXIT_OK;

@@ -534,14 +534,17 @@ static int evaluate(run *r, int bad)
 	} else {
 		print_md(r, t);
 	}
-	if (!rc && r->perdoc && write_perdoc(r, res))
-		bad++;
 	size_t missing = rc ? 0 : name_unmatched(r, res);
 	if (missing || r->out_errors) {
 		cli_error("eval: %zu system output(s) missing or unmatched, %d refused: the "
 			  "scores above count missing ones as empty", missing, r->out_errors);
 		bad++;
 	}
+	/* --per-doc FILE is replaced only by a run that exits 0 (README: -o). */
+	if (!rc && r->perdoc && bad && strcmp(r->perdoc, "-") != 0)
+		cli_error("%s: not written (the old file is kept): the run failed", r->perdoc);
+	else if (!rc && r->perdoc && write_perdoc(r, res))
+		bad++;
 	precis_eval_result_free(res);
 	free(t);
 	return bad ? EXIT_SOME_FAILED : EXIT_OK;

@@ -287,6 +287,9 @@ static int run_files(struct opts *o, char **args, int nargs)
 		failed++;
 	precis_analyzer_free(a);
 	cli_free_paths(paths);
+	/* Each one was named above; with several inputs, how many in all. */
+	if (failed && npaths > 1)
+		cli_error("summarize: %d of %zu inputs left out", failed, npaths);
 	if (fflush(stdout) != 0)
 		return EXIT_SOME_FAILED;
 	return failed ? EXIT_SOME_FAILED : EXIT_OK;
