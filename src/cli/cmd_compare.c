@@ -204,6 +204,65 @@ static int read_jsonl(inputs *in, const char *path)
 	return failed;
 }
 
+/* Why article x gave no usable text, as far as reading it alone tells. */
+static void why_unusable(char *why, size_t n, precis_analyzer *a, const precis_article_input *x,
+			 const precis_compare_options *o)
+{
+	precis_doc_options dopt = PRECIS_DOC_OPTIONS_INIT;
+	dopt.lang = o->lang;
+	precis_doc *d = NULL;
+	precis_error e = { 0 };
+	int rc = precis_doc_new(&d, a, x->text, x->len, &dopt, &e);
+	if (rc)
+		snprintf(why, n, "%s", e.message[0] ? e.message : precis_strerror(rc));
+	else if (precis_doc_sentence_count(d) == 0)
+		snprintf(why, n, "no sentences (empty or only boilerplate)");
+	else
+		snprintf(why, n, "no usable text");
+	precis_doc_free(d);
+}
+
+/*
+ * The library reports the first article it left out; name every one, one
+ * line each. The ones still in the comparison are the ids its JSON lists.
+ * Returns how many were left out (at least 1: the library said so).
+ */
+static int name_left_out(const inputs *in, const precis_comparison *cmp, precis_analyzer *a,
+			 const precis_compare_options *o, const precis_error *first)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	int rc = mem ? precis_report_json(cmp, mem) : PRECIS_ENOMEM;
+	if (mem)
+		fclose(mem);
+	json_t *root = rc ? NULL : json_loadb(buf, len, 0, NULL);
+	free(buf);
+	json_t *arts = json_object_get(root, "articles");
+	int n = 0;
+	for (size_t i = 0; arts && i < in->n; i++) {
+		const char *id = in->v[i].id;
+		bool kept = false;
+		for (size_t k = 0; k < json_array_size(arts) && !kept; k++) {
+			const char *got = json_string_value(json_object_get(json_array_get(arts, k), "id"));
+			kept = got && strcmp(got, id) == 0;
+		}
+		if (kept)
+			continue;
+		char why[256];
+		why_unusable(why, sizeof why, a, &in->v[i], o);
+		cli_error("compare: %s: %s (left out)", id, why);
+		n++;
+	}
+	json_decref(root);
+	if (n == 0) {
+		/* The JSON could not be read back: at least the library's one. */
+		cli_error("compare: %s (left out)", first->message);
+		n = 1;
+	}
+	return n;
+}
+
 /*
  * Two articles under one id (a/x.txt and b/x.txt, or a JSONL id given
  * twice) would be one in the report: the later ones become "x-2", "x-3",
@@ -265,10 +324,8 @@ int cmd_compare(int argc, char **argv)
 	}
 	if (!rc)
 		rc = precis_compare_new(&cmp, a, in.v, in.n, &o, &err);
-	if (err.code && cmp) {
-		cli_error("compare: %s (left out)", err.message);
-		failed++;
-	}
+	if (err.code && cmp)
+		failed += name_left_out(&in, cmp, a, &o, &err);
 	if (rc) {
 		cli_error("compare: %s", err.message[0] ? err.message : precis_strerror(rc));
 	} else {

@@ -45,4 +45,16 @@ refuse "idf --merge DIR" "$T/empty: is a directory" "$PRECIS" idf --merge "$T/em
 refuse "summarize --jsonl DIR" "$T/empty: is a directory" "$PRECIS" summarize --jsonl "$T/empty"
 refuse "summarize --idf DIR" "$T/empty" "$PRECIS" summarize --idf "$T/empty" "$T/a.txt"
 refuse "missing file" "no-such: No such file" "$PRECIS" rouge --jsonl "$T/no-such"
+# Nothing left out in silence: every unusable article is named, one line
+# each, then a count (before issue 15 compare named only the first one).
+mkdir "$T/cm"
+cp "$T/a.txt" "$T/cm/good1.txt"
+printf 'Heavy rain fell across the region for two days. Rivers rose and several roads were closed.\nThe police asked drivers to stay at home until the water went down again.\n' > "$T/cm/good2.txt"
+: > "$T/cm/empty.txt"
+printf 'bin\000ary' > "$T/cm/binary.txt"
+printf 'Menu\n' > "$T/cm/menu.txt"
+"$PRECIS" compare "$T/cm" > /dev/null 2> "$T/err"
+[ $? = 1 ] && grep -q "empty:.*left out" "$T/err" && grep -q "binary:.*left out" "$T/err" && grep -q "menu:.*left out" "$T/err" && grep -q "3 input(s) left out" "$T/err" && ok || { ko "compare: unusable articles not all named"; cat "$T/err"; }
+"$PRECIS" summarize "$T/cm" > /dev/null 2> "$T/err"
+[ $? = 1 ] && [ "$(grep -c "cm/" "$T/err")" = 3 ] && grep -q "3 of 5 inputs left out" "$T/err" && ok || { ko "summarize: left-out inputs not all named and counted"; cat "$T/err"; }
 finish
