@@ -129,16 +129,49 @@ static int each_json_line(run *r, const char *path, size_t flags,
 	return cli_close_input(fp, path) ? -1 : 0;
 }
 
+/*
+ * The text and the reference of a record. One vocabulary across commands
+ * (README: JSONL fields): besides eval's own "article" and "abstract",
+ * records may say "text" and "reference"/"references" as summarize,
+ * compare and rouge do, unless --text-key/--ref-key name another field.
+ */
+static json_t *text_of(const run *r, json_t *v)
+{
+	json_t *x = json_object_get(v, r->text_key);
+	return x || strcmp(r->text_key, "article") != 0 ? x : json_object_get(v, "text");
+}
+
+static json_t *ref_of(const run *r, json_t *v)
+{
+	json_t *x = json_object_get(v, r->ref_key);
+	if (x || strcmp(r->ref_key, "abstract") != 0)
+		return x;
+	x = json_object_get(v, "reference");
+	return x ? x : json_object_get(v, "references");
+}
+
+/* A string, or a non-empty array of strings: anything else is no reference. */
+static bool is_reference(json_t *ref)
+{
+	if (json_is_string(ref))
+		return true;
+	if (!json_is_array(ref) || json_array_size(ref) == 0)
+		return false;
+	size_t i;
+	json_t *x;
+	json_array_foreach(ref, i, x) if (!json_is_string(x)) return false;
+	return true;
+}
+
 /* A record of --data: kept (its JSON stays alive in r->rows) or reported. */
 static void add_record(run *r, void *bad, json_t *v, const char *path, size_t line,
 		       const char *why)
 {
-	json_t *text = json_object_get(v, r->text_key), *ref = json_object_get(v, r->ref_key);
+	json_t *text = text_of(r, v), *ref = ref_of(r, v);
 	cli_record_id id;
 	why = !v ? why : !json_is_object(v) ? "not a JSON object"
 		: !json_is_string(text) ? "no string field with the text"
-		: !(json_is_string(ref) || (json_is_array(ref) && json_array_size(ref)))
-		? "no reference (string or non-empty array)"
+		: !is_reference(ref) ? "no reference (a string or a non-empty array of strings)"
 		: cli_jsonl_id(&id, v, r->id_key, line) ? "id neither a string nor an integer"
 		: NULL;
 	json_t *first = why ? NULL : json_object_get(r->seen, id.text);
@@ -242,7 +275,7 @@ static int view_records(run *r)
 	const char **refs = r->refs;
 	json_t *v;
 	json_array_foreach(r->rows, i, v) {
-		json_t *ref = json_object_get(v, r->ref_key);
+		json_t *ref = ref_of(r, v);
 		size_t nr = json_is_array(ref) ? json_array_size(ref) : 1;
 		for (size_t k = 0; k < nr; k++) {
 			json_t *x = json_is_array(ref) ? json_array_get(ref, k) : ref;
@@ -251,7 +284,7 @@ static int view_records(run *r)
 		const char *id = json_string_value(json_array_get(r->ids, i));
 		if (!id)
 			return PRECIS_ENOMEM;
-		json_t *text = json_object_get(v, r->text_key);
+		json_t *text = text_of(r, v);
 		json_t *title = r->title_key[0] ? json_object_get(v, r->title_key) : NULL;
 		r->recs[i] = (precis_eval_record){ id, json_string_value(text),
 						   json_string_value(title), refs, nr };
