@@ -336,6 +336,8 @@ static int jsonl_record(char **out, precis_analyzer *a, void *state, size_t line
 	}
 	cli_record_id id;
 	json_t *text = json_object_get(rec, "text");
+	if (!text) /* eval's name for it: one vocabulary across commands */
+		text = json_object_get(rec, "article");
 	json_t *title = json_object_get(rec, "title");
 	if (cli_jsonl_id(&id, rec, "id", line_no)) {
 		*out = cli_jsonl_error(NULL, line_no, "\"id\" must be a string or an integer");
