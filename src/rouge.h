@@ -46,7 +46,7 @@ typedef struct {
 	px_rouge_buf row;            /* uint32_t: two LCS rows */
 	px_rouge_buf wrow;           /* double: two weighted LCS rows */
 	px_rouge_buf run;            /* uint32_t: two rows of consecutive-match lengths (ROUGE-W) */
-	px_rouge_buf pw;             /* double: pw[k] = k^WEIGHT for k < pw_n */
+	px_rouge_buf pw;             /* double: pw[k] = k^PX_ROUGE_WEIGHT, k < pw_n */
 	size_t pw_n;
 	px_rouge_buf clip;           /* uint32_t: unigram counter pair left per token id */
 	px_rouge_buf mask;           /* unsigned char: union-LCS hits of one reference line */

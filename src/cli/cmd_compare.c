@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "jsonl.h"
 #include "opt.h"
+#include "page.h"
 
 struct opts {
 	precis_compare_options o;
@@ -16,16 +17,20 @@ struct opts {
 	bool jsonl;
 	int threads;
 	size_t max_bytes;
+	int input; /* CLI_INPUT_* */
+	const char *warc;
 };
 
 static const cli_command command = {
 	"compare",
 	"Usage: precis compare [OPTIONS] FILE... | DIR\n"
-	"       precis compare [OPTIONS] --jsonl FILE|-\n",
+	"       precis compare [OPTIONS] --jsonl FILE|-\n"
+	"       precis compare [OPTIONS] --warc FILE.warc[.gz]\n",
 	"Group articles into stories (events) and show side by side how each outlet\n"
 	"framed each story: cards, headlines, shared and unique facts, distinctive words,\n"
 	"reused agency copy, a consensus summary and a similarity matrix. JSONL records:\n"
-	"{\"id\", \"text\", \"title\"?, \"outlet\"?, \"date\"?, \"url\"?}; given fields win.\n"
+	"{\"id\", \"text\"|\"html\", \"title\"?, \"outlet\"?, \"date\"?, \"url\"?}; given fields\n"
+	"win over what the page or the text says.\n"
 };
 
 enum { FMT_MD, FMT_HTML, FMT_JSON };
@@ -51,6 +56,11 @@ static const px_cli_opt opts[] = {
 	CLI_FLAG("jsonl", 0, AT(jsonl), "read JSONL records"),
 	CLI_VALUE("max-bytes", 0, "N", AT(max_bytes), CLI_CHECK_BYTES,
 		  "refuse larger documents (64M; suffixes k, M, G)"),
+	CLI_VALUE("input", 0, "K", AT(input), CLI_CHECK_CHOICE,
+		  "auto (HTML when it looks like HTML), text or html",
+		  .choices = cli_input_names),
+	CLI_VALUE("warc", 0, "FILE", AT(warc), CLI_CHECK_STRING,
+		  "compare the HTML responses of a WARC file (.warc or .warc.gz)"),
 	CLI_HELP,
 	CLI_END
 };
@@ -110,7 +120,38 @@ static char *base_id(const char *path)
 	return b;
 }
 
-static int read_files(inputs *in, char **args, int n, size_t max_bytes)
+static char *own_str(inputs *in, const char *s)
+{
+	return s ? own(in, strdup(s)) : NULL;
+}
+
+/*
+ * An article from a page: its main content, and its fields where the
+ * caller gave none (fetched: a WARC-Date, the day it was fetched).
+ */
+static int add_page(inputs *in, const char *id, const cli_text *t, const char *fetched,
+		    const char *url)
+{
+	precis_article_input *a = add(in);
+	if (!a)
+		return PRECIS_ENOMEM;
+	a->id = own_str(in, id);
+	a->text = own(in, strndup(t->text, t->len));
+	a->len = t->len;
+	if (!a->id || !a->text) {
+		in->n--;
+		return PRECIS_ENOMEM;
+	}
+	a->title = own_str(in, cli_text_field(t, PRECIS_PAGE_TITLE, NULL));
+	a->outlet = own_str(in, cli_text_field(t, PRECIS_PAGE_OUTLET, NULL));
+	a->date = own_str(in, cli_text_field(t, PRECIS_PAGE_DATE, NULL));
+	if (!a->date && fetched && strlen(fetched) >= 10)
+		a->date = own(in, strndup(fetched, 10));
+	a->url = own_str(in, url ? url : cli_text_field(t, PRECIS_PAGE_URL, NULL));
+	return 0;
+}
+
+static int read_files(inputs *in, char **args, int n, int input, size_t max_bytes)
 {
 	int failed = 0;
 	char **paths = cli_expand_paths(args, n, &failed);
@@ -121,6 +162,25 @@ static int read_files(inputs *in, char **args, int n, size_t max_bytes)
 		if (cli_read_file(&buf, &len, *p, max_bytes, &err)) {
 			cli_report(*p, err.code, &err);
 			failed++;
+			continue;
+		}
+		cli_text t;
+		if (cli_text_from(&t, buf, len, input, false, NULL, NULL, &err)) {
+			cli_report(*p, err.code, &err);
+			free(buf);
+			failed++;
+			continue;
+		}
+		if (t.page) {
+			char *id = base_id(*p);
+			int rc = id ? add_page(in, id, &t, NULL, NULL) : PRECIS_ENOMEM;
+			free(id);
+			free(buf);
+			cli_text_free(&t);
+			if (rc) {
+				failed++;
+				break;
+			}
 			continue;
 		}
 		precis_article_input *a = add(in);
@@ -150,6 +210,63 @@ static char *field(inputs *in, json_t *rec, const char *key)
 	return NULL;
 }
 
+struct warc_ctx {
+	inputs *in;
+	int failed;
+};
+
+static int warc_record(const precis_warc_record *r, void *arg)
+{
+	struct warc_ctx *c = arg;
+	cli_text t;
+	precis_error err = { 0 };
+	int rc = cli_text_from(&t, r->body, r->body_len, CLI_INPUT_HTML, false, r->charset,
+			       r->target_uri, &err);
+	if (!rc && t.len)
+		rc = add_page(c->in, r->target_uri, &t, r->date, r->target_uri);
+	if (rc) {
+		cli_report(r->target_uri, rc, &err);
+		c->failed++;
+	}
+	cli_text_free(&t);
+	return rc == PRECIS_ENOMEM;
+}
+
+static int read_warc(inputs *in, const char *path)
+{
+	struct warc_ctx c = { in, 0 };
+	long bad = 0;
+	int rc = cli_warc_each(path, warc_record, &c, &bad);
+	return c.failed + (int)bad + (rc != 0);
+}
+
+/* A JSONL record carrying "html": the page's fields, where the record gives none. */
+static int read_jsonl_page(inputs *in, json_t *rec, json_t *html, const char *id,
+			   const char *path, size_t lineno)
+{
+	cli_text t;
+	precis_error err = { 0 };
+	json_t *url = json_object_get(rec, "url");
+	if (cli_text_from(&t, json_string_value(html), json_string_length(html), CLI_INPUT_HTML,
+			  true, NULL, json_string_value(url), &err) != 0) {
+		fprintf(stderr, "precis: %s:%zu: %s (record skipped)\n", path, lineno, err.message);
+		return 1;
+	}
+	int rc = add_page(in, id, &t, NULL, NULL);
+	cli_text_free(&t);
+	if (rc)
+		return 1;
+	precis_article_input *a = &in->v[in->n - 1];
+	static const char *const keys[] = { "title", "outlet", "date", "url" };
+	const char **dst[] = { &a->title, &a->outlet, &a->date, &a->url };
+	for (size_t k = 0; k < 4; k++) {
+		char *v = field(in, rec, keys[k]);
+		if (v)
+			*dst[k] = v;
+	}
+	return 0;
+}
+
 static int read_jsonl(inputs *in, const char *path)
 {
 	FILE *fp = cli_open_input(path);
@@ -164,11 +281,14 @@ static int read_jsonl(inputs *in, const char *path)
 		if (len <= 1)
 			continue;
 		json_error_t e;
-		json_t *rec = json_loadb(line, (size_t)len, JSON_REJECT_DUPLICATES, &e);
+		json_t *rec = json_loadb(line, (size_t)len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &e);
 		json_t *text = rec ? json_object_get(rec, "text") : NULL;
-		if (!json_is_string(text)) {
+		json_t *html = rec ? json_object_get(rec, "html") : NULL;
+		if ((!json_is_string(text) && !json_is_string(html)) ||
+		    (json_is_string(text) && strlen(json_string_value(text)) != json_string_length(text))) {
 			fprintf(stderr, "precis: %s:%zu: %s (record skipped)\n", path, lineno,
-				rec ? "no string \"text\"" : e.text);
+				!rec ? e.text : json_is_string(text) ? "NUL byte in \"text\""
+								      : "no string \"text\" or \"html\"");
 			failed++;
 			json_decref(rec);
 			continue;
@@ -178,6 +298,11 @@ static int read_jsonl(inputs *in, const char *path)
 			fprintf(stderr, "precis: %s:%zu: \"id\" must be a string or an integer "
 					"(record skipped)\n", path, lineno);
 			failed++;
+			json_decref(rec);
+			continue;
+		}
+		if (!json_is_string(text)) {
+			failed += read_jsonl_page(in, rec, html, id.text, path, lineno);
 			json_decref(rec);
 			continue;
 		}
@@ -297,20 +422,25 @@ static int unique_ids(inputs *in)
 int cmd_compare(int argc, char **argv)
 {
 	struct opts op = { PRECIS_COMPARE_OPTIONS_INIT, NULL, FMT_MD, false, 0,
-			   PRECIS_DEFAULT_MAX_BYTES };
+			   PRECIS_DEFAULT_MAX_BYTES, CLI_INPUT_AUTO, NULL };
 	cli_args args;
 	int rc = cli_opt_parse(&args, &op, &command, opts, argc, argv);
 	if (rc != CLI_PARSED)
 		return rc;
-	if (args.npos == 0 && !op.jsonl) {
+	if (op.warc && (op.jsonl || args.npos)) {
+		cli_error("compare: --warc FILE takes no other input");
+		return EXIT_USAGE;
+	}
+	if (args.npos == 0 && !op.jsonl && !op.warc) {
 		cli_error("compare: no input (see 'precis compare --help')");
 		return EXIT_USAGE;
 	}
 	precis_compare_options o = op.o;
 	o.threads = (unsigned)op.threads;
 	inputs in = { 0 };
-	int failed = op.jsonl ? read_jsonl(&in, args.npos ? args.pos[0] : "-")
-			      : read_files(&in, args.pos, args.npos, op.max_bytes);
+	int failed = op.warc    ? read_warc(&in, op.warc)
+		     : op.jsonl ? read_jsonl(&in, args.npos ? args.pos[0] : "-")
+				: read_files(&in, args.pos, args.npos, op.input, op.max_bytes);
 	if (unique_ids(&in))
 		failed++;
 	precis_analyzer *a = NULL;

@@ -62,6 +62,11 @@ static const cli_command command = {
 static const char *const format_names[] = { "md", "csv", "json", NULL }; /* enum format */
 
 #define AT(m) CLI_AT(run, m)
+/*
+ * --samples stops at a million, far more than two printed decimals need:
+ * the bootstrap keeps one double per resample, so a typo cannot ask for
+ * gigabytes.
+ */
 static const px_cli_opt opts[] = {
 	CLI_VALUE("data", 0, "FILE", AT(data), CLI_CHECK_STRING, "input JSONL"),
 	CLI_VALUE("text-key", 0, "K", AT(text_key), CLI_CHECK_STRING,
@@ -84,10 +89,13 @@ static const px_cli_opt opts[] = {
 	CLI_VALUE("compat", 0, "M", AT(o.compat), CLI_CHECK_COMPAT,
 		  "ROUGE rules: unicode (default), rouge-score, rouge155"),
 	CLI_FLAG("stem", 0, AT(o.stem), "ROUGE with stemming"),
+	CLI_VALUE("rouge-data", 0, "DIR", AT(o.wordnet_dir), CLI_CHECK_STRING,
+		  "rouge155 --stem: WordNet lists of a ROUGE-1.5.5 data\n"
+		  "directory (default $ROUGE_EVAL_HOME, else WordNet 3.0 built in)"),
 	CLI_VALUE("lang", 0, "CODE", AT(o.lang), CLI_CHECK_LANG, "language of the corpus (auto)"),
 	CLI_VALUE("format", 0, "F", AT(format), CLI_CHECK_CHOICE, "md (default), csv or json",
 		  .choices = format_names),
-	CLI_VALUE("compare", 0, "A B", AT(compare), CLI_CHECK_LIST,
+	CLI_VALUE("compare", 0, "A B", AT(compare), CLI_CHECK_PAIR,
 		  "paired bootstrap test that A beats B (repeatable)"),
 	CLI_VALUE("per-doc", 0, "FILE", AT(perdoc), CLI_CHECK_STRING,
 		  "write every document's scores as JSONL"),
@@ -476,33 +484,27 @@ static int load_idf(run *r)
 	return rc;
 }
 
-/*
- * The rules across options. "--compare A B": the parser stores A, and B
- * stays an operand (eval takes no other), so the k-th operand is the
- * k-th B.
- */
+/* The rules across options, then the systems and the IDF table. */
 static int check_args(run *r, const cli_args *args)
 {
 	if (!r->data || r->systems.count == 0) {
 		cli_error("eval: --data and at least one --system are required");
 		return EXIT_USAGE;
 	}
-	size_t npos = (size_t)args->npos;
-	if (npos > r->compare.count)
-		cli_error("eval: unexpected argument '%s'", args->pos[r->compare.count]);
-	else if (npos < r->compare.count)
-		cli_error("eval: --compare takes two systems: --compare A B");
-	else if (r->compare.count > MAX_COMPARE)
-		cli_error("eval: at most %d --compare", MAX_COMPARE);
-	if (npos != r->compare.count || r->compare.count > MAX_COMPARE)
+	if (args->npos > 0 || r->compare.count > 2 * MAX_COMPARE) {
+		if (args->npos > 0)
+			cli_error("eval: unexpected argument '%s'", args->pos[0]);
+		else
+			cli_error("eval: at most %d --compare", MAX_COMPARE);
 		return EXIT_USAGE;
+	}
 	for (size_t k = 0; k < r->systems.count; k++)
 		if (add_system(r, r->systems.items[k]))
 			return EXIT_USAGE;
-	r->npairs = r->compare.count;
+	r->npairs = r->compare.count / 2; /* CLI_CHECK_PAIR: A and B in turn */
 	for (size_t c = 0; c < r->npairs; c++) {
-		r->pairs[c][0] = r->compare.items[c];
-		r->pairs[c][1] = args->pos[c];
+		r->pairs[c][0] = r->compare.items[2 * c];
+		r->pairs[c][1] = r->compare.items[2 * c + 1];
 		for (int j = 0; j < 2; j++)
 			if ((r->pair_sys[c][j] = system_index(r, r->pairs[c][j])) == r->nsys) {
 				cli_error("eval: --compare names '%s', which is not a --system",
@@ -558,7 +560,7 @@ static int evaluate(run *r, int bad)
 	for (size_t c = 0; c < r->npairs && !rc; c++)
 		rc = precis_eval_paired(t->p[c], res, r->pair_sys[c][0], r->pair_sys[c][1]);
 	if (rc) {
-		cli_error("eval: %s", precis_strerror(rc));
+		cli_rouge_new_error("eval", rc, r->o.wordnet_dir);
 		bad = -1;
 	} else if (r->format == F_JSON) {
 		print_json(r, t);
@@ -611,8 +613,10 @@ int cmd_eval(int argc, char **argv)
 	}
 	cli_args args;
 	int rc = cli_opt_parse(&args, &r, &command, opts, argc, argv);
-	if (rc == CLI_PARSED)
+	if (rc == CLI_PARSED) {
+		r.o.wordnet_dir = cli_rouge_data(r.o.wordnet_dir);
 		rc = check_args(&r, &args);
+	}
 	if (rc == CLI_PARSED) {
 		r.rows = json_array();
 		r.ids = json_array();

@@ -36,6 +36,9 @@ static const px_cli_opt opts[] = {
 		  "rouge-score (Google's rouge-score 0.1.2, exactly) or\n"
 		  "rouge155 (ROUGE-1.5.5.pl -c 95 -r 1000 -n 2 -a, exactly)"),
 	CLI_FLAG("stem", 0, AT(o.stem), "stem (rouge-score use_stemmer, 1.5.5 -m, Snowball)"),
+	CLI_VALUE("rouge-data", 0, "DIR", AT(o.wordnet_dir), CLI_CHECK_STRING,
+		  "1.5.5 -m: WordNet exception lists of a ROUGE-1.5.5 data\n"
+		  "directory (default $ROUGE_EVAL_HOME, else WordNet 3.0 built in)"),
 	CLI_VALUE("lang", 0, "CODE", AT(o.lang), CLI_CHECK_LANG, "language for unicode mode (auto)"),
 	CLI_VALUE("alpha", 0, "A", AT(o.alpha), CLI_CHECK_NUMBER,
 		  "F = PR / ((1-A) P + A R), default 0.5 (F1)", .max = 1),
@@ -51,7 +54,8 @@ static const px_cli_opt opts[] = {
 		  "smart_common_words.txt)"),
 	CLI_FLAG("jsonl", 0, AT(jsonl), "stream mode"),
 	CLI_VALUE("max-bytes", 0, "N", AT(max_bytes), CLI_CHECK_BYTES,
-		  "refuse larger files, or --jsonl records (candidate and\nreferences together; 64M; suffixes k, M, G)"),
+		  "refuse larger files, or --jsonl records (candidate and\n"
+		  "references together; 64M; suffixes k, M, G)"),
 	CLI_VALUE("jobs", 'j', "N", AT(threads), CLI_CHECK_JOBS,
 		  "threads for --jsonl (output identical for any N)"),
 	CLI_HELP,
@@ -266,7 +270,7 @@ static int run_pair(struct run *r, char **files, int n)
 	if (!rc)
 		rc = precis_rouge_score(&s, sc, texts[0], (const char *const *)texts + 1, (size_t)n - 1);
 	if (rc < 0 && !failed)
-		cli_error("rouge: %s", precis_strerror(rc));
+		cli_rouge_new_error("rouge", rc, r->o.wordnet_dir);
 	if (!rc) {
 		printf("%-10s %-9s %-9s %-9s\n", "measure", "P", "R", "F");
 		for (size_t k = 0; k < PRECIS_ROUGE_MEASURES; k++) {
@@ -295,6 +299,7 @@ int cmd_rouge(int argc, char **argv)
 		return rc;
 	if ((rc = parse_measures(&r)))
 		return rc;
+	r.o.wordnet_dir = cli_rouge_data(r.o.wordnet_dir);
 	if (r.stopwords && load_stopwords(&r, r.stopwords)) {
 		free(r.stopbuf);
 		return EXIT_SOME_FAILED;
@@ -309,7 +314,8 @@ int cmd_rouge(int argc, char **argv)
 			rc = EXIT_SOME_FAILED;
 		} else {
 			cli_jsonl_state st = { scorer_new, scorer_free };
-			long failed = cli_jsonl_run(in, stdout, r.threads, cli_jsonl_line_limit(r.max_bytes), jsonl_record,
+			long failed = cli_jsonl_run(in, stdout, r.threads,
+						    cli_jsonl_line_limit(r.max_bytes), jsonl_record,
 						    &r, &st);
 			if (cli_close_input(in, path))
 				failed = failed ? failed : 1;
