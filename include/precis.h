@@ -689,7 +689,7 @@ typedef enum precis_eval_measure {
 	PRECIS_EVAL_MEASURES     /* how many there are */
 } precis_eval_measure;
 
-/* "rouge1", "rouge2", "rougeL"; NULL out of range. */
+/* "rouge1", "rouge2", "rougeLsum" (summary-level LCS); NULL out of range. */
 PRECIS_EXTERN const char *precis_eval_measure_name(precis_eval_measure m);
 
 typedef struct precis_eval_result precis_eval_result;

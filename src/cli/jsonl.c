@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,7 +43,26 @@ typedef struct {
 	int slot;
 } worker_arg;
 
-/* Read one line; lines over max are drained and returned as NULL with their length. */
+size_t cli_jsonl_line_limit(size_t max_bytes)
+{
+	/* A JSON string spends at most 6 bytes (\u0001) on one byte of text. */
+	if (!max_bytes || max_bytes > (SIZE_MAX - 4096) / 6)
+		return SIZE_MAX / 2;
+	return max_bytes * 6 + 4096;
+}
+
+/*
+ * How far past the line limit an overlong line is drained to find the next
+ * record: far enough that one oversized record (the 50 MB line of
+ * tests/bad) does not lose the records after it, bounded so that an input
+ * without newlines (/dev/zero, a binary dump) stops instead of running on.
+ */
+#define DRAIN_MAX ((size_t)256 << 20)
+
+/*
+ * Read one line; lines over max are drained and returned as NULL with their
+ * length, up to DRAIN_MAX past max; beyond, PRECIS_ETOOBIG.
+ */
 static int read_line(FILE *in, size_t max, char **line, size_t *len)
 {
 	size_t cap = 256, n = 0;
@@ -54,7 +74,10 @@ static int read_line(FILE *in, size_t max, char **line, size_t *len)
 	while ((c = getc(in)) != EOF && c != '\n') {
 		if (over || n >= max) {
 			over = true;
-			n++;
+			if (++n - max > DRAIN_MAX) {
+				free(buf);
+				return PRECIS_ETOOBIG;
+			}
 			continue;
 		}
 		if (n + 1 >= cap) {
@@ -191,6 +214,12 @@ long cli_jsonl_run(FILE *in, FILE *out, int threads, size_t max_line, cli_jsonl_
 			state->fini(b.st[t]);
 	}
 	free(b.recs);
+	if (rc == PRECIS_ETOOBIG)
+		fprintf(stderr, "precis: line %zu: no newline within %zu MiB past the line limit "
+				"of %zu bytes; stopped reading\n", line_no + 1, DRAIN_MAX >> 20,
+			max_line);
+	if (!rc && line_no == 0)
+		rc = PRECIS_EEMPTY; /* no records at all: an error, not zero answers */
 	return rc ? rc : failed;
 }
 
