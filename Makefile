@@ -235,9 +235,8 @@ demo: deps
 
 # ---------------------------------------------------------------- eval/bench
 bench: deps-bench
-	$(MAKE) --no-print-directory all
+	$(MAKE) --no-print-directory all python
 	sh eval/bench.sh $(BUILD)/precis
-	sh eval/bench_html.sh $(BUILD)/precis
 
 eval: deps-bench
 	$(MAKE) --no-print-directory all
