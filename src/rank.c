@@ -151,6 +151,10 @@ static int graph_build(gsl_spmatrix **out, bool *dangling, const px_vectors *v,
 			uint32_t j = touched[q].j;
 			double s = acc[j];
 			acc[j] = 0.0;
+			if (o->forward && j > i)
+				o->forward[i] += s;
+			else if (o->backward && j < i)
+				o->backward[i] += s;
 			if (s > o->threshold)
 				touched[kept++] = (edge){ j, o->binary ? 1.0 : s };
 		}
@@ -228,6 +232,10 @@ int px_rank_graph(double *scores, const px_vectors *v, const px_rank_options *o)
 	bool *dangling = calloc(n, sizeof *dangling);
 	if (!dangling)
 		return PRECIS_ENOMEM;
+	if (o->forward)
+		memset(o->forward, 0, n * sizeof *o->forward);
+	if (o->backward)
+		memset(o->backward, 0, n * sizeof *o->backward);
 	gsl_spmatrix *W = NULL;
 	int rc = graph_build(&W, dangling, v, o);
 	gsl_vector *x = gsl_vector_alloc(n), *y = gsl_vector_alloc(n);

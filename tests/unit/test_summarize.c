@@ -99,7 +99,7 @@ static void test_pagerank(void **state)
 	px_vectors v;
 	assert_int_equal(px_tfidf_build(&v, d, NULL), 0);
 	double scores[6];
-	px_rank_options ro = { 0.85, 1e-10, 1000, 0.0, false, 0, 0, NULL };
+	px_rank_options ro = { 0.85, 1e-10, 1000, 0.0, false, 0, 0, NULL, NULL, NULL };
 	assert_int_equal(px_rank_graph(scores, &v, &ro), 0);
 	double sum = 0;
 	for (int i = 0; i < 6; i++)
@@ -126,7 +126,7 @@ static void test_pagerank_neighbor_cap(void **state)
 	px_vectors v;
 	assert_int_equal(px_tfidf_build(&v, d, NULL), 0);
 	double scores[6];
-	px_rank_options ro = { 0.85, 1e-10, 1000, 0.0, true, 1, 0, NULL };
+	px_rank_options ro = { 0.85, 1e-10, 1000, 0.0, true, 1, 0, NULL, NULL, NULL };
 	assert_int_equal(px_rank_graph(scores, &v, &ro), 0);
 	double sum = 0;
 	for (int i = 0; i < 6; i++) {
