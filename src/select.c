@@ -70,7 +70,7 @@ static void pool_build(struct pool *p, const double *scores, const size_t *cost,
 {
 	p->n = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (banned[i] || cost[i] == 0 || cost[i] > cap)
+		if (banned[i] || cost[i] == 0 || cost[i] > cap || (o->skip && o->skip[i]))
 			continue;
 		if (o->min_words && (words[i] < o->min_words || !complete[i]))
 			continue;
@@ -203,6 +203,8 @@ static int mmr_select(size_t *picked, size_t *npicked, const double *scores, con
 			double best_val = -DBL_MAX;
 			for (size_t i = 0; i < n; i++) {
 				if (used[i] || maxsim[i] >= o->duplicate)
+					continue;
+				if (pass < 2 && o->skip && o->skip[i])
 					continue;
 				if (pass == 0 && o->min_words && (words[i] < o->min_words || !complete[i]))
 					continue;

@@ -5,6 +5,7 @@
 
 #include "doc.h"
 #include "feature.h"
+#include "furniture.h"
 #include "rank.h"
 #include "rng.h"
 #include "select.h"
@@ -200,16 +201,18 @@ static int pick(precis_summary *s, const precis_doc *d, const px_vectors *v,
 {
 	size_t n = d->nsents;
 	size_t *chars = malloc(n * sizeof *chars), *picked = malloc(n * sizeof *picked);
-	if (!chars || !picked) {
+	bool *furniture = malloc(n * sizeof *furniture);
+	if (!chars || !picked || !furniture || px_furniture_mark(furniture, d)) {
 		free(chars);
 		free(picked);
+		free(furniture);
 		return PRECIS_ENOMEM;
 	}
 	for (size_t i = 0; i < n; i++)
 		chars[i] = px_utf8_length(d->text + d->sents[i].start,
 					  d->sents[i].end - d->sents[i].start);
 	px_select_options so = { o->sentences, o->words, o->chars, o->truncate, o->redundancy,
-				 DUPLICATE_COSINE, MIN_WORDS };
+				 DUPLICATE_COSINE, MIN_WORDS, furniture };
 	if (o->ratio > 0.0) {
 		size_t r = (size_t)ceil(o->ratio / 100.0 * (double)n);
 		if (r == 0)
@@ -228,12 +231,14 @@ static int pick(precis_summary *s, const precis_doc *d, const px_vectors *v,
 	if (rc) {
 		free(chars);
 		free(picked);
+		free(furniture);
 		return rc;
 	}
 	size_t wused = 0, cused = 0;
 	for (size_t k = 0; k < np; k++) {
 		size_t i = picked[k];
 		precis_span sp = d->sents[i];
+		sp.start += px_furniture_dateline(d->text + sp.start, sp.end - sp.start);
 		if (o->truncate) {
 			size_t wleft = o->words ? o->words - wused : 0;
 			size_t cleft = o->chars ? o->chars - cused : 0;
@@ -250,6 +255,7 @@ static int pick(precis_summary *s, const precis_doc *d, const px_vectors *v,
 		qsort(s->picks, np, sizeof *s->picks, cmp_pick_index);
 	free(chars);
 	free(picked);
+	free(furniture);
 	return 0;
 }
 

@@ -141,8 +141,8 @@ static void test_pagerank_neighbor_cap(void **state)
 static void test_mmr_duplicates(void **state)
 {
 	(void)state;
-	const char *text = "Photo credit shows the president waving at the crowd today. "
-			   "Photo credit shows the president waving at the crowd today. "
+	const char *text = "The president waved at the crowd from the palace balcony today. "
+			   "The president waved at the crowd from the palace balcony today. "
 			   "Parliament passed the budget after a long night of debate. "
 			   "The opposition promised to challenge the budget in court.";
 	precis_doc *d = make_doc(text, "en");

@@ -1,0 +1,303 @@
+/* furniture: sentences of page furniture, by the cleaner's cue phrases. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data.h"
+#include "furniture.h"
+#include "text.h"
+#include "token.h"
+#include "vec.h"
+
+/* Default word limits of the cue kinds, as in clean-fr.txt's header. */
+#define START_WORDS 20
+#define ANY_WORDS 60
+/* A dateline ends within this many bytes of the sentence start. */
+#define DATELINE_SPAN 48
+
+typedef struct {
+	char kind;          /* = ^ * $ */
+	const char *a, *b;  /* phrase, and the second phrase of "a + b" (or NULL) */
+	size_t alen, blen;
+	size_t max_words;
+} cue;
+
+typedef struct {
+	cue *cues;
+	size_t n, cap;
+	char *arenas[2];    /* skeletons of the phrases, one arena per file */
+	char *arena;
+	size_t used, narenas;
+	const char **datewords;
+	size_t *dlen;
+	size_t nd, dcap, lcap;
+} cueset;
+
+static void trim(const char **s, size_t *len)
+{
+	while (*len && (**s == ' ' || **s == '\t' || **s == '\r'))
+		(*s)++, (*len)--;
+	while (*len && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t' || (*s)[*len - 1] == '\r'))
+		(*len)--;
+}
+
+static size_t skeleton(char *out, const char *s, size_t len);
+
+/* The skeleton of p[0..len) in the arena (room for it was made by the caller). */
+static const char *keep_skeleton(cueset *c, const char *p, size_t len, size_t *outlen)
+{
+	char *out = c->arena + c->used;
+	*outlen = skeleton(out, p, len);
+	c->used += *outlen + 1;
+	return out;
+}
+
+static int add_cue(cueset *c, char kind, const char *p, size_t len, size_t words)
+{
+	if (px_vec_reserve((void **)&c->cues, &c->cap, c->n + 1, sizeof *c->cues))
+		return PRECIS_ENOMEM;
+	cue *k = &c->cues[c->n++];
+	const char *plus = NULL;
+	for (size_t i = 0; i + 3 <= len; i++)
+		if (memcmp(p + i, " + ", 3) == 0) {
+			plus = p + i;
+			break;
+		}
+	size_t alen = plus ? (size_t)(plus - p) : len;
+	*k = (cue){ kind, NULL, NULL, 0, 0, 0 };
+	k->a = keep_skeleton(c, p, alen, &k->alen);
+	if (plus)
+		k->b = keep_skeleton(c, plus + 3, len - alen - 3, &k->blen);
+	k->max_words = words ? words : (kind == '^' || kind == '=') ? START_WORDS : ANY_WORDS;
+	return 0;
+}
+
+static int add_dateword(cueset *c, const char *p, size_t len)
+{
+	if (px_vec_reserve((void **)&c->datewords, &c->dcap, c->nd + 1, sizeof *c->datewords) ||
+	    px_vec_reserve((void **)&c->dlen, &c->lcap, c->nd + 1, sizeof *c->dlen))
+		return PRECIS_ENOMEM;
+	c->datewords[c->nd] = p;
+	c->dlen[c->nd++] = len;
+	return 0;
+}
+
+/* Sections of a cue file: [reason], [reason words=N], [outlet], [dateword]. */
+static int load(cueset *c, const px_datafile *f)
+{
+	if (!f)
+		return 0;
+	/* skeletons are never longer than their phrase: the file's size bounds them */
+	c->arena = malloc(f->len + 1);
+	c->used = 0;
+	if (!c->arena)
+		return PRECIS_ENOMEM;
+	c->arenas[c->narenas++] = c->arena;
+	size_t words = 0;
+	int list = 0; /* 1: [dateword], 2: another word list */
+	for (size_t at = 0; f && at < f->len;) {
+		const char *p = f->bytes + at, *nl = memchr(p, '\n', f->len - at);
+		size_t len = nl ? (size_t)(nl - p) : f->len - at;
+		at += len + 1;
+		trim(&p, &len);
+		if (len == 0 || *p == '|')
+			continue;
+		if (*p == '[') {
+			const char *w = memchr(p, '=', len);
+			words = w && memcmp(w - 5, "words", 5) == 0 ? strtoul(w + 1, NULL, 10) : 0;
+			list = len >= 10 && memcmp(p, "[dateword]", 10) == 0 ? 1
+			       : len >= 8 && memcmp(p, "[outlet]", 8) == 0 ? 2 : 0;
+			continue;
+		}
+		int rc = 0;
+		if (list == 1)
+			rc = add_dateword(c, p, len);
+		else if (!list && len > 2 && strchr("=^*$", *p) && p[1] == ' ')
+			rc = add_cue(c, *p, p + 2, len - 2, words);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+/* Lowercase letters and single spaces only: "PUBLISHED: . 12:30" -> "published". */
+static size_t skeleton(char *out, const char *s, size_t len)
+{
+	size_t o = 0;
+	bool gap = false;
+	for (size_t i = 0; i < len;) {
+		size_t adv;
+		int32_t cp = px_utf8_decode(s + i, len - i, &adv);
+		if (px_cp_is_letter(cp)) {
+			if (gap && o > 0)
+				out[o++] = ' ';
+			gap = false;
+			memcpy(out + o, s + i, adv);
+			o += adv;
+		} else {
+			gap = true;
+		}
+		i += adv ? adv : 1;
+	}
+	out[o] = '\0';
+	return o;
+}
+
+/* Does phrase occur in sk at a word boundary, at pos (or anywhere when pos is NULL)? */
+static bool word_at(const char *sk, size_t sl, const char *ph, size_t pl, size_t pos)
+{
+	return pos + pl <= sl && memcmp(sk + pos, ph, pl) == 0 && (pos == 0 || sk[pos - 1] == ' ') &&
+	       (pos + pl == sl || sk[pos + pl] == ' ');
+}
+
+static bool contains(const char *sk, size_t sl, const char *ph, size_t pl)
+{
+	for (size_t i = 0; pl && i + pl <= sl; i++)
+		if (word_at(sk, sl, ph, pl, i))
+			return true;
+	return false;
+}
+
+static bool cue_matches(const cue *k, const char *sk, size_t sl, size_t words)
+{
+	size_t al = k->alen;
+	if (words > k->max_words || al == 0)
+		return false;
+	bool hit = false;
+	switch (k->kind) {
+	case '=': hit = al == sl && memcmp(k->a, sk, sl) == 0; break;
+	case '^': hit = word_at(sk, sl, k->a, al, 0); break;
+	case '$': hit = al <= sl && word_at(sk, sl, k->a, al, sl - al); break;
+	default: hit = contains(sk, sl, k->a, al); break;
+	}
+	if (hit && k->b)
+		hit = contains(sk, sl, k->b, k->blen);
+	return hit;
+}
+
+struct datecheck {
+	const cueset *c;
+	const char *s;
+	bool other;
+	size_t n;
+};
+
+static int on_date_token(const px_token *t, void *ctx)
+{
+	struct datecheck *d = ctx;
+	d->n++;
+	if (t->number)
+		return 0;
+	for (size_t i = 0; i < d->c->nd; i++)
+		if (d->c->dlen[i] == t->end - t->start &&
+		    memcmp(d->c->datewords[i], d->s + t->start, d->c->dlen[i]) == 0)
+			return 0;
+	d->other = true;
+	return 1;
+}
+
+/* Only numbers and date words ("12:30 EST, 1 January 2014"), folded text. */
+static bool date_only(const cueset *c, const char *f, size_t fl, const char *lang)
+{
+	struct datecheck d = { c, f, false, 0 };
+	px_tokenize(f, fl, lang, on_date_token, &d);
+	return !d.other;
+}
+
+static int mark(bool *out, const precis_doc *d, const cueset *c)
+{
+	int rc = 0;
+	for (size_t i = 0; i < d->nsents && !rc; i++) {
+		out[i] = false;
+		if (d->words[i] > ANY_WORDS)
+			continue;
+		char *f = NULL;
+		size_t fl;
+		const char *s = d->text + d->sents[i].start;
+		if (px_fold(&f, &fl, s, d->sents[i].end - d->sents[i].start)) {
+			rc = PRECIS_ENOMEM;
+			break;
+		}
+		char *sk = malloc(fl + 1);
+		if (!sk) {
+			rc = PRECIS_ENOMEM;
+		} else {
+			size_t sl = skeleton(sk, f, fl);
+			out[i] = date_only(c, f, fl, d->lang);
+			for (size_t k = 0; k < c->n && !out[i]; k++)
+				out[i] = cue_matches(&c->cues[k], sk, sl, d->words[i]);
+		}
+		free(f);
+		free(sk);
+	}
+	return rc;
+}
+
+int px_furniture_mark(bool *out, const precis_doc *d)
+{
+	cueset c = { 0 };
+	char path[64];
+	snprintf(path, sizeof path, "stopwords/cues/clean-%s.txt", d->lang);
+	int rc = 0;
+	if (strcmp(d->lang, "en") != 0)
+		rc = load(&c, px_data_find(path));
+	if (!rc)
+		rc = load(&c, px_data_find("stopwords/cues/clean-en.txt"));
+	if (!rc)
+		rc = mark(out, d, &c);
+	for (size_t k = 0; k < c.narenas; k++)
+		free(c.arenas[k]);
+	free(c.cues);
+	free(c.datewords);
+	free(c.dlen);
+	return rc;
+}
+
+/* "WASHINGTON", "Atlanta, Georgia": capitalised words and commas only. */
+static bool place_like(const char *s, size_t len)
+{
+	bool word_start = true;
+	for (size_t i = 0; i < len;) {
+		size_t adv;
+		int32_t cp = px_utf8_decode(s + i, len - i, &adv);
+		if (cp == ' ' || cp == ',')
+			word_start = true;
+		else if (word_start && !px_cp_is_upper(cp))
+			return false;
+		else if (!word_start && !px_cp_is_letter(cp) && cp != '.' && cp != '-')
+			return false;
+		else
+			word_start = false;
+		i += adv ? adv : 1;
+	}
+	return true;
+}
+
+/* "CNN", "AP", "Reuters", "EW.com": one word, capital first, no spaces. */
+static bool outlet_like(const char *s, size_t len)
+{
+	if (len < 2 || len > 20 || !(s[0] >= 'A' && s[0] <= 'Z'))
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') || s[i] == '.'))
+			return false;
+	return true;
+}
+
+size_t px_furniture_dateline(const char *s, size_t len)
+{
+	const char *open = memchr(s, '(', len < DATELINE_SPAN ? len : DATELINE_SPAN);
+	if (!open || !place_like(s, (size_t)(open - s)))
+		return 0;
+	const char *close = memchr(open, ')', len - (size_t)(open - s));
+	if (!close || !outlet_like(open + 1, (size_t)(close - open - 1)))
+		return 0;
+	size_t end = (size_t)(close - s) + 1;
+	while (end < len && (s[end] == ' ' || s[end] == '-'))
+		end++;
+	if (end + 3 <= len && memcmp(s + end, "\xE2\x80\x94", 3) == 0) /* em dash */
+		end += 3;
+	while (end < len && s[end] == ' ')
+		end++;
+	return end < len ? end : 0;
+}
