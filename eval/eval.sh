@@ -6,7 +6,7 @@
 set -eu
 PRECIS=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 cd "$(dirname "$0")/.."
-DATA=../shared/data/orangesum/valid.jsonl
+DATA=${PRECIS_DATA:-../shared/data}/orangesum/valid.jsonl
 OUT=eval/RESULTS.md
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT

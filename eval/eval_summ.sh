@@ -1,6 +1,6 @@
 #!/bin/sh
 # Summarization part of `make eval` (called by eval/eval.sh; prints Markdown).
-# Usage: eval/eval_summ.sh PRECIS
+# Usage: eval/eval_summ.sh PRECIS (PRECIS_DATA: the data directory, ../shared/data)
 # Every development set side by side, at -n 3 and at each reference's own
 # length: lead baselines, precis and its graph variants, the extractive
 # oracle and Open Text Summarizer, with 95% bootstrap CIs and paired tests.
@@ -10,7 +10,7 @@
 set -eu
 PRECIS=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 cd "$(dirname "$0")/.."
-DATA=../shared/data
+DATA=${PRECIS_DATA:-../shared/data}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 J="-j $(nproc)"

@@ -293,10 +293,16 @@ size_t px_furniture_dateline(const char *s, size_t len)
 	if (!close || !outlet_like(open + 1, (size_t)(close - open - 1)))
 		return 0;
 	size_t end = (size_t)(close - s) + 1;
-	while (end < len && (s[end] == ' ' || s[end] == '-'))
+	while (end < len && s[end] == ' ')
+		end++;
+	size_t dash = end;
+	while (end < len && s[end] == '-')
 		end++;
 	if (end + 3 <= len && memcmp(s + end, "\xE2\x80\x94", 3) == 0) /* em dash */
 		end += 3;
+	/* after a place, only a dash makes it a dateline ("The Senate (CNN) voted" is not) */
+	if (open > s && end == dash)
+		return 0;
 	while (end < len && s[end] == ' ')
 		end++;
 	return end < len ? end : 0;
