@@ -5,31 +5,11 @@
 
 #include "feature.h"
 #include "text.h"
-#include "token.h"
 
 /* Decay of the lead feature: sentence 4 weighs 1/e of the first. */
 #define LEAD_DECAY 4.0
 #define SHORT_WORDS 8
 #define LONG_WORDS 40.0
-
-struct surface {
-	const char *s;
-	size_t words, caps, numbers;
-};
-
-static int on_token(const px_token *t, void *ctx)
-{
-	struct surface *c = ctx;
-	if (t->number)
-		c->numbers++;
-	else if (c->words > 0) {
-		size_t adv;
-		if (px_cp_is_upper(px_utf8_decode(c->s + t->start, t->end - t->start, &adv)))
-			c->caps++;
-	}
-	c->words++;
-	return 0;
-}
 
 static bool is_quote(int32_t cp)
 {
@@ -37,25 +17,40 @@ static bool is_quote(int32_t cp)
 	       cp == 0x201E;
 }
 
-/* Quotes, numbers, capitals and the final mark of one sentence. */
-static void surface_features(double *f, const char *s, size_t len, const char *lang)
+/*
+ * Quotes, numbers, capitals and the final mark of one sentence, in one pass
+ * over its bytes (no second tokenization: words come from the document).
+ */
+static void surface_features(double *f, const char *s, size_t len, size_t words)
 {
-	struct surface c = { s, 0, 0, 0 };
-	px_tokenize(s, len, lang, on_token, &c);
-	bool quote = false;
+	bool quote = false, number = false, start = true, first = true;
+	size_t caps = 0;
 	int32_t last = 0;
 	for (size_t i = 0; i < len;) {
-		size_t adv;
-		int32_t cp = px_utf8_decode(s + i, len - i, &adv);
+		size_t adv = 1;
+		int32_t cp = (unsigned char)s[i] < 0x80 ? s[i] : px_utf8_decode(s + i, len - i, &adv);
 		if (is_quote(cp))
 			quote = true;
-		if (!px_cp_is_space(cp) && !is_quote(cp) && cp != ')')
+		if (cp >= '0' && cp <= '9')
+			number = true;
+		bool space = cp < 0x80 ? cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r'
+				       : px_cp_is_space(cp);
+		if (start && !space && !is_quote(cp) && cp != '(') {
+			bool upper = cp < 0x80 ? cp >= 'A' && cp <= 'Z' : px_cp_is_upper(cp);
+			if (!first && upper)
+				caps++;
+			first = false;
+			start = false;
+		}
+		if (space)
+			start = true;
+		else if (!is_quote(cp) && cp != ')')
 			last = cp;
 		i += adv ? adv : 1;
 	}
 	f[PX_F_QUOTE] = quote;
-	f[PX_F_NUMBER] = c.numbers > 0;
-	f[PX_F_CAPS] = c.words > 1 ? (double)c.caps / (double)(c.words - 1) : 0.0;
+	f[PX_F_NUMBER] = number;
+	f[PX_F_CAPS] = words > 1 ? (double)(caps < words ? caps : words - 1) / (double)(words - 1) : 0.0;
 	f[PX_F_QUESTION] = last == '?' || last == ':';
 }
 
@@ -104,7 +99,7 @@ int px_features(double *f, const precis_doc *d, const px_vectors *v, const px_ra
 		r[PX_F_OPEN] = !d->complete[i];
 		r[PX_F_DOCLEN] = log1p((double)n);
 		surface_features(r, d->text + d->sents[i].start, d->sents[i].end - d->sents[i].start,
-				 d->lang);
+				 w);
 	}
 	scale_to_top(f, n, PX_F_PAGERANK);
 	scale_to_top(f, n, PX_F_FORWARD);

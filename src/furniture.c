@@ -12,6 +12,11 @@
 /* Default word limits of the cue kinds, as in clean-fr.txt's header. */
 #define START_WORDS 20
 #define ANY_WORDS 60
+/*
+ * Sentences longer than this are body whatever they say (the cleaner's
+ * default limit for a line starting with a cue): furniture is short.
+ */
+#define SENTENCE_WORDS 20
 /* A dateline ends within this many bytes of the sentence start. */
 #define DATELINE_SPAN 48
 
@@ -120,24 +125,42 @@ static int load(cueset *c, const px_datafile *f)
 	return 0;
 }
 
-/* Lowercase letters and single spaces only: "PUBLISHED: . 12:30" -> "published". */
+/*
+ * Lowercase letters and single spaces only: "PUBLISHED: . 12:30" ->
+ * "published". Folding is ASCII and Latin-1 only: cue phrases are
+ * lowercase already, and furniture is rarely in other capitals.
+ */
 static size_t skeleton(char *out, const char *s, size_t len)
 {
 	size_t o = 0;
 	bool gap = false;
 	for (size_t i = 0; i < len;) {
-		size_t adv;
-		int32_t cp = px_utf8_decode(s + i, len - i, &adv);
-		if (px_cp_is_letter(cp)) {
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80) { /* the common case, without decoding */
+			i++;
+			if ((b | 0x20) < 'a' || (b | 0x20) > 'z') {
+				gap = true;
+				continue;
+			}
 			if (gap && o > 0)
 				out[o++] = ' ';
 			gap = false;
-			memcpy(out + o, s + i, adv);
-			o += adv;
-		} else {
-			gap = true;
+			out[o++] = (char)(b | 0x20);
+			continue;
 		}
+		size_t adv;
+		int32_t cp = px_utf8_decode(s + i, len - i, &adv);
 		i += adv ? adv : 1;
+		if (!px_cp_is_letter(cp)) {
+			gap = true;
+			continue;
+		}
+		if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+			cp += 0x20;
+		if (gap && o > 0)
+			out[o++] = ' ';
+		gap = false;
+		o += px_utf8_encode(cp, out + o);
 	}
 	out[o] = '\0';
 	return o;
@@ -150,10 +173,11 @@ static bool word_at(const char *sk, size_t sl, const char *ph, size_t pl, size_t
 	       (pos + pl == sl || sk[pos + pl] == ' ');
 }
 
+/* Does the NUL-terminated phrase occur in the NUL-terminated sk as whole words? */
 static bool contains(const char *sk, size_t sl, const char *ph, size_t pl)
 {
-	for (size_t i = 0; pl && i + pl <= sl; i++)
-		if (word_at(sk, sl, ph, pl, i))
+	for (const char *p = sk; pl && (p = strstr(p, ph)) != NULL; p++)
+		if (word_at(sk, sl, ph, pl, (size_t)(p - sk)))
 			return true;
 	return false;
 }
@@ -179,58 +203,72 @@ struct datecheck {
 	const cueset *c;
 	const char *s;
 	bool other;
-	size_t n;
 };
+
+static bool same_folded(const char *word, size_t wl, const char *s, size_t len)
+{
+	if (wl != len)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		char ch = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 0x20) : s[i];
+		if (ch != word[i])
+			return false;
+	}
+	return true;
+}
 
 static int on_date_token(const px_token *t, void *ctx)
 {
 	struct datecheck *d = ctx;
-	d->n++;
 	if (t->number)
 		return 0;
 	for (size_t i = 0; i < d->c->nd; i++)
-		if (d->c->dlen[i] == t->end - t->start &&
-		    memcmp(d->c->datewords[i], d->s + t->start, d->c->dlen[i]) == 0)
+		if (same_folded(d->c->datewords[i], d->c->dlen[i], d->s + t->start, t->end - t->start))
 			return 0;
 	d->other = true;
 	return 1;
 }
 
-/* Only numbers and date words ("12:30 EST, 1 January 2014"), folded text. */
-static bool date_only(const cueset *c, const char *f, size_t fl, const char *lang)
+/* Only numbers and date words ("12:30 EST, 1 January 2014"). */
+static bool date_only(const cueset *c, const char *sk, const char *s, size_t len,
+		      const char *lang)
 {
-	struct datecheck d = { c, f, false, 0 };
-	px_tokenize(f, fl, lang, on_date_token, &d);
+	(void)sk;
+	struct datecheck d = { c, s, false };
+	px_tokenize(s, len, lang, on_date_token, &d);
 	return !d.other;
+}
+
+static bool has_digit(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return true;
+	return false;
 }
 
 static int mark(bool *out, const precis_doc *d, const cueset *c)
 {
-	int rc = 0;
-	for (size_t i = 0; i < d->nsents && !rc; i++) {
+	char *sk = NULL;
+	size_t cap = 0;
+	for (size_t i = 0; i < d->nsents; i++) {
 		out[i] = false;
-		if (d->words[i] > ANY_WORDS)
+		if (d->words[i] > SENTENCE_WORDS)
 			continue;
-		char *f = NULL;
-		size_t fl;
 		const char *s = d->text + d->sents[i].start;
-		if (px_fold(&f, &fl, s, d->sents[i].end - d->sents[i].start)) {
-			rc = PRECIS_ENOMEM;
-			break;
+		size_t len = d->sents[i].end - d->sents[i].start;
+		/* a skeleton is at most as long as its sentence (Latin-1 folds keep their size) */
+		if (px_vec_reserve((void **)&sk, &cap, len + 1, 1)) {
+			free(sk);
+			return PRECIS_ENOMEM;
 		}
-		char *sk = malloc(fl + 1);
-		if (!sk) {
-			rc = PRECIS_ENOMEM;
-		} else {
-			size_t sl = skeleton(sk, f, fl);
-			out[i] = date_only(c, f, fl, d->lang);
-			for (size_t k = 0; k < c->n && !out[i]; k++)
-				out[i] = cue_matches(&c->cues[k], sk, sl, d->words[i]);
-		}
-		free(f);
-		free(sk);
+		size_t sl = skeleton(sk, s, len);
+		out[i] = has_digit(s, len) && date_only(c, sk, s, len, d->lang);
+		for (size_t k = 0; k < c->n && !out[i]; k++)
+			out[i] = cue_matches(&c->cues[k], sk, sl, d->words[i]);
 	}
-	return rc;
+	free(sk);
+	return 0;
 }
 
 int px_furniture_mark(bool *out, const precis_doc *d)

@@ -131,6 +131,26 @@ static void test_furniture_sentences(void **state)
 	precis_doc_free(d);
 }
 
+static void test_caption_does_not_glue(void **state)
+{
+	(void)state;
+	/* A line without a final stop (a caption) stays a unit of its own, marked open. */
+	precis_doc *d = make_doc("Firefighters at the flooded house on Elm Street\n"
+				 "The storm cut power to thousands of homes on Monday.\n"
+				 "Officials said repairs would take a week.");
+	assert_int_equal(d->nsents, 3);
+	assert_false(d->complete[0]);
+	assert_true(d->complete[1]);
+	assert_memory_equal(d->text + d->sents[1].start, "The storm", 9);
+	precis_summary_options o = PRECIS_SUMMARY_OPTIONS_INIT;
+	o.sentences = 1;
+	precis_summary *s;
+	assert_int_equal(precis_summarize(&s, d, &o), 0);
+	assert_int_not_equal(precis_summary_picks(s)[0].index, 0);
+	precis_summary_free(s);
+	precis_doc_free(d);
+}
+
 static void test_dateline(void **state)
 {
 	(void)state;
@@ -187,6 +207,7 @@ int main(void)
 		cmocka_unit_test(test_furniture_skipped),
 		cmocka_unit_test(test_nothing_fits),
 		cmocka_unit_test(test_furniture_sentences),
+		cmocka_unit_test(test_caption_does_not_glue),
 		cmocka_unit_test(test_dateline),
 		cmocka_unit_test(test_directed_centrality),
 	};
