@@ -21,13 +21,13 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
 ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc -Isrc/util $(PKG_CFLAGS) $(CPPFLAGS)
-ALL_CFLAGS   = $(WARN) -fPIC -pthread $(CFLAGS)
+ALL_CFLAGS   = $(WARN) -fPIC -fvisibility=hidden -pthread $(CFLAGS)
 LIBS     = $(PKG_LIBS) -lstemmer -lpthread -lm
 
 # Debian packages: what the build needs, and what tests and benchmarks add.
 DEB_BUILD = build-essential pkg-config libgsl-dev libutf8proc-dev libstemmer-dev \
             libjansson-dev libcmocka-dev
-DEB_TEST  = python3 valgrind parallel
+DEB_TEST  = python3 valgrind parallel liblingua-stopwords-perl
 DEB_BENCH = ots time python3-nltk parallel hyperfine bc
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -41,7 +41,7 @@ CLI_OBJ  = $(CLI_SRC:src/cli/%.c=$(BUILD)/obj/cli/%.o)
 TESTS    = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 SOVER    = 0
 
-.PHONY: all deps deps-bench deps-html demo test test-html unit golden bad scale check bench eval eval-split install \
+.PHONY: all deps deps-bench deps-html demo test test-html unit golden bad scale exports stopwords-check check bench eval eval-split install \
         uninstall clean help
 .DELETE_ON_ERROR:
 
@@ -61,7 +61,8 @@ help:
 deps:
 	@if ! pkg-config --exists $(PKGS) cmocka 2>/dev/null || \
 	    ! [ -f /usr/include/libstemmer.h ] || ! command -v python3 >/dev/null || \
-	    ! command -v parallel >/dev/null; then \
+	    ! command -v parallel >/dev/null || \
+	    ! dpkg -s liblingua-stopwords-perl >/dev/null 2>&1; then \
 		echo "deps: installing $(DEB_BUILD) $(DEB_TEST)"; \
 		$(SUDO) apt-get update -q && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q \
@@ -107,13 +108,16 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libprecis.a tests/unit/testutil.h
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $< $(BUILD)/libprecis.a \
 		$(LIBS) $(CMOCKA_LIBS) -o $@
 
+# test_opt compiles the CLI's option parser in.
+$(BUILD)/tests/test_opt: src/cli/opt.c src/cli/opt.h src/cli/cli.h
+
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
 
 # ---------------------------------------------------------------- tests
 # `make test` is the README's command and what .ci/run calls. The recursive
 # make re-reads pkg-config after deps may have installed the packages.
 test: deps deps-html
-	$(MAKE) --no-print-directory unit golden bad scale test-html
+	$(MAKE) --no-print-directory unit golden bad scale test-html exports stopwords-check
 	$(MAKE) --no-print-directory check
 
 unit: $(TESTS)
@@ -129,6 +133,14 @@ scale: $(BUILD)/precis
 # The HTML report rendered in headless Chromium (tests/html/run.sh).
 test-html: $(BUILD)/precis
 	@sh tests/html/run.sh $(BUILD)/precis $(BUILD)/html
+
+# libprecis.so exports exactly what precis.h declares (tests/check-exports.sh).
+exports: $(BUILD)/libprecis.so
+	@sh tests/check-exports.sh $(BUILD)/libprecis.so
+
+# stopwords/*.txt equal what stopwords/update.sh extracts from their packages.
+stopwords-check:
+	@sh tests/check-stopwords.sh
 
 # Hostile inputs (tests/bad/): every subcommand, no crash, no lost record.
 bad: $(BUILD)/precis

@@ -57,6 +57,12 @@ best_of() { # best_of N CMD... : best wall time of N runs
 t_jsonl=$(best_of 3 sh -c "'$PRECIS' summarize --jsonl --raw < '$TMP/in.jsonl'")
 t_jsonl_clean=$(best_of 3 sh -c "'$PRECIS' summarize --jsonl < '$TMP/in.jsonl'")
 t_precis_files=$(best_of 1 sh -c "for f in '$TMP'/docs/*.txt; do '$PRECIS' summarize --lang fr -n 3 \"\$f\"; done")
+# BASE=path/to/an/older/precis: the same runs with it, for before/after rows.
+if [ -n "${BASE:-}" ]; then
+	b_jsonl=$(best_of 3 sh -c "'$BASE' summarize --jsonl --raw < '$TMP/in.jsonl'")
+	b_jsonl_clean=$(best_of 3 sh -c "'$BASE' summarize --jsonl < '$TMP/in.jsonl'")
+	b_files=$(best_of 1 sh -c "for f in '$TMP'/docs/*.txt; do '$BASE' summarize --lang fr -n 3 \"\$f\"; done")
+fi
 if command -v ots > /dev/null; then
 	t_ots=$(best_of 1 sh -c "for f in '$TMP'/docs/*.txt; do ots -d fr \"\$f\"; done")
 else
@@ -72,6 +78,11 @@ echo "|---|---|---|---|"
 echo "| precis summarize --jsonl --raw (one process, 1 thread) | $(fmt "$t_jsonl") | $(rate "$NDOCS" "$t_jsonl") | $(rate "$MB" "$t_jsonl") |"
 echo "| precis summarize --jsonl (with boilerplate removal) | $(fmt "$t_jsonl_clean") | $(rate "$NDOCS" "$t_jsonl_clean") | $(rate "$MB" "$t_jsonl_clean") |"
 echo "| precis summarize FILE, one process per article | $(fmt "$t_precis_files") | $(rate "$NDOCS" "$t_precis_files") | $(rate "$MB" "$t_precis_files") |"
+if [ -n "${BASE:-}" ]; then
+	echo "| before: precis summarize --jsonl --raw | $(fmt "$b_jsonl") | $(rate "$NDOCS" "$b_jsonl") | $(rate "$MB" "$b_jsonl") |"
+	echo "| before: precis summarize --jsonl | $(fmt "$b_jsonl_clean") | $(rate "$NDOCS" "$b_jsonl_clean") | $(rate "$MB" "$b_jsonl_clean") |"
+	echo "| before: precis summarize FILE, one process per article | $(fmt "$b_files") | $(rate "$NDOCS" "$b_files") | $(rate "$MB" "$b_files") |"
+fi
 if [ -n "$t_ots" ]; then
 	echo "| ots -d fr FILE, one process per article (its only mode) | $(fmt "$t_ots") | $(rate "$NDOCS" "$t_ots") | $(rate "$MB" "$t_ots") |"
 	echo
@@ -116,21 +127,35 @@ echo
 } >> "$OUT"
 
 # ------------------------------------------------------------ startup
+# One small file as a fresh process, beside `precis --version` (the floor:
+# exec, dynamic linking, nothing read) and ots on the same file, in one
+# hyperfine run. Instruction counts (callgrind) do not depend on the load.
 head -c 3000 "$TMP/big.txt" > "$TMP/small.txt"
-if command -v hyperfine > /dev/null; then
-	hyperfine -N --warmup 20 --runs 300 --export-json "$TMP/hf.json" \
-		"$PRECIS summarize --lang fr $TMP/small.txt" > /dev/null 2>&1
-	mean=$(python3 -c "import json;print(json.load(open('$TMP/hf.json'))['results'][0]['mean']*1000)")
-	how="hyperfine, 300 runs"
-else
-	t0=$(now); for _ in $(seq 300); do "$PRECIS" summarize --lang fr "$TMP/small.txt" > /dev/null; done; t1=$(now)
-	mean=$(echo "($t1 - $t0) * 1000 / 300" | bc -l)
-	how="shell loop, 300 runs"
-fi
+instr() { # instructions executed by a command (valgrind callgrind), or "-"
+	command -v valgrind > /dev/null || { echo -; return; }
+	valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" > /dev/null 2> "$TMP/cg.txt" || true
+	sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$TMP/cg.txt" | head -n 1
+}
+set -- "$PRECIS --version" "$PRECIS summarize $TMP/small.txt" "$PRECIS summarize --lang fr $TMP/small.txt"
+[ -n "${BASE:-}" ] && set -- "$@" "$BASE summarize $TMP/small.txt"
+command -v ots > /dev/null && set -- "$@" "ots -d fr $TMP/small.txt"
 {
-echo "## Startup"
+echo "## Startup: one 3 KB file as a fresh process"
 echo
-echo "Summarizing one 3 KB file as a fresh process ($how; target: under 5 ms): **$(fmt "$mean") ms** mean."
+if command -v hyperfine > /dev/null; then
+	hyperfine -N --warmup 20 --runs 300 --export-markdown "$TMP/hf.md" "$@" > /dev/null 2>&1
+	echo "hyperfine, 300 runs each, same session; the goal is \`summarize\` within 2x of"
+	echo "\`precis --version\`.${BASE:+ The last precis row is the binary before this change (\`BASE=\`).}"
+	echo
+	sed "s|$TMP/||g; s|$PRECIS|precis|g${BASE:+; s|$BASE|precis (before)|g}" "$TMP/hf.md"
+	echo
+fi
+echo "| command | instructions (callgrind) |"
+echo "|---|---|"
+for c in "$@"; do
+	n=$(instr $c)
+	echo "| \`$(echo "$c" | sed "s|$TMP/||g; s|$PRECIS|precis|g${BASE:+; s|$BASE|precis (before)|g}")\` | $n |"
+done
 echo
 } >> "$OUT"
 

@@ -27,6 +27,18 @@ extern "C" {
 
 #define PRECIS_VERSION "0.1.0"
 
+/*
+ * Every public function is declared PRECIS_EXTERN. The library is built with
+ * -fvisibility=hidden, so what is not marked here (the px_* internals) stays
+ * out of libprecis.so's dynamic symbol table; tests/check-exports.sh keeps
+ * the two lists equal.
+ */
+#if defined(__GNUC__) || defined(__clang__)
+#define PRECIS_EXTERN __attribute__((visibility("default")))
+#else
+#define PRECIS_EXTERN
+#endif
+
 /* ---------------------------------------------------------------- errors */
 
 enum precis_status {
@@ -45,7 +57,7 @@ enum precis_status {
 };
 
 /* A static, human-readable description of a status code. Never NULL. */
-const char *precis_strerror(int code);
+PRECIS_EXTERN const char *precis_strerror(int code);
 
 /*
  * Details of a failure, filled by functions that take a precis_error *
@@ -66,10 +78,10 @@ typedef struct precis_error {
  * Supported languages, as ISO 639-1 codes: those with both a Snowball
  * stemmer and a stop list. The array is static and NULL-terminated.
  */
-const char *const *precis_languages(void);
+PRECIS_EXTERN const char *const *precis_languages(void);
 
 /* 1 when code names a supported language, 0 otherwise. */
-int precis_language_supported(const char *code);
+PRECIS_EXTERN int precis_language_supported(const char *code);
 
 /* ------------------------------------------------------------- analyzer */
 
@@ -79,15 +91,15 @@ int precis_language_supported(const char *code);
  */
 typedef struct precis_analyzer precis_analyzer;
 
-int precis_analyzer_new(precis_analyzer **out);
-void precis_analyzer_free(precis_analyzer *a);
+PRECIS_EXTERN int precis_analyzer_new(precis_analyzer **out);
+PRECIS_EXTERN void precis_analyzer_free(precis_analyzer *a);
 
 /*
  * Guess the language of a UTF-8 text by stop-word hit rate over the
  * supported languages. *code points to a static string. Falls back to
  * "en" when no list matches anything.
  */
-int precis_detect_language(const char **code, precis_analyzer *a,
+PRECIS_EXTERN int precis_detect_language(const char **code, precis_analyzer *a,
 			   const char *text, size_t len);
 
 /* ------------------------------------------------------------- document */
@@ -119,24 +131,24 @@ typedef struct precis_span {
  * cleaning), split the body into sentences and analyse their words.
  * On failure err (if not NULL) says what and where.
  */
-int precis_doc_new(precis_doc **out, precis_analyzer *a, const char *text,
+PRECIS_EXTERN int precis_doc_new(precis_doc **out, precis_analyzer *a, const char *text,
 		   size_t len, const precis_doc_options *opts, precis_error *err);
-void precis_doc_free(precis_doc *doc);
+PRECIS_EXTERN void precis_doc_free(precis_doc *doc);
 
 /*
  * The text all offsets refer to: the input itself, or with --lossy the
  * input with invalid sequences replaced by U+FFFD. NUL-terminated.
  */
-const char *precis_doc_text(const precis_doc *doc, size_t *len);
-const char *precis_doc_language(const precis_doc *doc);
-size_t precis_doc_sentence_count(const precis_doc *doc);
-precis_span precis_doc_sentence(const precis_doc *doc, size_t i);
+PRECIS_EXTERN const char *precis_doc_text(const precis_doc *doc, size_t *len);
+PRECIS_EXTERN const char *precis_doc_language(const precis_doc *doc);
+PRECIS_EXTERN size_t precis_doc_sentence_count(const precis_doc *doc);
+PRECIS_EXTERN precis_span precis_doc_sentence(const precis_doc *doc, size_t i);
 /* Headline span; start == end when none is known. */
-precis_span precis_doc_headline(const precis_doc *doc);
+PRECIS_EXTERN precis_span precis_doc_headline(const precis_doc *doc);
 /* Words (non-punctuation tokens) of sentence i, stop words included. */
-size_t precis_doc_sentence_words(const precis_doc *doc, size_t i);
+PRECIS_EXTERN size_t precis_doc_sentence_words(const precis_doc *doc, size_t i);
 /* The outlet's name when the page shows one ("Atlantico"), else NULL. */
-const char *precis_doc_outlet(const precis_doc *doc);
+PRECIS_EXTERN const char *precis_doc_outlet(const precis_doc *doc);
 
 /* ------------------------------------------------------------- cleaning */
 
@@ -147,17 +159,17 @@ const char *precis_doc_outlet(const precis_doc *doc);
  */
 typedef struct precis_cleaned precis_cleaned;
 
-int precis_clean_new(precis_cleaned **out, precis_analyzer *a, const char *text, size_t len,
+PRECIS_EXTERN int precis_clean_new(precis_cleaned **out, precis_analyzer *a, const char *text, size_t len,
 		     const precis_doc_options *opts, precis_error *err);
-void precis_cleaned_free(precis_cleaned *c);
+PRECIS_EXTERN void precis_cleaned_free(precis_cleaned *c);
 /* The text spans refer to (validated or repaired input). */
-const char *precis_cleaned_text(const precis_cleaned *c, size_t *len);
-const char *precis_cleaned_language(const precis_cleaned *c);
-size_t precis_cleaned_line_count(const precis_cleaned *c);
+PRECIS_EXTERN const char *precis_cleaned_text(const precis_cleaned *c, size_t *len);
+PRECIS_EXTERN const char *precis_cleaned_language(const precis_cleaned *c);
+PRECIS_EXTERN size_t precis_cleaned_line_count(const precis_cleaned *c);
 /* Line i; *reason is NULL for body lines, else a static word ("menu", "credit", ...). */
-precis_span precis_cleaned_line(const precis_cleaned *c, size_t i, const char **reason);
-precis_span precis_cleaned_headline(const precis_cleaned *c);
-const char *precis_cleaned_outlet(const precis_cleaned *c);
+PRECIS_EXTERN precis_span precis_cleaned_line(const precis_cleaned *c, size_t i, const char **reason);
+PRECIS_EXTERN precis_span precis_cleaned_headline(const precis_cleaned *c);
+PRECIS_EXTERN const char *precis_cleaned_outlet(const precis_cleaned *c);
 
 /* ------------------------------------------------------------ corpus IDF */
 
@@ -167,14 +179,14 @@ const char *precis_cleaned_outlet(const precis_cleaned *c);
  */
 typedef struct precis_idf precis_idf;
 
-int precis_idf_new(precis_idf **out);
-void precis_idf_free(precis_idf *idf);
-int precis_idf_add(precis_idf *idf, const precis_doc *doc);
-int precis_idf_merge(precis_idf *into, const precis_idf *from);
-size_t precis_idf_documents(const precis_idf *idf);
+PRECIS_EXTERN int precis_idf_new(precis_idf **out);
+PRECIS_EXTERN void precis_idf_free(precis_idf *idf);
+PRECIS_EXTERN int precis_idf_add(precis_idf *idf, const precis_doc *doc);
+PRECIS_EXTERN int precis_idf_merge(precis_idf *into, const precis_idf *from);
+PRECIS_EXTERN size_t precis_idf_documents(const precis_idf *idf);
 /* Deterministic text format: sorted terms, one per line. */
-int precis_idf_write(const precis_idf *idf, FILE *fp);
-int precis_idf_read(precis_idf **out, FILE *fp, precis_error *err);
+PRECIS_EXTERN int precis_idf_write(const precis_idf *idf, FILE *fp);
+PRECIS_EXTERN int precis_idf_read(precis_idf **out, FILE *fp, precis_error *err);
 
 /* ------------------------------------------------------------- metadata */
 
@@ -223,11 +235,11 @@ typedef struct precis_ymd {
  * result (equal for a single day). PRECIS_EINVAL when ref is incomplete
  * and the date needs it, or when the fields make no calendar day.
  */
-int precis_date_resolve(precis_ymd *first, precis_ymd *last, const precis_date *d,
+PRECIS_EXTERN int precis_date_resolve(precis_ymd *first, precis_ymd *last, const precis_date *d,
 			precis_ymd ref);
 
 /* Parse "YYYY-MM-DD" (also the first 10 bytes of an ISO timestamp). */
-int precis_ymd_parse(precis_ymd *out, const char *s);
+PRECIS_EXTERN int precis_ymd_parse(precis_ymd *out, const char *s);
 
 /* Persons and places are sorted by mentions (most first), then first offset. */
 typedef struct precis_entity {
@@ -258,14 +270,14 @@ typedef struct precis_meta precis_meta;
  * byte ranges of precis_doc_text(doc); meta keeps no pointer into doc.
  * Work is linear in the size of the document.
  */
-int precis_meta_new(precis_meta **out, precis_analyzer *a, const precis_doc *doc,
+PRECIS_EXTERN int precis_meta_new(precis_meta **out, precis_analyzer *a, const precis_doc *doc,
 		    const char *pubdate);
-void precis_meta_free(precis_meta *m);
-const precis_date *precis_meta_dates(const precis_meta *m, size_t *n);
-const precis_entity *precis_meta_places(const precis_meta *m, size_t *n);
-const precis_entity *precis_meta_persons(const precis_meta *m, size_t *n);
-const precis_entity *precis_meta_agencies(const precis_meta *m, size_t *n);
-const precis_quote *precis_meta_quotes(const precis_meta *m, size_t *n);
+PRECIS_EXTERN void precis_meta_free(precis_meta *m);
+PRECIS_EXTERN const precis_date *precis_meta_dates(const precis_meta *m, size_t *n);
+PRECIS_EXTERN const precis_entity *precis_meta_places(const precis_meta *m, size_t *n);
+PRECIS_EXTERN const precis_entity *precis_meta_persons(const precis_meta *m, size_t *n);
+PRECIS_EXTERN const precis_entity *precis_meta_agencies(const precis_meta *m, size_t *n);
+PRECIS_EXTERN const precis_quote *precis_meta_quotes(const precis_meta *m, size_t *n);
 /*
  * The event date the article most likely reports: every date that
  * resolves against pubdate votes for its day or range, weighted by how
@@ -273,7 +285,7 @@ const precis_quote *precis_meta_quotes(const precis_meta *m, size_t *n);
  * or "en 2000" does not vote) and where it stands (headline, then lead).
  * Returns 0 and fills first and last, or PRECIS_EEMPTY when there is none.
  */
-int precis_meta_event_date(const precis_meta *m, precis_ymd *first, precis_ymd *last);
+PRECIS_EXTERN int precis_meta_event_date(const precis_meta *m, precis_ymd *first, precis_ymd *last);
 
 /* ---------------------------------------------------------- summarizing */
 
@@ -332,13 +344,13 @@ typedef struct precis_summary precis_summary;
  * tightest one wins). position_bias/title_bias < 0 mean "the algorithm's
  * default". The summary keeps no pointer into doc.
  */
-int precis_summarize(precis_summary **out, const precis_doc *doc,
+PRECIS_EXTERN int precis_summarize(precis_summary **out, const precis_doc *doc,
 		     const precis_summary_options *opts);
-void precis_summary_free(precis_summary *s);
-size_t precis_summary_count(const precis_summary *s);
-const precis_pick *precis_summary_picks(const precis_summary *s);
+PRECIS_EXTERN void precis_summary_free(precis_summary *s);
+PRECIS_EXTERN size_t precis_summary_count(const precis_summary *s);
+PRECIS_EXTERN const precis_pick *precis_summary_picks(const precis_summary *s);
 /* Ranking score of every sentence of the document. */
-const double *precis_summary_scores(const precis_summary *s, size_t *n);
+PRECIS_EXTERN const double *precis_summary_scores(const precis_summary *s, size_t *n);
 
 /* ---------------------------------------------------------------- ROUGE */
 
@@ -392,8 +404,8 @@ typedef struct precis_rouge_scores {
 typedef struct precis_rouge precis_rouge;
 
 /* A scorer (owns stemmer caches and exception tables): one per thread. */
-int precis_rouge_new(precis_rouge **out, const precis_rouge_options *opts);
-void precis_rouge_free(precis_rouge *r);
+PRECIS_EXTERN int precis_rouge_new(precis_rouge **out, const precis_rouge_options *opts);
+PRECIS_EXTERN void precis_rouge_free(precis_rouge *r);
 
 /*
  * Score cand against refs[0..nrefs) (UTF-8; newlines separate sentences).
@@ -403,7 +415,7 @@ void precis_rouge_free(precis_rouge *r);
  * PRECIS_ETOOBIG when an LCS measure is asked of texts so long that its
  * table would exceed 2^32 cells (65,536 tokens on each side).
  */
-int precis_rouge_score(precis_rouge_scores *out, precis_rouge *r, const char *cand,
+PRECIS_EXTERN int precis_rouge_score(precis_rouge_scores *out, precis_rouge *r, const char *cand,
 		       const char *const *refs, size_t nrefs);
 
 /*
@@ -412,7 +424,7 @@ int precis_rouge_score(precis_rouge_scores *out, precis_rouge *r, const char *ca
  * (PRECIS_EUTF8, PRECIS_EBINARY) err, when not NULL, says what and where:
  * byte offset, line and column (1-based, in characters).
  */
-int precis_rouge_check(const char *text, size_t len, precis_error *err);
+PRECIS_EXTERN int precis_rouge_check(const char *text, size_t len, precis_error *err);
 
 /*
  * ROUGE-1.5.5's rounding, for numbers computed elsewhere: P and R as it
@@ -421,7 +433,35 @@ int precis_rouge_check(const char *text, size_t len, precis_error *err);
  * is 0. So F may differ by 1e-5 from the rounded exact F, as in 1.5.5.
  * p, r and alpha in [0, 1]; print the results with "%.5f".
  */
-int precis_rouge155_prf(precis_prf *out, double p, double r, double alpha);
+PRECIS_EXTERN int precis_rouge155_prf(precis_prf *out, double p, double r, double alpha);
+
+/* ------------------------------------------------------ names of enums */
+
+/*
+ * The library names its own enums, so every program (the CLI, JSON output,
+ * bindings) spells them alike. _name returns NULL for a value out of range;
+ * _from_name returns 0 and sets *out, or PRECIS_EINVAL for an unknown name.
+ * Algorithms: precis (also accepted: default), textrank, lexrank, lead,
+ * centroid, random. Compat modes: unicode, rouge-score, rouge155.
+ */
+PRECIS_EXTERN const char *precis_algorithm_name(precis_algorithm alg);
+PRECIS_EXTERN int precis_algorithm_from_name(precis_algorithm *out, const char *name);
+PRECIS_EXTERN const char *precis_rouge_compat_name(precis_rouge_compat compat);
+PRECIS_EXTERN int precis_rouge_compat_from_name(precis_rouge_compat *out, const char *name);
+/* "full", "day-month", "month", "year", "weekday", "relative" (docs/meta-schema.md). */
+PRECIS_EXTERN const char *precis_date_kind_name(precis_date_kind kind);
+
+/*
+ * ROUGE measures in the order of precis_rouge_scores' fields: index 0..7 is
+ * rouge1, rouge2, rouge3, rouge4, rougeL, rougeLsum, rougeW, rougeSU4.
+ */
+#define PRECIS_ROUGE_MEASURES 8
+PRECIS_EXTERN const char *precis_rouge_measure_name(size_t index);
+PRECIS_EXTERN int precis_rouge_measure_from_name(size_t *out, const char *name);
+/* The PRECIS_ROUGE_M_* flag that computes measure index (0 when out of range). */
+PRECIS_EXTERN unsigned precis_rouge_measure_flag(size_t index);
+/* The scores of measure index in s, or NULL when out of range. */
+PRECIS_EXTERN const precis_prf *precis_rouge_measure(const precis_rouge_scores *s, size_t index);
 
 /* ---------------------------------------------------------- comparison */
 
@@ -458,16 +498,44 @@ typedef struct precis_comparison precis_comparison;
  * fail to read are reported in err (the first one) and left out; the
  * comparison is built from the others. PRECIS_EEMPTY when none is left.
  */
-int precis_compare_new(precis_comparison **out, precis_analyzer *a,
+PRECIS_EXTERN int precis_compare_new(precis_comparison **out, precis_analyzer *a,
 		       const precis_article_input *articles, size_t n,
 		       const precis_compare_options *opts, precis_error *err);
-void precis_comparison_free(precis_comparison *c);
-size_t precis_comparison_story_count(const precis_comparison *c);
+PRECIS_EXTERN void precis_comparison_free(precis_comparison *c);
+PRECIS_EXTERN size_t precis_comparison_story_count(const precis_comparison *c);
 
 /* Renderers: Markdown, self-contained HTML (inline CSS and SVG), JSON. */
-int precis_report_md(const precis_comparison *c, FILE *fp);
-int precis_report_html(const precis_comparison *c, FILE *fp);
-int precis_report_json(const precis_comparison *c, FILE *fp);
+PRECIS_EXTERN int precis_report_md(const precis_comparison *c, FILE *fp);
+PRECIS_EXTERN int precis_report_html(const precis_comparison *c, FILE *fp);
+PRECIS_EXTERN int precis_report_json(const precis_comparison *c, FILE *fp);
+
+/*
+ * JSON of one article's metadata (docs/meta-schema.md), indented, with a
+ * final newline. name goes in "file"; pubdate (YYYY-MM-DD or NULL) is the
+ * reference the dates were resolved against, as given to precis_meta_new.
+ */
+PRECIS_EXTERN int precis_report_meta_json(const precis_doc *doc, const precis_meta *m,
+					  const char *name, const char *pubdate, FILE *fp);
+
+/*
+ * Summaries as JSON (precis(1), --format json): {"summaries": [ENTRY, ...]},
+ * written one entry at a time so memory stays flat over many files. Call
+ * precis_report_summary_json with index 0, 1, ... for each document (ENTRY:
+ * file, language, headline, sentences, summary [{index, score, start, end,
+ * text}]), then precis_report_summary_json_end with the number written.
+ */
+PRECIS_EXTERN int precis_report_summary_json(const precis_doc *doc, const precis_summary *s,
+					     const char *name, size_t index, FILE *fp);
+PRECIS_EXTERN int precis_report_summary_json_end(size_t count, FILE *fp);
+
+/*
+ * One JSONL output record of a summary, without the newline:
+ * {"id" or "line", "language", "summary": [texts], "indices": [sentence numbers]}.
+ * id_json is the input record's id as JSON text (a string or an integer, as
+ * read), or NULL to name the record by its 1-based line.
+ */
+PRECIS_EXTERN int precis_report_summary_jsonl(const precis_doc *doc, const precis_summary *s,
+					      const char *id_json, size_t line, FILE *fp);
 
 /* ----------------------------------------------------------- evaluation */
 
@@ -476,7 +544,7 @@ int precis_report_json(const precis_comparison *c, FILE *fp);
  * resamples drawn with a seeded generator (identical results for a seed),
  * level e.g. 0.95.
  */
-int precis_bootstrap_ci(double *lo, double *hi, const double *x, size_t n, size_t samples,
+PRECIS_EXTERN int precis_bootstrap_ci(double *lo, double *hi, const double *x, size_t n, size_t samples,
 			unsigned long seed, double level);
 
 /*
@@ -484,7 +552,7 @@ int precis_bootstrap_ci(double *lo, double *hi, const double *x, size_t n, size_
  * one-sided p-value that system A's mean beats B's, i.e. the share of
  * resamples where mean(a - b) <= 0.
  */
-int precis_paired_bootstrap(double *p, const double *a, const double *b, size_t n,
+PRECIS_EXTERN int precis_paired_bootstrap(double *p, const double *a, const double *b, size_t n,
 			    size_t samples, unsigned long seed);
 
 /*
@@ -493,8 +561,130 @@ int precis_paired_bootstrap(double *p, const double *a, const double *b, size_t 
  * sentence raises it (or max sentences, 0 = no limit). picked holds the
  * indices in document order; capacity precis_doc_sentence_count(doc).
  */
-int precis_oracle(size_t *picked, size_t *npicked, const precis_doc *doc, const char *ref,
+PRECIS_EXTERN int precis_oracle(size_t *picked, size_t *npicked, const precis_doc *doc, const char *ref,
 		  precis_rouge *scorer, size_t max);
+
+/* ------------------------------------------------------ evaluation runs */
+
+/*
+ * An evaluation: every record summarized by every system and scored with
+ * ROUGE-1, ROUGE-2 and ROUGE-L against its references, then per system the
+ * mean scores with bootstrap confidence intervals, and paired tests
+ * between systems. Results are identical for any number of threads.
+ */
+
+/* One labelled record: an article and its reference summaries. */
+typedef struct precis_eval_record {
+	const char *id;          /* the caller's name for it; not used by the run */
+	const char *text;        /* the article (invalid UTF-8 is replaced, as with lossy) */
+	const char *title;       /* a known headline, or NULL */
+	const char *const *refs; /* refs[0..nrefs), nrefs >= 1; newlines separate sentences */
+	size_t nrefs;
+} precis_eval_record;
+
+/*
+ * A system. The first of these that is set decides what it does:
+ * outputs: another system's summaries, one per record (NULL: missing,
+ * scored as an empty summary); oracle: the greedy extractive oracle
+ * (precis_oracle) against refs[0], at most options.sentences sentences;
+ * lead_n > 0: the first lead_n sentences whatever the budgets; else the
+ * algorithm under the run's budgets.
+ */
+typedef struct precis_eval_system {
+	const char *name;        /* for the caller's reports; not used by the run */
+	precis_algorithm algorithm;
+	size_t lead_n;
+	bool oracle;
+	const char *const *outputs;
+} precis_eval_system;
+
+/*
+ * The system that `precis eval --system NAME` means: an algorithm's name
+ * (precis_algorithm_from_name: precis, textrank, lexrank, centroid, lead
+ * under the run's budgets, random), oracle, or lead-N (the first N >= 1
+ * sentences). out->name is name. PRECIS_EINVAL for any other name.
+ */
+PRECIS_EXTERN int precis_eval_system_from_name(precis_eval_system *out, const char *name);
+
+typedef struct precis_eval_options {
+	unsigned version;
+	precis_rouge_compat compat;
+	bool stem;               /* ROUGE with stemming */
+	const char *lang;        /* of the corpus; NULL or "auto" detects per record */
+	size_t sentences;        /* budget: at most this many sentences (1) */
+	size_t words;            /* budget: at most this many words, instead of sentences */
+	/*
+	 * Each summary gets as many words as the record's first reference
+	 * has, counted by the tokenizer that counts the words budget.
+	 */
+	bool ref_length;
+	bool truncate;           /* cut the last sentence exactly at the words budget */
+	const precis_idf *idf;   /* corpus IDF for the ranking systems, or NULL */
+	size_t samples;          /* bootstrap resamples (1000) */
+	unsigned long seed;      /* bootstrap and the random system (1) */
+	unsigned threads;        /* 0: one per core, at most 8 */
+	/*
+	 * Called after each record, never by two threads at once, done from 1
+	 * to the record count (for progress reports); may be NULL.
+	 */
+	void (*progress)(size_t done, size_t total, void *ctx);
+	void *progress_ctx;
+} precis_eval_options;
+
+#define PRECIS_EVAL_OPTIONS_VERSION 1
+#define PRECIS_EVAL_OPTIONS_INIT                                                   \
+	{ PRECIS_EVAL_OPTIONS_VERSION, PRECIS_ROUGE_UNICODE, false, NULL, 1, 0, false, \
+	  false, NULL, 1000, 1, 0, NULL, NULL }
+
+/* The measures of an evaluation. */
+typedef enum precis_eval_measure {
+	PRECIS_EVAL_ROUGE1 = 0,
+	PRECIS_EVAL_ROUGE2,
+	PRECIS_EVAL_ROUGEL,      /* summary-level LCS: rougeLsum, 1.5.5's ROUGE-L */
+	PRECIS_EVAL_MEASURES     /* how many there are */
+} precis_eval_measure;
+
+/* "rouge1", "rouge2", "rougeL"; NULL out of range. */
+PRECIS_EXTERN const char *precis_eval_measure_name(precis_eval_measure m);
+
+typedef struct precis_eval_result precis_eval_result;
+
+/*
+ * Run the evaluation of nsys >= 1 systems on n records. The result keeps
+ * no pointer into recs, sys or opts. PRECIS_EINVAL for a record without
+ * text or references, or invalid options. A summary that cannot be made
+ * (an empty article, say) or scored (invalid UTF-8 in a reference) counts
+ * as all zeros, like an empty one: one bad record does not stop a run.
+ */
+PRECIS_EXTERN int precis_eval_run(precis_eval_result **out, const precis_eval_record *recs,
+				  size_t n, const precis_eval_system *sys, size_t nsys,
+				  const precis_eval_options *opts);
+PRECIS_EXTERN void precis_eval_result_free(precis_eval_result *r);
+PRECIS_EXTERN size_t precis_eval_result_records(const precis_eval_result *r);
+PRECIS_EXTERN size_t precis_eval_result_systems(const precis_eval_result *r);
+
+/* Mean P, R and F of system sys over the records (0 for no record). */
+PRECIS_EXTERN int precis_eval_mean(precis_prf *out, const precis_eval_result *r, size_t sys,
+				   precis_eval_measure m);
+
+/* 95% percentile bootstrap confidence interval of the mean F (precis_bootstrap_ci). */
+PRECIS_EXTERN int precis_eval_ci(double *lo, double *hi, const precis_eval_result *r,
+				 size_t sys, precis_eval_measure m);
+
+/* Scores of record rec by system sys. */
+PRECIS_EXTERN int precis_eval_score(precis_prf *out, const precis_eval_result *r, size_t sys,
+				    size_t rec, precis_eval_measure m);
+
+/* 1 when system sys had no output for record rec (scored as empty), else 0. */
+PRECIS_EXTERN int precis_eval_missing(const precis_eval_result *r, size_t sys, size_t rec);
+
+/*
+ * Paired bootstrap test per measure (precis_paired_bootstrap on F, the
+ * run's samples and seed): p[m] is the one-sided p-value that system a
+ * beats system b.
+ */
+PRECIS_EXTERN int precis_eval_paired(double p[PRECIS_EVAL_MEASURES], const precis_eval_result *r,
+				     size_t a, size_t b);
 
 #ifdef __cplusplus
 }

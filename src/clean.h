@@ -46,4 +46,10 @@ int px_clean_text(px_clean_result *out, precis_analyzer *a, const char *text, si
 		  const char *lang);
 void px_clean_result_free(px_clean_result *r);
 
+/*
+ * A copy of the outlet's name as a doc carries it: "Atlantico.fr" ->
+ * "Atlantico", "www.x.com" -> "x". NULL when out of memory.
+ */
+char *px_clean_outlet_name(const char *s, size_t len);
+
 #endif

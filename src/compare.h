@@ -94,7 +94,7 @@ struct precis_comparison {
 	size_t nreuse;
 	double *sim;         /* narticles^2 cosine matrix (NULL past MATRIX_MAX) */
 	px_decision *decisions; /* with --explain */
-	size_t ndecisions;
+	size_t ndecisions, decisions_cap;
 	double threshold;
 };
 

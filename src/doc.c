@@ -160,30 +160,6 @@ static void drop_wordless(precis_doc *d)
 	d->nsents = o;
 }
 
-/* "Atlantico.fr" -> "Atlantico", "Le Placentin." -> "Le Placentin". */
-static char *outlet_name(const char *s, size_t len)
-{
-	static const char *const tlds[] = { ".fr", ".com", ".net", ".org", ".info", ".co.uk",
-					    ".de", ".es", ".it", ".be", ".ch", ".ca", ".eu", NULL };
-	while (len && (s[len - 1] == '.' || s[len - 1] == ' '))
-		len--;
-	for (const char *const *t = tlds; *t; t++) {
-		size_t tl = strlen(*t);
-		if (len > tl && memcmp(s + len - tl, *t, tl) == 0) {
-			len -= tl;
-			break;
-		}
-	}
-	if (len > 4 && memcmp(s, "www.", 4) == 0)
-		s += 4, len -= 4;
-	char *o = malloc(len + 1);
-	if (o) {
-		memcpy(o, s, len);
-		o[len] = '\0';
-	}
-	return o;
-}
-
 static int find_regions(precis_doc *d, precis_analyzer *a, const precis_doc_options *o,
 			precis_span **regions, size_t *nregions)
 {
@@ -206,7 +182,7 @@ static int find_regions(precis_doc *d, precis_analyzer *a, const precis_doc_opti
 			r[n++] = cr.lines[i].span;
 	d->headline = cr.headline;
 	if (cr.outlet.end > cr.outlet.start &&
-	    !(d->outlet = outlet_name(d->text + cr.outlet.start, cr.outlet.end - cr.outlet.start))) {
+	    !(d->outlet = px_clean_outlet_name(d->text + cr.outlet.start, cr.outlet.end - cr.outlet.start))) {
 		px_clean_result_free(&cr);
 		free(r);
 		return PRECIS_ENOMEM;
@@ -364,80 +340,4 @@ size_t precis_doc_sentence_words(const precis_doc *d, size_t i)
 const char *precis_doc_outlet(const precis_doc *d)
 {
 	return d->outlet;
-}
-
-/* ------------------------------------------------------------ cleaning */
-
-struct precis_cleaned {
-	precis_doc *doc; /* text, language, outlet */
-	px_clean_result r;
-};
-
-int precis_clean_new(precis_cleaned **out, precis_analyzer *a, const char *text, size_t len,
-		     const precis_doc_options *opts, precis_error *err)
-{
-	precis_doc_options o = opts ? *opts : (precis_doc_options)PRECIS_DOC_OPTIONS_INIT;
-	o.clean = false; /* the doc only carries text and language here */
-	precis_cleaned *c = calloc(1, sizeof *c);
-	if (!c)
-		return px_error_set(err, PRECIS_ENOMEM, 0, "out of memory");
-	int rc = precis_doc_new(&c->doc, a, text, len, &o, err);
-	if (!rc)
-		rc = px_clean_text(&c->r, a, c->doc->text, c->doc->len, c->doc->lang);
-	if (!rc && c->r.outlet.end > c->r.outlet.start &&
-	    !(c->doc->outlet = outlet_name(c->doc->text + c->r.outlet.start,
-					   c->r.outlet.end - c->r.outlet.start)))
-		rc = PRECIS_ENOMEM;
-	if (rc) {
-		if (err && !err->code)
-			px_error_set(err, rc, 0, "%s", precis_strerror(rc));
-		precis_cleaned_free(c);
-		return rc;
-	}
-	*out = c;
-	return 0;
-}
-
-void precis_cleaned_free(precis_cleaned *c)
-{
-	if (!c)
-		return;
-	px_clean_result_free(&c->r);
-	precis_doc_free(c->doc);
-	free(c);
-}
-
-const char *precis_cleaned_text(const precis_cleaned *c, size_t *len)
-{
-	return precis_doc_text(c->doc, len);
-}
-
-const char *precis_cleaned_language(const precis_cleaned *c)
-{
-	return c->doc->lang;
-}
-
-size_t precis_cleaned_line_count(const precis_cleaned *c)
-{
-	return c->r.nlines;
-}
-
-precis_span precis_cleaned_line(const precis_cleaned *c, size_t i, const char **reason)
-{
-	if (i >= c->r.nlines) {
-		*reason = NULL;
-		return (precis_span){ 0, 0 };
-	}
-	*reason = c->r.lines[i].reason;
-	return c->r.lines[i].span;
-}
-
-precis_span precis_cleaned_headline(const precis_cleaned *c)
-{
-	return c->r.headline;
-}
-
-const char *precis_cleaned_outlet(const precis_cleaned *c)
-{
-	return c->doc->outlet;
 }

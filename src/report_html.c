@@ -2,7 +2,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "compare.h"
+#include "report.h"
 
 #define SHARED_SHOWN 10
 #define SINGLES_DETAILED 12
@@ -35,36 +35,16 @@ static const char *color(const px_article *a)
 	return palette[(size_t)a->color % NCOLORS];
 }
 
-static const char *name_of(const px_article *a)
+static px_render html(FILE *fp)
 {
-	return a->outlet ? a->outlet : a->id;
-}
-
-static void score(FILE *fp, double v)
-{
-	if (isnan(v))
-		fputs("&ndash;", fp);
-	else
-		fprintf(fp, "%.2f", v);
-}
-
-static void date_of(FILE *fp, const px_article *a)
-{
-	if (a->date) {
-		esc(fp, a->date);
-	} else if (a->event_date) {
-		esc(fp, a->event_date);
-		fputs(" <small>(in text)</small>", fp);
-	} else {
-		fputs("&ndash;", fp);
-	}
+	return (px_render){ fp, esc, "&ndash;", " <small>(in text)</small>" };
 }
 
 /* An outlet's name on its colour: who carries a fact. */
 static void chip(FILE *fp, const px_article *a)
 {
 	fprintf(fp, "<span class=\"chip\" style=\"background:%s\">", color(a));
-	esc(fp, name_of(a));
+	esc(fp, px_report_name_of(a));
 	fputs("</span>", fp);
 }
 
@@ -82,24 +62,20 @@ static bool in_summary(const px_article *a, const char *text)
  */
 static void card(FILE *fp, const precis_comparison *c, const px_article *a, bool alone)
 {
+	px_render r = html(fp);
 	fprintf(fp, "<div class=\"card\" style=\"border-top-color:%s\">\n<h3 style=\"color:%s\">",
 		color(a), color(a));
-	esc(fp, name_of(a));
+	esc(fp, px_report_name_of(a));
 	fputs("</h3>\n<p class=\"hl\">", fp);
 	esc(fp, a->headline);
 	fputs("</p>\n<dl><dt>Article</dt><dd>", fp);
 	esc(fp, a->id);
 	fputs("</dd><dt>Date</dt><dd>", fp);
-	date_of(fp, a);
+	px_report_date_of(&r, a);
 	fprintf(fp, "</dd><dt>Language</dt><dd>%s</dd><dt>Length</dt><dd>%zu words</dd>", a->lang,
 		a->words);
 	fputs("<dt>Agencies</dt><dd>", fp);
-	for (size_t k = 0; k < a->nagencies; k++) {
-		fputs(k ? ", " : "", fp);
-		esc(fp, a->agencies[k]);
-	}
-	if (!a->nagencies)
-		fputs("&ndash;", fp);
+	px_report_list(&r, a->agencies, a->nagencies);
 	fputs("</dd></dl>\n<h4>Lead</h4><p class=\"lead\">", fp);
 	esc(fp, a->lead);
 	fputs("</p>\n<h4>Summary</h4><ol>", fp);
@@ -180,6 +156,7 @@ static void fact(FILE *fp, const precis_comparison *c, const px_fact *f)
 
 static void headlines(FILE *fp, const precis_comparison *c, const px_story *st)
 {
+	px_render r = html(fp);
 	fputs("<h3>Headlines</h3><table><tr><th>Outlet</th><th>Headline</th><th>Subject</th>"
 	      "<th>Key terms</th><th>ROUGE-1 vs lead</th><th>vs summary</th></tr>\n", fp);
 	for (size_t x = 0; x < st->narticles; x++) {
@@ -196,9 +173,9 @@ static void headlines(FILE *fp, const precis_comparison *c, const px_story *st)
 			esc(fp, a->head_terms[k].name);
 		}
 		fputs("</td><td class=\"num\">", fp);
-		score(fp, a->head_vs_lead);
+		px_report_score(&r, a->head_vs_lead);
 		fputs("</td><td class=\"num\">", fp);
-		score(fp, a->head_vs_summary);
+		px_report_score(&r, a->head_vs_summary);
 		fputs("</td></tr>\n", fp);
 	}
 	fputs("</table>\n", fp);
@@ -281,7 +258,7 @@ static void story(FILE *fp, const precis_comparison *c, size_t s)
 	bool heading = false;
 	for (size_t r = 0; r < c->nreuse; r++) {
 		const px_reuse *x = &c->reuse[r];
-		if (c->articles[x->a].story != (int)s || c->articles[x->b].story != (int)s)
+		if (!px_report_reuse_in_story(c, x, (int)s))
 			continue;
 		if (!heading)
 			fputs("<h3>Reused copy</h3>\n", fp);
@@ -296,6 +273,7 @@ static void story(FILE *fp, const precis_comparison *c, size_t s)
 
 static void singles(FILE *fp, const precis_comparison *c, size_t nsingle)
 {
+	px_render r = html(fp);
 	fputs("<section>\n<h2>Single-article stories</h2>\n<ul class=\"singles\">\n", fp);
 	for (size_t s = 0; s < c->nstories; s++) {
 		const px_story *st = &c->stories[s];
@@ -309,7 +287,7 @@ static void singles(FILE *fp, const precis_comparison *c, size_t nsingle)
 			esc(fp, a->outlet);
 			fputs(" &middot; ", fp);
 		}
-		date_of(fp, a);
+		px_report_date_of(&r, a);
 		fprintf(fp, " &middot; %s &middot; %zu words<br><span class=\"hl\">", a->lang, a->words);
 		esc(fp, a->headline ? a->headline : a->lead);
 		fputs("</span>", fp);
@@ -412,10 +390,7 @@ int precis_report_html(const precis_comparison *c, FILE *fp)
 	      "<title>precis: coverage comparison</title>\n<style>\n", fp);
 	fputs(css, fp);
 	fputs("</style></head><body>\n<h1>Coverage comparison</h1>\n", fp);
-	size_t multi = 0;
-	for (size_t s = 0; s < c->nstories; s++)
-		multi += c->stories[s].narticles > 1;
-	size_t nsingle = c->nstories - multi;
+	size_t nsingle = px_report_single_count(c), multi = c->nstories - nsingle;
 	fprintf(fp, "<p class=\"meta\">%zu articles, %zu stories: %zu covered by several articles, "
 		    "%zu by one.</p>\n", c->narticles, c->nstories, multi, nsingle);
 	for (size_t s = 0; s < c->nstories; s++)

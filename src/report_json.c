@@ -1,5 +1,12 @@
-/* report_json: the comparison as JSON (schema in docs/compare-schema.md). */
+/*
+ * report_json: the documented JSON outputs. The comparison (schema in
+ * docs/compare-schema.md), then an article's metadata (docs/meta-schema.md)
+ * and summaries (precis(1)), so every JSON the CLI prints comes from here.
+ */
 #include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include <jansson.h>
 
@@ -158,4 +165,255 @@ int precis_report_json(const precis_comparison *c, FILE *fp)
 	fputc('\n', fp);
 	json_decref(root);
 	return rc ? PRECIS_EIO : 0;
+}
+
+/* ------------------------------------------------------------- metadata */
+/* `precis meta` JSON, schema in docs/meta-schema.md. */
+
+static json_t *meta_ymd(precis_ymd d)
+{
+	char buf[16];
+	snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+	return json_string(buf);
+}
+
+static json_t *meta_span(const char *text, precis_span s)
+{
+	return json_stringn(text + s.start, s.end - s.start);
+}
+
+static json_t *meta_entities(const precis_entity *e, size_t n, bool variants)
+{
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "name", json_string(e[i].name));
+		json_object_set_new(o, "key", json_string(e[i].key));
+		json_object_set_new(o, "mentions", json_integer((json_int_t)e[i].mentions));
+		json_object_set_new(o, "first", json_integer((json_int_t)e[i].first));
+		if (variants) {
+			json_t *v = json_array();
+			for (const char *const *p = e[i].variants; *p; p++)
+				json_array_append_new(v, json_string(*p));
+			json_object_set_new(o, "variants", v);
+		}
+		json_array_append_new(arr, o);
+	}
+	return arr;
+}
+
+/* The fields the text gives, then from/to when the date resolves against ref. */
+static json_t *meta_date(const char *text, const precis_date *d, precis_ymd ref)
+{
+	json_t *x = json_object();
+	json_object_set_new(x, "text", meta_span(text, d->span));
+	json_object_set_new(x, "start", json_integer((json_int_t)d->span.start));
+	json_object_set_new(x, "end", json_integer((json_int_t)d->span.end));
+	json_object_set_new(x, "kind", json_string(precis_date_kind_name(d->kind)));
+	if (d->year)
+		json_object_set_new(x, "year", json_integer(d->year));
+	if (d->month)
+		json_object_set_new(x, "month", json_integer(d->month));
+	if (d->day)
+		json_object_set_new(x, "day", json_integer(d->day));
+	if (d->day_end)
+		json_object_set_new(x, "day_end", json_integer(d->day_end));
+	if (d->weekday)
+		json_object_set_new(x, "weekday", json_integer(d->weekday));
+	if (d->last)
+		json_object_set_new(x, "last", json_true());
+	if (d->next)
+		json_object_set_new(x, "next", json_true());
+	if (d->future)
+		json_object_set_new(x, "future", json_true());
+	if (d->kind == PRECIS_DATE_RELATIVE) {
+		char off[32];
+		snprintf(off, sizeof off, "%+d%c", d->offset, d->offset_unit);
+		json_object_set_new(x, "offset", json_string(off));
+	}
+	precis_ymd first, last;
+	if (precis_date_resolve(&first, &last, d, ref) == 0) {
+		json_object_set_new(x, "from", meta_ymd(first));
+		json_object_set_new(x, "to", meta_ymd(last));
+	}
+	return x;
+}
+
+static json_t *meta_quotes(const char *text, const precis_meta *m)
+{
+	size_t n;
+	const precis_quote *q = precis_meta_quotes(m, &n);
+	json_t *quotes = json_array();
+	for (size_t i = 0; i < n; i++) {
+		json_t *x = json_object();
+		json_object_set_new(x, "text", meta_span(text, q[i].span));
+		json_object_set_new(x, "start", json_integer((json_int_t)q[i].span.start));
+		json_object_set_new(x, "end", json_integer((json_int_t)q[i].span.end));
+		json_object_set_new(x, "speaker",
+				    q[i].speaker ? json_string(q[i].speaker) : json_null());
+		json_array_append_new(quotes, x);
+	}
+	return quotes;
+}
+
+static json_t *meta_object(const precis_doc *doc, const precis_meta *m, const char *name,
+			   const char *pubdate)
+{
+	const char *text = precis_doc_text(doc, NULL);
+	json_t *o = json_object();
+	json_object_set_new(o, "file", json_string(name));
+	precis_span h = precis_doc_headline(doc);
+	json_object_set_new(o, "headline", h.end > h.start ? meta_span(text, h) : json_null());
+	const char *outlet = precis_doc_outlet(doc);
+	json_object_set_new(o, "outlet", outlet ? json_string(outlet) : json_null());
+	json_object_set_new(o, "language", json_string(precis_doc_language(doc)));
+	json_object_set_new(o, "date", pubdate ? json_string(pubdate) : json_null());
+	precis_ymd first, last, ref = { 0, 0, 0 };
+	if (pubdate)
+		precis_ymd_parse(&ref, pubdate);
+	json_t *ev = json_null();
+	if (precis_meta_event_date(m, &first, &last) == 0) {
+		ev = json_object();
+		json_object_set_new(ev, "from", meta_ymd(first));
+		json_object_set_new(ev, "to", meta_ymd(last));
+	}
+	json_object_set_new(o, "event_date", ev);
+	size_t n;
+	const precis_date *d = precis_meta_dates(m, &n);
+	json_t *dates = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(dates, meta_date(text, &d[i], ref));
+	json_object_set_new(o, "dates", dates);
+	const precis_entity *e = precis_meta_places(m, &n);
+	json_object_set_new(o, "places", meta_entities(e, n, false));
+	e = precis_meta_persons(m, &n);
+	json_object_set_new(o, "persons", meta_entities(e, n, true));
+	e = precis_meta_agencies(m, &n);
+	json_object_set_new(o, "agencies", meta_entities(e, n, false));
+	json_object_set_new(o, "quotes", meta_quotes(text, m));
+	return o;
+}
+
+/* jansson reports a failed allocation as a NULL somewhere down the tree:
+ * dumping then fails, which is the one check that covers every node. */
+static int dump_json(json_t *o, FILE *fp, size_t flags, bool newline)
+{
+	if (!o)
+		return PRECIS_ENOMEM;
+	int rc = json_dumpf(o, fp, flags) == 0 ? 0 : PRECIS_EIO;
+	json_decref(o);
+	if (!rc && newline && fputc('\n', fp) == EOF)
+		rc = PRECIS_EIO;
+	return rc;
+}
+
+int precis_report_meta_json(const precis_doc *doc, const precis_meta *m, const char *name,
+			    const char *pubdate, FILE *fp)
+{
+	if (!doc || !m || !name || !fp)
+		return PRECIS_EINVAL;
+	return dump_json(meta_object(doc, m, name, pubdate), fp, JSON_INDENT(2), true);
+}
+
+/* -------------------------------------------------------------- summaries */
+/* `precis summarize --format json` and `--jsonl`, described in precis(1). */
+
+/* Picked sentences: their texts (JSONL), or index, score, offsets and text. */
+static json_t *summary_picks(const precis_doc *doc, const precis_summary *s, bool detail)
+{
+	const char *text = precis_doc_text(doc, NULL);
+	json_t *picks = json_array();
+	for (size_t k = 0; k < precis_summary_count(s); k++) {
+		const precis_pick *p = &precis_summary_picks(s)[k];
+		json_t *t = json_stringn(text + p->span.start, p->span.end - p->span.start);
+		if (!detail) {
+			json_array_append_new(picks, t);
+			continue;
+		}
+		json_t *o = json_object();
+		json_object_set_new(o, "index", json_integer((json_int_t)p->index));
+		json_object_set_new(o, "score", json_real(p->score));
+		json_object_set_new(o, "start", json_integer((json_int_t)p->span.start));
+		json_object_set_new(o, "end", json_integer((json_int_t)p->span.end));
+		json_object_set_new(o, "text", t);
+		json_array_append_new(picks, o);
+	}
+	return picks;
+}
+
+/* Indent every line after the first by `pad` spaces: entries of a streamed
+ * array sit where json_dumpf would have put them in the whole document. */
+static int write_indented(const char *s, int pad, FILE *fp)
+{
+	for (; *s; s++) {
+		if (fputc(*s, fp) == EOF)
+			return PRECIS_EIO;
+		if (*s == '\n' && fprintf(fp, "%*s", pad, "") < 0)
+			return PRECIS_EIO;
+	}
+	return 0;
+}
+
+int precis_report_summary_json(const precis_doc *doc, const precis_summary *s, const char *name,
+			       size_t index, FILE *fp)
+{
+	if (!doc || !s || !name || !fp)
+		return PRECIS_EINVAL;
+	json_t *o = json_object();
+	precis_span h = precis_doc_headline(doc);
+	json_object_set_new(o, "file", json_string(name));
+	json_object_set_new(o, "language", json_string(precis_doc_language(doc)));
+	json_object_set_new(o, "headline",
+			    h.end > h.start ? json_stringn(precis_doc_text(doc, NULL) + h.start,
+							   h.end - h.start)
+					    : json_null());
+	json_object_set_new(o, "sentences",
+			    json_integer((json_int_t)precis_doc_sentence_count(doc)));
+	json_object_set_new(o, "summary", summary_picks(doc, s, true));
+	/* Ten significant digits: scores compare across runs without float noise. */
+	char *text = json_dumps(o, JSON_INDENT(2) | JSON_REAL_PRECISION(10));
+	json_decref(o);
+	if (!text)
+		return PRECIS_ENOMEM;
+	int rc = fputs(index == 0 ? "{\n  \"summaries\": [\n    " : ",\n    ", fp) == EOF
+			 ? PRECIS_EIO
+			 : write_indented(text, 4, fp);
+	free(text);
+	return rc;
+}
+
+int precis_report_summary_json_end(size_t count, FILE *fp)
+{
+	if (!fp)
+		return PRECIS_EINVAL;
+	const char *tail = count ? "\n  ]\n}\n" : "{\n  \"summaries\": []\n}\n";
+	return fputs(tail, fp) == EOF ? PRECIS_EIO : 0;
+}
+
+int precis_report_summary_jsonl(const precis_doc *doc, const precis_summary *s,
+				const char *id_json, size_t line, FILE *fp)
+{
+	if (!doc || !s || !fp)
+		return PRECIS_EINVAL;
+	json_t *id = NULL;
+	if (id_json) {
+		id = json_loads(id_json, JSON_DECODE_ANY, NULL);
+		if (!json_is_string(id) && !json_is_integer(id)) {
+			json_decref(id);
+			return PRECIS_EINVAL;
+		}
+	}
+	json_t *o = json_object();
+	if (id)
+		json_object_set_new(o, "id", id);
+	else
+		json_object_set_new(o, "line", json_integer((json_int_t)line));
+	json_object_set_new(o, "language", json_string(precis_doc_language(doc)));
+	json_object_set_new(o, "summary", summary_picks(doc, s, false));
+	json_t *idx = json_array();
+	for (size_t k = 0; k < precis_summary_count(s); k++)
+		json_array_append_new(idx,
+				      json_integer((json_int_t)precis_summary_picks(s)[k].index));
+	json_object_set_new(o, "indices", idx);
+	return dump_json(o, fp, JSON_COMPACT, false);
 }

@@ -2,7 +2,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "compare.h"
+#include "report.h"
 
 /* Past this many single-article stories, each gets one line instead of a short card. */
 #define SINGLES_DETAILED 12
@@ -25,38 +25,9 @@ static void cell(FILE *fp, const char *s)
 	}
 }
 
-static void list(FILE *fp, char **v, size_t n)
+static px_render md(FILE *fp)
 {
-	if (n == 0)
-		fputs("-", fp);
-	for (size_t i = 0; i < n; i++) {
-		fputs(i ? ", " : "", fp);
-		cell(fp, v[i]);
-	}
-}
-
-static const char *name_of(const px_article *a)
-{
-	return a->outlet ? a->outlet : a->id;
-}
-
-static void score(FILE *fp, double v)
-{
-	if (isnan(v))
-		fputs("-", fp);
-	else
-		fprintf(fp, "%.2f", v);
-}
-
-/* Publication date when given, else the event date the text states. */
-static void date_of(FILE *fp, const px_article *a)
-{
-	if (a->date)
-		cell(fp, a->date);
-	else if (a->event_date)
-		fprintf(fp, "%s (in text)", a->event_date);
-	else
-		fputs("-", fp);
+	return (px_render){ fp, cell, "-", " (in text)" };
 }
 
 static void credits(FILE *fp, const precis_comparison *c, const px_fact *f)
@@ -64,7 +35,7 @@ static void credits(FILE *fp, const precis_comparison *c, const px_fact *f)
 	fputs(" (", fp);
 	for (size_t q = 0; q < f->narticles; q++) {
 		fputs(q ? ", " : "", fp);
-		cell(fp, name_of(&c->articles[f->articles[q]]));
+		cell(fp, px_report_name_of(&c->articles[f->articles[q]]));
 	}
 	fputs(")\n", fp);
 }
@@ -94,7 +65,7 @@ static void cards(FILE *fp, const precis_comparison *c, const px_story *st)
 	fputs("### Outlets\n\n| |", fp);
 	for (size_t x = 0; x < st->narticles; x++) {
 		fputc(' ', fp);
-		cell(fp, name_of(&c->articles[st->articles[x]]));
+		cell(fp, px_report_name_of(&c->articles[st->articles[x]]));
 		fputs(" |", fp);
 	}
 	fputs("\n|---|", fp);
@@ -107,14 +78,15 @@ static void cards(FILE *fp, const precis_comparison *c, const px_story *st)
 		fprintf(fp, "| %s |", rows[r]);
 		for (size_t x = 0; x < st->narticles; x++) {
 			const px_article *a = &c->articles[st->articles[x]];
+			px_render md_fp = md(fp);
 			fputc(' ', fp);
 			switch (r) {
 			case 0: cell(fp, a->id); break;
 			case 1: cell(fp, a->headline); break;
-			case 2: date_of(fp, a); break;
+			case 2: px_report_date_of(&md_fp, a); break;
 			case 3: cell(fp, a->lang); break;
 			case 4: fprintf(fp, "%zu words", a->words); break;
-			case 5: list(fp, a->agencies, a->nagencies); break;
+			case 5: px_report_list(&md_fp, a->agencies, a->nagencies); break;
 			case 6: cell(fp, a->lead); break;
 			case 7:
 				for (size_t k = 0; k < a->nsummary; k++) {
@@ -132,12 +104,13 @@ static void cards(FILE *fp, const precis_comparison *c, const px_story *st)
 
 static void headlines(FILE *fp, const precis_comparison *c, const px_story *st)
 {
+	px_render r = md(fp);
 	fputs("\n### Headlines\n\n| outlet | headline | subject | key terms | ROUGE-1 vs lead | vs summary |\n"
 	      "|---|---|---|---|---|---|\n", fp);
 	for (size_t x = 0; x < st->narticles; x++) {
 		const px_article *a = &c->articles[st->articles[x]];
 		fputs("| ", fp);
-		cell(fp, name_of(a));
+		cell(fp, px_report_name_of(a));
 		fputs(" | ", fp);
 		cell(fp, a->headline);
 		fputs(" | ", fp);
@@ -150,9 +123,9 @@ static void headlines(FILE *fp, const precis_comparison *c, const px_story *st)
 		if (!a->nhead_terms)
 			fputs("-", fp);
 		fputs(" | ", fp);
-		score(fp, a->head_vs_lead);
+		px_report_score(&r, a->head_vs_lead);
 		fputs(" | ", fp);
-		score(fp, a->head_vs_summary);
+		px_report_score(&r, a->head_vs_summary);
 		fputs(" |\n", fp);
 	}
 }
@@ -173,7 +146,7 @@ static void facts(FILE *fp, const precis_comparison *c, const px_story *st)
 	for (size_t x = 0; x < st->narticles; x++) {
 		const px_article *a = &c->articles[st->articles[x]];
 		fputs("- **", fp);
-		cell(fp, name_of(a));
+		cell(fp, px_report_name_of(a));
 		fputs("**: ", fp);
 		for (size_t k = 0; k < a->nunique; k++) {
 			fputs(k ? " / " : "", fp);
@@ -192,7 +165,7 @@ static void wording(FILE *fp, const precis_comparison *c, const px_story *st)
 	for (size_t x = 0; x < st->narticles; x++) {
 		const px_article *a = &c->articles[st->articles[x]];
 		fputs("- **", fp);
-		cell(fp, name_of(a));
+		cell(fp, px_report_name_of(a));
 		fputs("**: ", fp);
 		for (size_t k = 0; k < a->ndistinctive; k++) {
 			fputs(k ? ", " : "", fp);
@@ -223,11 +196,6 @@ static void reuse_line(FILE *fp, const precis_comparison *c, const px_reuse *x)
 	fputs("\n", fp);
 }
 
-static bool in_story(const precis_comparison *c, const px_reuse *x, int story)
-{
-	return c->articles[x->a].story == story && c->articles[x->b].story == story;
-}
-
 static void story(FILE *fp, const precis_comparison *c, size_t s)
 {
 	const px_story *st = &c->stories[s];
@@ -243,7 +211,7 @@ static void story(FILE *fp, const precis_comparison *c, size_t s)
 	wording(fp, c, st);
 	size_t shown = 0;
 	for (size_t r = 0; r < c->nreuse; r++)
-		if (in_story(c, &c->reuse[r], (int)s)) {
+		if (px_report_reuse_in_story(c, &c->reuse[r], (int)s)) {
 			if (!shown++)
 				fputs("\n### Reused copy\n\n", fp);
 			reuse_line(fp, c, &c->reuse[r]);
@@ -259,6 +227,7 @@ static void story(FILE *fp, const precis_comparison *c, size_t s)
 
 static void singles(FILE *fp, const precis_comparison *c, size_t nsingle)
 {
+	px_render r = md(fp);
 	fputs("## Single-article stories\n\n", fp);
 	for (size_t s = 0; s < c->nstories; s++) {
 		const px_story *st = &c->stories[s];
@@ -270,7 +239,7 @@ static void singles(FILE *fp, const precis_comparison *c, size_t nsingle)
 			cell(fp, a->outlet);
 			fputs(", ", fp);
 		}
-		date_of(fp, a);
+		px_report_date_of(&r, a);
 		fprintf(fp, ", %s, %zu words): ", a->lang, a->words);
 		cell(fp, a->headline ? a->headline : a->lead);
 		fputc('\n', fp);
@@ -303,10 +272,7 @@ static void matrix(FILE *fp, const precis_comparison *c)
 
 int precis_report_md(const precis_comparison *c, FILE *fp)
 {
-	size_t multi = 0;
-	for (size_t s = 0; s < c->nstories; s++)
-		multi += c->stories[s].narticles > 1;
-	size_t nsingle = c->nstories - multi;
+	size_t nsingle = px_report_single_count(c), multi = c->nstories - nsingle;
 	fprintf(fp, "# Coverage comparison\n\n%zu articles, %zu stories: %zu covered by several "
 		    "articles, %zu by one.\n\n", c->narticles, c->nstories, multi, nsingle);
 	for (size_t s = 0; s < c->nstories; s++)

@@ -6,19 +6,31 @@
 #include "idf.h"
 #include "vectorize.h"
 
+double px_idf_smooth(double ndocs, double df)
+{
+	return log((1.0 + ndocs) / (1.0 + df)) + 1.0;
+}
+
+void px_vec_weigh(px_vec *v, const double *idf)
+{
+	double norm = 0.0;
+	for (size_t k = 0; k < v->n; k++) {
+		v->w[k] = v->w[k] > 0 ? (1.0 + log(v->w[k])) * idf[v->id[k]] : 0.0;
+		norm += v->w[k] * v->w[k];
+	}
+	norm = sqrt(norm);
+	for (size_t k = 0; k < v->n && norm > 0; k++)
+		v->w[k] /= norm;
+}
+
 static void weigh(px_vec *v, const px_terms *t, const double *idf, double *w)
 {
 	v->id = t->id;
 	v->w = w;
 	v->n = t->n;
-	double norm = 0.0;
-	for (size_t k = 0; k < t->n; k++) {
-		w[k] = (1.0 + log((double)t->tf[k])) * idf[t->id[k]];
-		norm += w[k] * w[k];
-	}
-	norm = sqrt(norm);
-	for (size_t k = 0; k < t->n && norm > 0; k++)
-		w[k] /= norm;
+	for (size_t k = 0; k < t->n; k++)
+		w[k] = (double)t->tf[k];
+	px_vec_weigh(v, idf);
 }
 
 int px_tfidf_build(px_vectors *out, const precis_doc *d, const precis_idf *idf)
@@ -36,13 +48,12 @@ int px_tfidf_build(px_vectors *out, const precis_doc *d, const precis_idf *idf)
 		px_vectors_free(out);
 		return PRECIS_ENOMEM;
 	}
-	/* Smoothed idf, as scikit-learn: ln((1 + N) / (1 + df)) + 1. */
 	if (idf) {
 		double N = (double)precis_idf_documents(idf);
 		for (size_t t = 0; t < nterms; t++) {
 			size_t len;
 			const char *key = px_strmap_key(d->vocab, (int64_t)t, &len);
-			out->idf[t] = log((1.0 + N) / (1.0 + (double)px_idf_df(idf, key, len))) + 1.0;
+			out->idf[t] = px_idf_smooth(N, (double)px_idf_df(idf, key, len));
 		}
 	} else {
 		/* idf reuses as a df counter first. */
@@ -51,7 +62,7 @@ int px_tfidf_build(px_vectors *out, const precis_doc *d, const precis_idf *idf)
 				out->idf[d->terms[i].id[k]] += 1.0;
 		double N = (double)d->nsents;
 		for (size_t t = 0; t < nterms; t++)
-			out->idf[t] = log((1.0 + N) / (1.0 + out->idf[t])) + 1.0;
+			out->idf[t] = px_idf_smooth(N, out->idf[t]);
 	}
 	double *w = out->arena;
 	for (size_t i = 0; i < d->nsents; i++) {

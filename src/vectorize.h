@@ -29,6 +29,17 @@ typedef struct px_vectors {
 int px_tfidf_build(px_vectors *out, const precis_doc *doc, const precis_idf *idf);
 void px_vectors_free(px_vectors *v);
 
+/*
+ * The one TF-IDF formula of precis. Smoothed idf, as scikit-learn:
+ * ln((1 + ndocs) / (1 + df)) + 1, so a term in every document still counts.
+ */
+double px_idf_smooth(double ndocs, double df);
+/*
+ * Weighs v in place: v->w holds (possibly weighted) term counts on entry,
+ * sublinear tf (1 + ln tf) times idf[id] on return, L2-normalized.
+ */
+void px_vec_weigh(px_vec *v, const double *idf);
+
 /* Dot product of two sparse vectors (a cosine for normalized ones). */
 double px_vec_dot(const px_vec *a, const px_vec *b);
 

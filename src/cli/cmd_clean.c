@@ -1,61 +1,50 @@
 /* precis clean: the article body of a scraped page, or why each line goes. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "opt.h"
 
-static const char usage_text[] =
-	"Usage: precis clean [--explain] [--lang CODE|auto] FILE|-\n\n"
+struct opts {
+	bool explain;
+	precis_doc_options doc;
+};
+
+static const cli_command command = {
+	"clean",
+	"Usage: precis clean [--explain] [--lang CODE|auto] FILE|-\n",
 	"Print the article body of a scraped news page: menus, breadcrumbs, photo\n"
 	"credits, share and comment widgets, newsletter and consent text, teasers,\n"
-	"repeated lines and leftover markup are dropped.\n\n"
-	"  --explain        print every line, prefixed by 'keep' or 'drop:REASON' and a tab\n"
-	"  --lang CODE      language of the cue lists (auto)\n"
-	"  --lossy          replace invalid UTF-8 by U+FFFD instead of failing\n"
-	"  -h, --help       this help\n";
+	"repeated lines and leftover markup are dropped.\n"
+};
 
-enum { OPT_EXPLAIN = 256, OPT_LANG, OPT_LOSSY };
-
-static const struct option longopts[] = {
-	{ "explain", no_argument, NULL, OPT_EXPLAIN },
-	{ "lang", required_argument, NULL, OPT_LANG },
-	{ "lossy", no_argument, NULL, OPT_LOSSY },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
+#define AT(m) CLI_AT(struct opts, m)
+static const px_cli_opt opts[] = {
+	CLI_FLAG("explain", 0, AT(explain),
+		 "print every line, prefixed by 'keep' or 'drop:REASON' and a tab"),
+	CLI_VALUE("lang", 0, "CODE", AT(doc.lang), CLI_CHECK_LANG, "language of the cue lists (auto)"),
+	CLI_FLAG("lossy", 0, AT(doc.lossy), "replace invalid UTF-8 by U+FFFD instead of failing"),
+	CLI_HELP,
+	CLI_END
 };
 
 int cmd_clean(int argc, char **argv)
 {
-	bool explain = false;
-	precis_doc_options dopt = PRECIS_DOC_OPTIONS_INIT;
-	int c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_EXPLAIN: explain = true; break;
-		case OPT_LANG:
-			if (strcmp(optarg, "auto") != 0 && !precis_language_supported(optarg)) {
-				cli_error("clean: unsupported language '%s'", optarg);
-				return EXIT_USAGE;
-			}
-			dopt.lang = optarg;
-			break;
-		case OPT_LOSSY: dopt.lossy = true; break;
-		case 'h': fputs(usage_text, stdout); return EXIT_OK;
-		default: fputs("Try 'precis clean --help'.\n", stderr); return EXIT_USAGE;
-		}
-	}
-	if (argc - optind != 1) {
+	struct opts o = { false, PRECIS_DOC_OPTIONS_INIT };
+	cli_args args;
+	int rc = cli_opt_parse(&args, &o, &command, opts, argc, argv);
+	if (rc != CLI_PARSED)
+		return rc;
+	if (args.npos != 1) {
 		cli_error("clean: expected one FILE (or -)");
 		return EXIT_USAGE;
 	}
-	const char *path = argv[optind];
+	const char *path = args.pos[0];
 	const char *name = strcmp(path, "-") == 0 ? "(stdin)" : path;
 	char *buf;
 	size_t len;
 	precis_error err = { 0 };
-	int rc = cli_read_file(&buf, &len, path, dopt.max_bytes, &err);
+	rc = cli_read_file(&buf, &len, path, o.doc.max_bytes, &err);
 	if (!rc && len == 0) {
 		cli_error("%s: empty input", name);
 		free(buf);
@@ -64,7 +53,7 @@ int cmd_clean(int argc, char **argv)
 	precis_analyzer *a = NULL;
 	precis_cleaned *cl = NULL;
 	if (!rc && !(rc = precis_analyzer_new(&a)))
-		rc = precis_clean_new(&cl, a, buf, len, &dopt, &err);
+		rc = precis_clean_new(&cl, a, buf, len, &o.doc, &err);
 	if (rc) {
 		cli_report(name, rc, &err);
 		if (!err.line && rc == PRECIS_ENOMEM)
@@ -80,7 +69,7 @@ int cmd_clean(int argc, char **argv)
 		const char *reason;
 		precis_span sp = precis_cleaned_line(cl, i, &reason);
 		int w = (int)(sp.end - sp.start);
-		if (explain) {
+		if (o.explain) {
 			if (reason)
 				printf("drop:%s\t%.*s\n", reason, w, text + sp.start);
 			else

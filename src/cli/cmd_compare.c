@@ -1,5 +1,4 @@
 /* precis compare: how outlets covered the same events, as Markdown, HTML or JSON. */
-#include <getopt.h>
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,38 +6,50 @@
 #include <jansson.h>
 
 #include "cli.h"
+#include "jsonl.h"
+#include "opt.h"
 
-static const char usage_text[] =
+struct opts {
+	precis_compare_options o;
+	const char *output;
+	int format; /* index in format_names */
+	bool jsonl;
+	int threads;
+};
+
+static const cli_command command = {
+	"compare",
 	"Usage: precis compare [OPTIONS] FILE... | DIR\n"
-	"       precis compare [OPTIONS] --jsonl FILE|-\n\n"
+	"       precis compare [OPTIONS] --jsonl FILE|-\n",
 	"Group articles into stories (events) and show side by side how each outlet\n"
 	"framed each story: cards, headlines, shared and unique facts, distinctive words,\n"
 	"reused agency copy, a consensus summary and a similarity matrix. JSONL records:\n"
-	"{\"id\", \"text\", \"title\"?, \"outlet\"?, \"date\"?, \"url\"?}; given fields win.\n\n"
-	"  --format F      md (default), html or json\n"
-	"  -o, --output F  write the report to F (atomically) instead of stdout\n"
-	"  --threshold T   evidence score that links two articles (0.3)\n"
-	"  --stories N     force N stories\n"
-	"  --explain       list each grouping decision with its evidence\n"
-	"  --lang CODE     language of every article (auto: per article)\n"
-	"  -n N            sentences per summary (3)\n"
-	"  -j, --jobs N    threads reading the articles (default: one per core)\n"
-	"  --jsonl         read JSONL records\n"
-	"  -h, --help      this help\n";
+	"{\"id\", \"text\", \"title\"?, \"outlet\"?, \"date\"?, \"url\"?}; given fields win.\n"
+};
 
-enum { OPT_FORMAT = 256, OPT_THRESHOLD, OPT_STORIES, OPT_EXPLAIN, OPT_LANG, OPT_JSONL };
+enum { FMT_MD, FMT_HTML, FMT_JSON };
+static const char *const format_names[] = { "md", "html", "json", NULL };
 
-static const struct option longopts[] = {
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "output", required_argument, NULL, 'o' },
-	{ "threshold", required_argument, NULL, OPT_THRESHOLD },
-	{ "stories", required_argument, NULL, OPT_STORIES },
-	{ "explain", no_argument, NULL, OPT_EXPLAIN },
-	{ "lang", required_argument, NULL, OPT_LANG },
-	{ "jsonl", no_argument, NULL, OPT_JSONL },
-	{ "jobs", required_argument, NULL, 'j' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
+#define AT(m) CLI_AT(struct opts, m)
+/* --threshold keeps the 0..2 range the command has always accepted. */
+static const px_cli_opt opts[] = {
+	CLI_VALUE("format", 0, "F", AT(format), CLI_CHECK_CHOICE, "md (default), html or json",
+		  .choices = format_names),
+	CLI_VALUE("output", 'o', "F", AT(output), CLI_CHECK_STRING,
+		  "write the report to F (atomically) instead of stdout"),
+	CLI_VALUE("threshold", 0, "T", AT(o.threshold), CLI_CHECK_NUMBER,
+		  "evidence score that links two articles (0.3)", .max = 2),
+	CLI_VALUE("stories", 0, "N", AT(o.stories), CLI_CHECK_COUNT, "force N stories"),
+	CLI_FLAG("explain", 0, AT(o.explain), "list each grouping decision with its evidence"),
+	CLI_VALUE("lang", 0, "CODE", AT(o.lang), CLI_CHECK_LANG,
+		  "language of every article (auto: per article)"),
+	CLI_VALUE("sentences", 'n', "N", AT(o.summary_sentences), CLI_CHECK_COUNT,
+		  "sentences per summary (3)", .max = 50),
+	CLI_VALUE("jobs", 'j', "N", AT(threads), CLI_CHECK_JOBS,
+		  "threads reading the articles (default: one per core)"),
+	CLI_FLAG("jsonl", 0, AT(jsonl), "read JSONL records"),
+	CLI_HELP,
+	CLI_END
 };
 
 typedef struct {
@@ -161,20 +172,25 @@ static int read_jsonl(inputs *in, const char *path)
 			json_decref(rec);
 			continue;
 		}
+		cli_record_id id;
+		if (cli_jsonl_id(&id, rec, "id", lineno)) {
+			fprintf(stderr, "precis: %s:%zu: \"id\" must be a string or an integer "
+					"(record skipped)\n", path, lineno);
+			failed++;
+			json_decref(rec);
+			continue;
+		}
 		precis_article_input *a = add(in);
+		if (a && (!(a->id = own(in, strdup(id.text))) || !(a->text = field(in, rec, "text")))) {
+			in->n--; /* out of memory: drop the half-filled article */
+			a = NULL;
+		}
 		if (!a) {
 			json_decref(rec);
 			failed++;
 			break;
 		}
-		a->text = field(in, rec, "text");
 		a->len = json_string_length(text);
-		a->id = field(in, rec, "id");
-		if (!a->id) {
-			char buf[32];
-			snprintf(buf, sizeof buf, "line-%zu", lineno);
-			a->id = own(in, strdup(buf));
-		}
 		a->title = field(in, rec, "title");
 		a->outlet = field(in, rec, "outlet");
 		a->date = field(in, rec, "date");
@@ -189,78 +205,24 @@ static int read_jsonl(inputs *in, const char *path)
 
 int cmd_compare(int argc, char **argv)
 {
-	precis_compare_options o = PRECIS_COMPARE_OPTIONS_INIT;
-	const char *output = NULL;
-	int format = 0; /* 0 md, 1 html, 2 json */
-	bool jsonl = false;
-	int c;
-	size_t z;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:n:j:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_FORMAT:
-			if (strcmp(optarg, "md") == 0)
-				format = 0;
-			else if (strcmp(optarg, "html") == 0)
-				format = 1;
-			else if (strcmp(optarg, "json") == 0)
-				format = 2;
-			else {
-				cli_error("compare: --format must be md, html or json");
-				return EXIT_USAGE;
-			}
-			break;
-		case 'o': output = optarg; break;
-		case OPT_THRESHOLD:
-			if (cli_parse_double(optarg, &o.threshold) || o.threshold < 0 || o.threshold > 2) {
-				cli_error("compare: --threshold wants a number between 0 and 2");
-				return EXIT_USAGE;
-			}
-			break;
-		case OPT_STORIES:
-			if (cli_parse_size(optarg, &o.stories) || o.stories == 0) {
-				cli_error("compare: --stories wants a positive number");
-				return EXIT_USAGE;
-			}
-			break;
-		case OPT_EXPLAIN: o.explain = true; break;
-		case OPT_LANG:
-			if (strcmp(optarg, "auto") != 0 && !precis_language_supported(optarg)) {
-				cli_error("compare: unsupported language '%s'", optarg);
-				return EXIT_USAGE;
-			}
-			o.lang = optarg;
-			break;
-		case 'n':
-			if (cli_parse_size(optarg, &z) || z == 0 || z > 50) {
-				cli_error("compare: -n wants 1 to 50");
-				return EXIT_USAGE;
-			}
-			o.summary_sentences = z;
-			break;
-		case OPT_JSONL: jsonl = true; break;
-		case 'j':
-			if (cli_parse_size(optarg, &z) || z == 0 || z > 64) {
-				cli_error("compare: -j wants 1 to 64");
-				return EXIT_USAGE;
-			}
-			o.threads = (unsigned)z;
-			break;
-		case 'h': fputs(usage_text, stdout); return EXIT_OK;
-		default: fputs("Try 'precis compare --help'.\n", stderr); return EXIT_USAGE;
-		}
-	}
-	if (optind >= argc && !jsonl) {
+	struct opts op = { PRECIS_COMPARE_OPTIONS_INIT, NULL, FMT_MD, false, 0 };
+	cli_args args;
+	int rc = cli_opt_parse(&args, &op, &command, opts, argc, argv);
+	if (rc != CLI_PARSED)
+		return rc;
+	if (args.npos == 0 && !op.jsonl) {
 		cli_error("compare: no input (see 'precis compare --help')");
 		return EXIT_USAGE;
 	}
+	precis_compare_options o = op.o;
+	o.threads = (unsigned)op.threads;
 	inputs in = { 0 };
-	int failed = jsonl ? read_jsonl(&in, optind < argc ? argv[optind] : "-")
-			   : read_files(&in, argv + optind, argc - optind);
+	int failed = op.jsonl ? read_jsonl(&in, args.npos ? args.pos[0] : "-")
+			      : read_files(&in, args.pos, args.npos);
 	precis_analyzer *a = NULL;
 	precis_comparison *cmp = NULL;
 	precis_error err = { 0 };
-	int rc = precis_analyzer_new(&a);
+	rc = precis_analyzer_new(&a);
 	if (!rc)
 		rc = precis_compare_new(&cmp, a, in.v, in.n, &o, &err);
 	if (err.code && cmp) {
@@ -274,13 +236,13 @@ int cmd_compare(int argc, char **argv)
 		size_t len = 0;
 		FILE *mem = open_memstream(&buf, &len);
 		rc = !mem ? PRECIS_ENOMEM
-		     : format == 1 ? precis_report_html(cmp, mem)
-		     : format == 2 ? precis_report_json(cmp, mem)
+		     : op.format == FMT_HTML ? precis_report_html(cmp, mem)
+		     : op.format == FMT_JSON ? precis_report_json(cmp, mem)
 				   : precis_report_md(cmp, mem);
 		if (mem)
 			fclose(mem);
-		if (!rc && (rc = cli_write_atomic(output, buf, len)))
-			cli_error("%s: cannot write the report", output ? output : "(stdout)");
+		if (!rc && (rc = cli_write_atomic(op.output, buf, len)))
+			cli_error("%s: cannot write the report", op.output ? op.output : "(stdout)");
 		free(buf);
 	}
 	precis_comparison_free(cmp);

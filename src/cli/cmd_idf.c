@@ -1,39 +1,11 @@
 /* precis idf: corpus document frequencies, built per shard and merged. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
 
 #include "cli.h"
-
-static const char usage_text[] =
-	"Usage: precis idf [OPTIONS] CORPUS... -o FILE\n"
-	"       precis idf --merge PART... -o FILE\n\n"
-	"Count in how many documents each stemmed term occurs, for 'summarize --idf'.\n"
-	"CORPUS is text files, directories of them, or with --jsonl JSONL files\n"
-	"(one document per line). Tables of shards merge into exactly the table of\n"
-	"one run over all of them.\n\n"
-	"  -o, --output FILE   write the table here (atomically); default stdout\n"
-	"      --jsonl         CORPUS files are JSONL\n"
-	"      --text-key K    JSONL field holding the text (text)\n"
-	"      --lang CODE     language of the corpus (auto: per document)\n"
-	"      --raw           do not remove boilerplate lines\n"
-	"      --merge         inputs are IDF tables to add up\n"
-	"  -h, --help          this help\n";
-
-enum { OPT_JSONL = 256, OPT_TEXTKEY, OPT_LANG, OPT_RAW, OPT_MERGE };
-
-static const struct option longopts[] = {
-	{ "output", required_argument, NULL, 'o' },
-	{ "jsonl", no_argument, NULL, OPT_JSONL },
-	{ "text-key", required_argument, NULL, OPT_TEXTKEY },
-	{ "lang", required_argument, NULL, OPT_LANG },
-	{ "raw", no_argument, NULL, OPT_RAW },
-	{ "merge", no_argument, NULL, OPT_MERGE },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
-};
+#include "opt.h"
 
 struct idf_run {
 	precis_idf *idf;
@@ -41,6 +13,33 @@ struct idf_run {
 	precis_doc_options dopt;
 	const char *text_key;
 	int failed;
+	const char *output;
+	bool jsonl, merge;
+};
+
+static const cli_command command = {
+	"idf",
+	"Usage: precis idf [OPTIONS] CORPUS... -o FILE\n"
+	"       precis idf --merge PART... -o FILE\n",
+	"Count in how many documents each stemmed term occurs, for 'summarize --idf'.\n"
+	"CORPUS is text files, directories of them, or with --jsonl JSONL files\n"
+	"(one document per line). Tables of shards merge into exactly the table of\n"
+	"one run over all of them.\n"
+};
+
+#define AT(m) CLI_AT(struct idf_run, m)
+static const px_cli_opt opts[] = {
+	CLI_VALUE("output", 'o', "FILE", AT(output), CLI_CHECK_STRING,
+		  "write the table here (atomically); default stdout"),
+	CLI_FLAG("jsonl", 0, AT(jsonl), "CORPUS files are JSONL"),
+	CLI_VALUE("text-key", 0, "K", AT(text_key), CLI_CHECK_STRING,
+		  "JSONL field holding the text (text)"),
+	CLI_VALUE("lang", 0, "CODE", AT(dopt.lang), CLI_CHECK_LANG,
+		  "language of the corpus (auto: per document)"),
+	CLI_UNSET("raw", 0, AT(dopt.clean), "do not remove boilerplate lines"),
+	CLI_FLAG("merge", 0, AT(merge), "inputs are IDF tables to add up"),
+	CLI_HELP,
+	CLI_END
 };
 
 static void add_text(struct idf_run *r, const char *name, size_t line, const char *text, size_t len)
@@ -131,30 +130,12 @@ static int write_table(const precis_idf *idf, const char *path)
 
 int cmd_idf(int argc, char **argv)
 {
-	struct idf_run r = { NULL, NULL, PRECIS_DOC_OPTIONS_INIT, "text", 0 };
-	const char *output = NULL;
-	bool jsonl = false, merge = false;
-	int c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'o': output = optarg; break;
-		case OPT_JSONL: jsonl = true; break;
-		case OPT_TEXTKEY: r.text_key = optarg; break;
-		case OPT_LANG:
-			if (strcmp(optarg, "auto") != 0 && !precis_language_supported(optarg)) {
-				cli_error("idf: unsupported language '%s'", optarg);
-				return EXIT_USAGE;
-			}
-			r.dopt.lang = optarg;
-			break;
-		case OPT_RAW: r.dopt.clean = false; break;
-		case OPT_MERGE: merge = true; break;
-		case 'h': fputs(usage_text, stdout); return EXIT_OK;
-		default: fputs("Try 'precis idf --help'.\n", stderr); return EXIT_USAGE;
-		}
-	}
-	if (optind >= argc) {
+	struct idf_run r = { NULL, NULL, PRECIS_DOC_OPTIONS_INIT, "text", 0, NULL, false, false };
+	cli_args args;
+	int rc = cli_opt_parse(&args, &r, &command, opts, argc, argv);
+	if (rc != CLI_PARSED)
+		return rc;
+	if (args.npos == 0) {
 		cli_error("idf: no input (see 'precis idf --help')");
 		return EXIT_USAGE;
 	}
@@ -163,21 +144,21 @@ int cmd_idf(int argc, char **argv)
 		precis_idf_free(r.idf);
 		return EXIT_SOME_FAILED;
 	}
-	if (merge) {
-		r.failed = merge_tables(r.idf, argv + optind, argc - optind);
+	if (r.merge) {
+		r.failed = merge_tables(r.idf, args.pos, args.npos);
 	} else {
-		char **paths = cli_expand_paths(argv + optind, argc - optind, &r.failed);
+		char **paths = cli_expand_paths(args.pos, args.npos, &r.failed);
 		for (char **p = paths; p && *p; p++) {
 			char *buf;
 			size_t len;
 			precis_error err;
-			int rc = cli_read_file(&buf, &len, *p, jsonl ? 0 : r.dopt.max_bytes, &err);
+			rc = cli_read_file(&buf, &len, *p, r.jsonl ? 0 : r.dopt.max_bytes, &err);
 			if (rc) {
 				cli_report(*p, rc, &err);
 				r.failed++;
 				continue;
 			}
-			if (jsonl)
+			if (r.jsonl)
 				add_jsonl(&r, *p, buf, len);
 			else
 				add_text(&r, *p, 0, buf, len);
@@ -185,9 +166,10 @@ int cmd_idf(int argc, char **argv)
 		}
 		cli_free_paths(paths);
 	}
-	int rc = write_table(r.idf, output);
+	rc = write_table(r.idf, r.output);
 	if (rc)
-		cli_error("%s: cannot write: %s", output ? output : "(stdout)", precis_strerror(rc));
+		cli_error("%s: cannot write: %s", r.output ? r.output : "(stdout)",
+			  precis_strerror(rc));
 	precis_idf_free(r.idf);
 	precis_analyzer_free(r.a);
 	return rc || r.failed ? EXIT_SOME_FAILED : EXIT_OK;

@@ -1,154 +1,46 @@
 /* precis meta: headline, outlet, language, dates, places, persons, agencies, quotes. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
 
 #include "cli.h"
+#include "opt.h"
 
-static const char usage_text[] =
-	"Usage: precis meta [--format json|text] [--lang CODE|auto] [--date YYYY-MM-DD] FILE|-\n\n"
+struct opts {
+	int format; /* index in format_names */
+	precis_doc_options doc;
+	const char *pubdate;
+};
+
+static const cli_command command = {
+	"meta",
+	"Usage: precis meta [--format json|text] [--lang CODE|auto] [--date YYYY-MM-DD] FILE|-\n",
 	"What a scraped article says about itself: headline and outlet, language,\n"
 	"the dates it mentions (resolved against --date, the publication date),\n"
 	"places, persons (name variants merged), agencies cited, and quotes with\n"
-	"their speaker.\n\n"
-	"  --format F     json (default) or text\n"
-	"  --lang CODE    language (auto)\n"
-	"  --date D       publication date, to resolve 'jeudi', 'hier', '23 avril'\n"
-	"  --lossy        replace invalid UTF-8 by U+FFFD instead of failing\n"
-	"  -h, --help     this help\n";
-
-enum { OPT_FORMAT = 256, OPT_LANG, OPT_DATE, OPT_LOSSY };
-
-static const struct option longopts[] = {
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "lang", required_argument, NULL, OPT_LANG },
-	{ "date", required_argument, NULL, OPT_DATE },
-	{ "lossy", no_argument, NULL, OPT_LOSSY },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
+	"their speaker.\n"
 };
 
-static const char *kind_name(precis_date_kind k)
-{
-	static const char *const names[] = { "full", "day-month", "month", "year", "weekday",
-					     "relative" };
-	return names[k];
-}
+enum { FMT_JSON, FMT_TEXT };
+static const char *const format_names[] = { "json", "text", NULL };
 
-static json_t *ymd_json(precis_ymd d)
-{
-	char buf[16];
-	snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-	return json_string(buf);
-}
+#define AT(m) CLI_AT(struct opts, m)
+static const px_cli_opt opts[] = {
+	CLI_VALUE("format", 0, "F", AT(format), CLI_CHECK_CHOICE, "json (default) or text",
+		  .choices = format_names),
+	CLI_VALUE("lang", 0, "CODE", AT(doc.lang), CLI_CHECK_LANG, "language (auto)"),
+	CLI_VALUE("date", 0, "D", AT(pubdate), CLI_CHECK_STRING,
+		  "publication date, to resolve 'jeudi', 'hier', '23 avril'"),
+	CLI_FLAG("lossy", 0, AT(doc.lossy), "replace invalid UTF-8 by U+FFFD instead of failing"),
+	CLI_HELP,
+	CLI_END
+};
 
-static json_t *span_text(const char *text, precis_span s)
-{
-	return json_stringn(text + s.start, s.end - s.start);
-}
-
-static json_t *entities_json(const precis_entity *e, size_t n, bool variants)
-{
-	json_t *arr = json_array();
-	for (size_t i = 0; i < n; i++) {
-		json_t *o = json_object();
-		json_object_set_new(o, "name", json_string(e[i].name));
-		json_object_set_new(o, "key", json_string(e[i].key));
-		json_object_set_new(o, "mentions", json_integer((json_int_t)e[i].mentions));
-		json_object_set_new(o, "first", json_integer((json_int_t)e[i].first));
-		if (variants) {
-			json_t *v = json_array();
-			for (const char *const *p = e[i].variants; *p; p++)
-				json_array_append_new(v, json_string(*p));
-			json_object_set_new(o, "variants", v);
-		}
-		json_array_append_new(arr, o);
-	}
-	return arr;
-}
-
-static json_t *meta_json(const char *name, const precis_doc *doc, const precis_meta *m,
-			 const char *pubdate)
-{
-	const char *text = precis_doc_text(doc, NULL);
-	json_t *o = json_object();
-	json_object_set_new(o, "file", json_string(name));
-	precis_span h = precis_doc_headline(doc);
-	json_object_set_new(o, "headline", h.end > h.start ? span_text(text, h) : json_null());
-	const char *outlet = precis_doc_outlet(doc);
-	json_object_set_new(o, "outlet", outlet ? json_string(outlet) : json_null());
-	json_object_set_new(o, "language", json_string(precis_doc_language(doc)));
-	json_object_set_new(o, "date", pubdate ? json_string(pubdate) : json_null());
-	precis_ymd first, last, ref = { 0, 0, 0 };
-	if (pubdate)
-		precis_ymd_parse(&ref, pubdate);
-	if (precis_meta_event_date(m, &first, &last) == 0) {
-		json_t *ev = json_object();
-		json_object_set_new(ev, "from", ymd_json(first));
-		json_object_set_new(ev, "to", ymd_json(last));
-		json_object_set_new(o, "event_date", ev);
-	} else {
-		json_object_set_new(o, "event_date", json_null());
-	}
-	size_t n;
-	const precis_date *d = precis_meta_dates(m, &n);
-	json_t *dates = json_array();
-	for (size_t i = 0; i < n; i++) {
-		json_t *x = json_object();
-		json_object_set_new(x, "text", span_text(text, d[i].span));
-		json_object_set_new(x, "start", json_integer((json_int_t)d[i].span.start));
-		json_object_set_new(x, "end", json_integer((json_int_t)d[i].span.end));
-		json_object_set_new(x, "kind", json_string(kind_name(d[i].kind)));
-		if (d[i].year)
-			json_object_set_new(x, "year", json_integer(d[i].year));
-		if (d[i].month)
-			json_object_set_new(x, "month", json_integer(d[i].month));
-		if (d[i].day)
-			json_object_set_new(x, "day", json_integer(d[i].day));
-		if (d[i].day_end)
-			json_object_set_new(x, "day_end", json_integer(d[i].day_end));
-		if (d[i].weekday)
-			json_object_set_new(x, "weekday", json_integer(d[i].weekday));
-		if (d[i].last)
-			json_object_set_new(x, "last", json_true());
-		if (d[i].next)
-			json_object_set_new(x, "next", json_true());
-		if (d[i].future)
-			json_object_set_new(x, "future", json_true());
-		if (d[i].kind == PRECIS_DATE_RELATIVE) {
-			char off[32];
-			snprintf(off, sizeof off, "%+d%c", d[i].offset, d[i].offset_unit);
-			json_object_set_new(x, "offset", json_string(off));
-		}
-		if (precis_date_resolve(&first, &last, &d[i], ref) == 0) {
-			json_object_set_new(x, "from", ymd_json(first));
-			json_object_set_new(x, "to", ymd_json(last));
-		}
-		json_array_append_new(dates, x);
-	}
-	json_object_set_new(o, "dates", dates);
-	const precis_entity *e = precis_meta_places(m, &n);
-	json_object_set_new(o, "places", entities_json(e, n, false));
-	e = precis_meta_persons(m, &n);
-	json_object_set_new(o, "persons", entities_json(e, n, true));
-	e = precis_meta_agencies(m, &n);
-	json_object_set_new(o, "agencies", entities_json(e, n, false));
-	const precis_quote *q = precis_meta_quotes(m, &n);
-	json_t *quotes = json_array();
-	for (size_t i = 0; i < n; i++) {
-		json_t *x = json_object();
-		json_object_set_new(x, "text", span_text(text, q[i].span));
-		json_object_set_new(x, "start", json_integer((json_int_t)q[i].span.start));
-		json_object_set_new(x, "end", json_integer((json_int_t)q[i].span.end));
-		json_object_set_new(x, "speaker", q[i].speaker ? json_string(q[i].speaker) : json_null());
-		json_array_append_new(quotes, x);
-	}
-	json_object_set_new(o, "quotes", quotes);
-	return o;
-}
-
+/*
+ * --format text: one line per field of the library's JSON (docs/meta-schema.md),
+ * read back from that JSON so the two formats always say the same thing.
+ */
 static void print_text(json_t *o)
 {
 	const char *k;
@@ -190,48 +82,43 @@ static void print_text(json_t *o)
 	}
 }
 
+static int print_meta(const struct opts *o, const char *name, const precis_doc *doc,
+		      const precis_meta *m)
+{
+	if (o->format == FMT_JSON)
+		return precis_report_meta_json(doc, m, name, o->pubdate, stdout);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	if (!mem)
+		return PRECIS_ENOMEM;
+	int rc = precis_report_meta_json(doc, m, name, o->pubdate, mem);
+	fclose(mem);
+	json_t *j = rc ? NULL : json_loadb(buf, len, JSON_DECODE_ANY, NULL);
+	if (!rc && !j)
+		rc = PRECIS_ENOMEM;
+	if (j)
+		print_text(j);
+	json_decref(j);
+	free(buf);
+	return rc;
+}
+
 int cmd_meta(int argc, char **argv)
 {
-	precis_doc_options dopt = PRECIS_DOC_OPTIONS_INIT;
-	bool text_format = false;
-	const char *pubdate = NULL;
-	int c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_FORMAT:
-			if (strcmp(optarg, "json") != 0 && strcmp(optarg, "text") != 0) {
-				cli_error("meta: --format must be json or text");
-				return EXIT_USAGE;
-			}
-			text_format = strcmp(optarg, "text") == 0;
-			break;
-		case OPT_LANG:
-			if (strcmp(optarg, "auto") != 0 && !precis_language_supported(optarg)) {
-				cli_error("meta: unsupported language '%s'", optarg);
-				return EXIT_USAGE;
-			}
-			dopt.lang = optarg;
-			break;
-		case OPT_DATE: {
-			precis_ymd d;
-			if (precis_ymd_parse(&d, optarg) != 0) {
-				cli_error("meta: --date wants YYYY-MM-DD, got '%s'", optarg);
-				return EXIT_USAGE;
-			}
-			pubdate = optarg;
-			break;
-		}
-		case OPT_LOSSY: dopt.lossy = true; break;
-		case 'h': fputs(usage_text, stdout); return EXIT_OK;
-		default: fputs("Try 'precis meta --help'.\n", stderr); return EXIT_USAGE;
-		}
-	}
-	if (argc - optind != 1) {
+	struct opts o = { FMT_JSON, PRECIS_DOC_OPTIONS_INIT, NULL };
+	cli_args args;
+	int rc = cli_opt_parse(&args, &o, &command, opts, argc, argv);
+	if (rc != CLI_PARSED)
+		return rc;
+	precis_ymd d;
+	if (o.pubdate && precis_ymd_parse(&d, o.pubdate) != 0)
+		return cli_opt_bad_value(&command, "--date (YYYY-MM-DD)", o.pubdate);
+	if (args.npos != 1) {
 		cli_error("meta: expected one FILE (or -)");
 		return EXIT_USAGE;
 	}
-	const char *path = argv[optind];
+	const char *path = args.pos[0];
 	const char *name = strcmp(path, "-") == 0 ? "(stdin)" : path;
 	char *buf = NULL;
 	size_t len;
@@ -239,15 +126,15 @@ int cmd_meta(int argc, char **argv)
 	precis_analyzer *a = NULL;
 	precis_doc *doc = NULL;
 	precis_meta *m = NULL;
-	int rc = cli_read_file(&buf, &len, path, dopt.max_bytes, &err);
+	rc = cli_read_file(&buf, &len, path, o.doc.max_bytes, &err);
 	if (!rc && len == 0) {
 		cli_error("%s: empty input", name);
 		free(buf);
 		return EXIT_SOME_FAILED;
 	}
 	if (!rc && !(rc = precis_analyzer_new(&a)) &&
-	    !(rc = precis_doc_new(&doc, a, buf, len, &dopt, &err)))
-		rc = precis_meta_new(&m, a, doc, pubdate);
+	    !(rc = precis_doc_new(&doc, a, buf, len, &o.doc, &err)))
+		rc = precis_meta_new(&m, a, doc, o.pubdate);
 	if (rc) {
 		cli_report(name, rc, &err);
 		free(buf);
@@ -255,17 +142,12 @@ int cmd_meta(int argc, char **argv)
 		precis_analyzer_free(a);
 		return EXIT_SOME_FAILED;
 	}
-	json_t *o = meta_json(name, doc, m, pubdate);
-	if (text_format)
-		print_text(o);
-	else {
-		json_dumpf(o, stdout, JSON_INDENT(2));
-		fputc('\n', stdout);
-	}
-	json_decref(o);
+	rc = print_meta(&o, name, doc, m);
+	if (rc)
+		cli_error("%s: %s", name, precis_strerror(rc));
 	precis_meta_free(m);
 	precis_doc_free(doc);
 	precis_analyzer_free(a);
 	free(buf);
-	return fflush(stdout) == 0 ? EXIT_OK : EXIT_SOME_FAILED;
+	return fflush(stdout) == 0 && !rc ? EXIT_OK : EXIT_SOME_FAILED;
 }

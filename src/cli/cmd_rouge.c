@@ -1,6 +1,5 @@
 /* precis rouge: ROUGE of one candidate against references, or of a JSONL stream. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,84 +7,83 @@
 
 #include "cli.h"
 #include "jsonl.h"
-
-static const char usage_text[] =
-	"Usage: precis rouge [OPTIONS] CANDIDATE_FILE REFERENCE_FILE...\n"
-	"       precis rouge [OPTIONS] --jsonl [FILE|-]\n\n"
-	"ROUGE scores. With --jsonl each input line {\"id\", \"candidate\", \"references\":[...]}\n"
-	"gives one output line {\"id\", \"rouge1\":{\"p\",\"r\",\"f\"}, ...} in the same order.\n\n"
-	"  --compat M        unicode (default: accents kept, case folding, Snowball stems),\n"
-	"                    rouge-score (Google's rouge-score 0.1.2, exactly) or\n"
-	"                    rouge155 (ROUGE-1.5.5.pl -c 95 -r 1000 -n 2 -a, exactly)\n"
-	"  --stem            stem (rouge-score use_stemmer, 1.5.5 -m, Snowball)\n"
-	"  --lang CODE       language for unicode mode (auto)\n"
-	"  --alpha A         F = PR / ((1-A) P + A R), default 0.5 (F1)\n"
-	"  --measures LIST   comma-separated: rouge1,rouge2,rouge3,rouge4,rougeL,rougeLsum,\n"
-	"                    rougeW,rougeSU4 (default rouge1,rouge2,rougeL,rougeLsum)\n"
-	"  -l, --limit-words N   1.5.5 -l: only the first N words of each text\n"
-	"  -b, --limit-bytes N   1.5.5 -b: only the first N bytes\n"
-	"  --stopwords FILE  1.5.5 -s: drop these words (one per line, e.g. its\n"
-	"                    smart_common_words.txt)\n"
-	"  --jsonl           stream mode\n"
-	"  -j, --jobs N      threads for --jsonl (output identical for any N)\n"
-	"  -h, --help        this help\n";
-
-enum { OPT_COMPAT = 256, OPT_STEM, OPT_LANG, OPT_ALPHA, OPT_MEASURES, OPT_STOPWORDS, OPT_JSONL };
-
-static const struct option longopts[] = {
-	{ "compat", required_argument, NULL, OPT_COMPAT },
-	{ "stem", no_argument, NULL, OPT_STEM },
-	{ "lang", required_argument, NULL, OPT_LANG },
-	{ "alpha", required_argument, NULL, OPT_ALPHA },
-	{ "measures", required_argument, NULL, OPT_MEASURES },
-	{ "limit-words", required_argument, NULL, 'l' },
-	{ "limit-bytes", required_argument, NULL, 'b' },
-	{ "stopwords", required_argument, NULL, OPT_STOPWORDS },
-	{ "jsonl", no_argument, NULL, OPT_JSONL },
-	{ "jobs", required_argument, NULL, 'j' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
-};
-
-static const char *const measure_names[] = { "rouge1", "rouge2", "rouge3", "rouge4",
-					     "rougeL", "rougeLsum", "rougeW", "rougeSU4" };
-#define NMEASURES 8
+#include "opt.h"
 
 struct run {
 	precis_rouge_options o;
-	bool want[NMEASURES];
+	bool want[PRECIS_ROUGE_MEASURES];
 	char **stop;
 	char *stopbuf;
+	/* flags */
+	const char *measures, *stopwords;
+	bool jsonl;
+	int threads;
 };
 
-static const precis_prf *measure(const precis_rouge_scores *s, int k)
+static const cli_command command = {
+	"rouge",
+	"Usage: precis rouge [OPTIONS] CANDIDATE_FILE REFERENCE_FILE...\n"
+	"       precis rouge [OPTIONS] --jsonl [FILE|-]\n",
+	"ROUGE scores. With --jsonl each input line {\"id\", \"candidate\", \"references\":[...]}\n"
+	"gives one output line {\"id\", \"rouge1\":{\"p\",\"r\",\"f\"}, ...} in the same order.\n"
+};
+
+#define AT(m) CLI_AT(struct run, m)
+static const px_cli_opt opts[] = {
+	CLI_VALUE("compat", 0, "M", AT(o.compat), CLI_CHECK_COMPAT,
+		  "unicode (default: accents kept, case folding, Snowball stems),\n"
+		  "rouge-score (Google's rouge-score 0.1.2, exactly) or\n"
+		  "rouge155 (ROUGE-1.5.5.pl -c 95 -r 1000 -n 2 -a, exactly)"),
+	CLI_FLAG("stem", 0, AT(o.stem), "stem (rouge-score use_stemmer, 1.5.5 -m, Snowball)"),
+	CLI_VALUE("lang", 0, "CODE", AT(o.lang), CLI_CHECK_LANG, "language for unicode mode (auto)"),
+	CLI_VALUE("alpha", 0, "A", AT(o.alpha), CLI_CHECK_NUMBER,
+		  "F = PR / ((1-A) P + A R), default 0.5 (F1)", .max = 1),
+	CLI_VALUE("measures", 0, "LIST", AT(measures), CLI_CHECK_STRING,
+		  "comma-separated: rouge1,rouge2,rouge3,rouge4,rougeL,rougeLsum,\n"
+		  "rougeW,rougeSU4 (default rouge1,rouge2,rougeL,rougeLsum)"),
+	CLI_VALUE("limit-words", 'l', "N", AT(o.limit_words), CLI_CHECK_COUNT,
+		  "1.5.5 -l: only the first N words of each text"),
+	CLI_VALUE("limit-bytes", 'b', "N", AT(o.limit_bytes), CLI_CHECK_BYTES,
+		  "1.5.5 -b: only the first N bytes"),
+	CLI_VALUE("stopwords", 0, "FILE", AT(stopwords), CLI_CHECK_STRING,
+		  "1.5.5 -s: drop these words (one per line, e.g. its\n"
+		  "smart_common_words.txt)"),
+	CLI_FLAG("jsonl", 0, AT(jsonl), "stream mode"),
+	CLI_VALUE("jobs", 'j', "N", AT(threads), CLI_CHECK_JOBS,
+		  "threads for --jsonl (output identical for any N)"),
+	CLI_HELP,
+	CLI_END
+};
+
+/* --measures: names from the library's table; flags for the scorer. */
+static int parse_measures(struct run *r)
 {
-	const precis_prf *v[NMEASURES] = { &s->rouge1, &s->rouge2, &s->rouge3, &s->rouge4,
-					   &s->rougeL, &s->rougeLsum, &s->rougeW, &s->rougeSU4 };
-	return v[k];
+	if (r->measures) {
+		memset(r->want, 0, sizeof r->want);
+		char *copy = strdup(r->measures), *save = NULL;
+		if (!copy) {
+			cli_error("out of memory");
+			return EXIT_SOME_FAILED;
+		}
+		for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+			size_t k;
+			if (precis_rouge_measure_from_name(&k, t)) {
+				int rc = cli_opt_bad_value(&command, "--measures", t);
+				free(copy);
+				return rc;
+			}
+			r->want[k] = true;
+		}
+		free(copy);
+	}
+	r->o.measures = 0;
+	for (size_t k = 0; k < PRECIS_ROUGE_MEASURES; k++)
+		if (r->want[k])
+			r->o.measures |= precis_rouge_measure_flag(k);
+	return 0;
 }
 
-static int parse_measures(struct run *r, const char *list)
-{
-	memset(r->want, 0, sizeof r->want);
-	char *copy = strdup(list), *save = NULL;
-	if (!copy)
-		return -1;
-	int rc = 0;
-	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-		int k = 0;
-		while (k < NMEASURES && strcmp(measure_names[k], t) != 0)
-			k++;
-		if (k == NMEASURES) {
-			cli_error("rouge: unknown measure '%s'", t);
-			rc = -1;
-			break;
-		}
-		r->want[k] = true;
-	}
-	free(copy);
-	return rc;
-}
+static const char stop_blanks[] = " \t\r\n";
 
 static int load_stopwords(struct run *r, const char *path)
 {
@@ -96,22 +94,23 @@ static int load_stopwords(struct run *r, const char *path)
 		cli_report(path, rc, &err);
 		return -1;
 	}
-	size_t n = 0, cap = 64;
-	r->stop = malloc(cap * sizeof *r->stop);
-	char *save = NULL;
-	for (char *t = strtok_r(r->stopbuf, " \t\r\n", &save); t && r->stop;
-	     t = strtok_r(NULL, " \t\r\n", &save)) {
-		if (n + 2 > cap) {
-			cap *= 2;
-			char **nv = realloc(r->stop, cap * sizeof *nv);
-			if (!nv)
-				break;
-			r->stop = nv;
-		}
-		r->stop[n++] = t;
+	/* Count the words first: one allocation of the exact size. */
+	size_t n = 0;
+	for (const char *p = r->stopbuf + strspn(r->stopbuf, stop_blanks); *p;
+	     p += strspn(p, stop_blanks)) {
+		n++;
+		p += strcspn(p, stop_blanks);
 	}
-	if (!r->stop)
+	r->stop = malloc((n + 1) * sizeof *r->stop);
+	if (!r->stop) {
+		cli_error("out of memory");
 		return -1;
+	}
+	n = 0;
+	char *save = NULL;
+	for (char *t = strtok_r(r->stopbuf, stop_blanks, &save); t;
+	     t = strtok_r(NULL, stop_blanks, &save))
+		r->stop[n++] = t;
 	r->stop[n] = NULL;
 	r->o.stopwords = (const char *const *)r->stop;
 	return 0;
@@ -125,15 +124,15 @@ static json_t *scores_json(const struct run *r, const precis_rouge_scores *s, js
 		json_object_set(o, "id", id);
 	else
 		json_object_set_new(o, "line", json_integer((json_int_t)line_no));
-	for (int k = 0; k < NMEASURES; k++) {
+	for (size_t k = 0; k < PRECIS_ROUGE_MEASURES; k++) {
 		if (!r->want[k])
 			continue;
-		const precis_prf *m = measure(s, k);
+		const precis_prf *m = precis_rouge_measure(s, k);
 		json_t *x = json_object();
 		json_object_set_new(x, "p", json_real(m->p));
 		json_object_set_new(x, "r", json_real(m->r));
 		json_object_set_new(x, "f", json_real(m->f));
-		json_object_set_new(o, measure_names[k], x);
+		json_object_set_new(o, precis_rouge_measure_name(k), x);
 	}
 	return o;
 }
@@ -168,9 +167,13 @@ static int jsonl_record(char **out, precis_analyzer *a, void *state, size_t line
 		json_decref(rec);
 		return 1;
 	}
-	json_t *id = json_object_get(rec, "id");
-	if (id && !json_is_string(id) && !json_is_integer(id))
-		id = NULL;
+	cli_record_id rid;
+	if (cli_jsonl_id(&rid, rec, "id", line_no)) {
+		*out = cli_jsonl_error(NULL, line_no, "\"id\" must be a string or an integer");
+		json_decref(rec);
+		return 1;
+	}
+	json_t *id = rid.json;
 	json_t *cand = json_object_get(rec, "candidate");
 	json_t *refs = json_object_get(rec, "references");
 	const char *msg = NULL;
@@ -247,11 +250,12 @@ static int run_pair(struct run *r, char **files, int n)
 		cli_error("rouge: %s", precis_strerror(rc));
 	if (!rc) {
 		printf("%-10s %-9s %-9s %-9s\n", "measure", "P", "R", "F");
-		for (int k = 0; k < NMEASURES; k++) {
+		for (size_t k = 0; k < PRECIS_ROUGE_MEASURES; k++) {
 			if (!r->want[k])
 				continue;
-			const precis_prf *m = measure(&s, k);
-			printf("%-10s %.5f   %.5f   %.5f\n", measure_names[k], m->p, m->r, m->f);
+			const precis_prf *m = precis_rouge_measure(&s, k);
+			printf("%-10s %.5f   %.5f   %.5f\n", precis_rouge_measure_name(k), m->p, m->r,
+			       m->f);
 		}
 	}
 	precis_rouge_free(sc);
@@ -263,89 +267,31 @@ static int run_pair(struct run *r, char **files, int n)
 
 int cmd_rouge(int argc, char **argv)
 {
-	struct run r = { PRECIS_ROUGE_OPTIONS_INIT, { true, true, false, false, true, true, false, false },
-			 NULL, NULL };
-	bool jsonl = false;
-	int threads = 1, c, rc = EXIT_OK;
-	size_t z;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "l:b:j:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_COMPAT:
-			if (strcmp(optarg, "unicode") == 0)
-				r.o.compat = PRECIS_ROUGE_UNICODE;
-			else if (strcmp(optarg, "rouge-score") == 0)
-				r.o.compat = PRECIS_ROUGE_SCORE;
-			else if (strcmp(optarg, "rouge155") == 0)
-				r.o.compat = PRECIS_ROUGE_155;
-			else {
-				cli_error("rouge: --compat must be unicode, rouge-score or rouge155");
-				return EXIT_USAGE;
-			}
-			break;
-		case OPT_STEM: r.o.stem = true; break;
-		case OPT_LANG:
-			if (strcmp(optarg, "auto") != 0 && !precis_language_supported(optarg)) {
-				cli_error("rouge: unsupported language '%s'", optarg);
-				return EXIT_USAGE;
-			}
-			r.o.lang = optarg;
-			break;
-		case OPT_ALPHA:
-			if (cli_parse_double(optarg, &r.o.alpha) || r.o.alpha < 0 || r.o.alpha > 1) {
-				cli_error("rouge: --alpha must be between 0 and 1");
-				return EXIT_USAGE;
-			}
-			break;
-		case OPT_MEASURES:
-			if (parse_measures(&r, optarg))
-				return EXIT_USAGE;
-			break;
-		case 'l':
-		case 'b':
-			if (cli_parse_size(optarg, &z) || z == 0) {
-				cli_error("rouge: -%c wants a positive number", c);
-				return EXIT_USAGE;
-			}
-			if (c == 'l')
-				r.o.limit_words = z;
-			else
-				r.o.limit_bytes = z;
-			break;
-		case OPT_STOPWORDS:
-			if (load_stopwords(&r, optarg))
-				return EXIT_SOME_FAILED;
-			break;
-		case OPT_JSONL: jsonl = true; break;
-		case 'j':
-			if (cli_parse_size(optarg, &z) || z == 0 || z > 64) {
-				cli_error("rouge: -j wants 1 to 64");
-				return EXIT_USAGE;
-			}
-			threads = (int)z;
-			break;
-		case 'h': fputs(usage_text, stdout); return EXIT_OK;
-		default: fputs("Try 'precis rouge --help'.\n", stderr); return EXIT_USAGE;
-		}
+	struct run r = { PRECIS_ROUGE_OPTIONS_INIT,
+			 { true, true, false, false, true, true, false, false },
+			 NULL, NULL, NULL, NULL, false, 1 };
+	cli_args args;
+	int rc = cli_opt_parse(&args, &r, &command, opts, argc, argv);
+	if (rc != CLI_PARSED)
+		return rc;
+	if ((rc = parse_measures(&r)))
+		return rc;
+	if (r.stopwords && load_stopwords(&r, r.stopwords)) {
+		free(r.stopbuf);
+		return EXIT_SOME_FAILED;
 	}
-	r.o.measures = 0;
-	for (int k = 0; k < NMEASURES; k++)
-		if (r.want[k])
-			r.o.measures |= k < 4 ? PRECIS_ROUGE_M_N : k == 4 ? PRECIS_ROUGE_M_L :
-					k == 5 ? PRECIS_ROUGE_M_LSUM : k == 6 ? PRECIS_ROUGE_M_W :
-					PRECIS_ROUGE_M_SU4;
 	if ((r.o.limit_words || r.o.limit_bytes || r.stop) && r.o.compat != PRECIS_ROUGE_155) {
 		cli_error("rouge: -l, -b and --stopwords follow ROUGE-1.5.5 and need --compat rouge155");
 		rc = EXIT_USAGE;
-	} else if (jsonl) {
+	} else if (r.jsonl) {
 		FILE *in = stdin;
-		const char *path = optind < argc ? argv[optind] : "-";
+		const char *path = args.npos > 0 ? args.pos[0] : "-";
 		if (strcmp(path, "-") != 0 && !(in = fopen(path, "r"))) {
 			cli_error("%s: %s", path, strerror(errno));
 			rc = EXIT_SOME_FAILED;
 		} else {
 			cli_jsonl_state st = { scorer_new, scorer_free };
-			long failed = cli_jsonl_run(in, stdout, threads, (size_t)256 << 20, jsonl_record,
+			long failed = cli_jsonl_run(in, stdout, r.threads, (size_t)256 << 20, jsonl_record,
 						    &r, &st);
 			if (in != stdin)
 				fclose(in);
@@ -356,7 +302,7 @@ int cmd_rouge(int argc, char **argv)
 			rc = failed ? EXIT_SOME_FAILED : EXIT_OK;
 		}
 	} else {
-		rc = run_pair(&r, argv + optind, argc - optind);
+		rc = run_pair(&r, args.pos, args.npos);
 	}
 	free(r.stop);
 	free(r.stopbuf);

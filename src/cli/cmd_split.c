@@ -1,72 +1,59 @@
 /* precis split: one sentence per line. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "opt.h"
 
-static const char usage_text[] =
-	"Usage: precis split [--raw] [--lang CODE|auto] [--offsets] FILE|-\n\n"
+struct opts {
+	precis_doc_options doc;
+	bool offsets;
+};
+
+static const cli_command command = {
+	"split",
+	"Usage: precis split [--raw] [--lang CODE|auto] [--offsets] FILE|-\n",
 	"Print the sentences of an article, one per line (line breaks inside a\n"
-	"sentence become spaces). Boilerplate lines are removed first.\n\n"
-	"  --raw          split the whole text, without removing boilerplate\n"
-	"  --lang CODE    language (auto)\n"
-	"  --offsets      prefix each sentence with its byte range START-END and a tab\n"
-	"  --lossy        replace invalid UTF-8 by U+FFFD instead of failing\n"
-	"  -h, --help     this help\n";
+	"sentence become spaces). Boilerplate lines are removed first.\n"
+};
 
-enum { OPT_RAW = 256, OPT_LANG, OPT_OFFSETS, OPT_LOSSY };
-
-static const struct option longopts[] = {
-	{ "raw", no_argument, NULL, OPT_RAW },
-	{ "lang", required_argument, NULL, OPT_LANG },
-	{ "offsets", no_argument, NULL, OPT_OFFSETS },
-	{ "lossy", no_argument, NULL, OPT_LOSSY },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
+#define AT(m) CLI_AT(struct opts, m)
+static const px_cli_opt opts[] = {
+	CLI_UNSET("raw", 0, AT(doc.clean), "split the whole text, without removing boilerplate"),
+	CLI_VALUE("lang", 0, "CODE", AT(doc.lang), CLI_CHECK_LANG, "language (auto)"),
+	CLI_FLAG("offsets", 0, AT(offsets),
+		 "prefix each sentence with its byte range START-END and a tab"),
+	CLI_FLAG("lossy", 0, AT(doc.lossy), "replace invalid UTF-8 by U+FFFD instead of failing"),
+	CLI_HELP,
+	CLI_END
 };
 
 int cmd_split(int argc, char **argv)
 {
-	precis_doc_options dopt = PRECIS_DOC_OPTIONS_INIT;
-	bool offsets = false;
-	int c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_RAW: dopt.clean = false; break;
-		case OPT_LANG:
-			if (strcmp(optarg, "auto") != 0 && !precis_language_supported(optarg)) {
-				cli_error("split: unsupported language '%s'", optarg);
-				return EXIT_USAGE;
-			}
-			dopt.lang = optarg;
-			break;
-		case OPT_OFFSETS: offsets = true; break;
-		case OPT_LOSSY: dopt.lossy = true; break;
-		case 'h': fputs(usage_text, stdout); return EXIT_OK;
-		default: fputs("Try 'precis split --help'.\n", stderr); return EXIT_USAGE;
-		}
-	}
-	if (argc - optind != 1) {
+	struct opts o = { PRECIS_DOC_OPTIONS_INIT, false };
+	cli_args args;
+	int rc = cli_opt_parse(&args, &o, &command, opts, argc, argv);
+	if (rc != CLI_PARSED)
+		return rc;
+	if (args.npos != 1) {
 		cli_error("split: expected one FILE (or -)");
 		return EXIT_USAGE;
 	}
-	const char *path = argv[optind];
+	const char *path = args.pos[0];
 	const char *name = strcmp(path, "-") == 0 ? "(stdin)" : path;
 	char *buf = NULL;
 	size_t len;
 	precis_error err = { 0 };
 	precis_analyzer *a = NULL;
 	precis_doc *doc = NULL;
-	int rc = cli_read_file(&buf, &len, path, dopt.max_bytes, &err);
+	rc = cli_read_file(&buf, &len, path, o.doc.max_bytes, &err);
 	if (!rc && len == 0) {
 		cli_error("%s: empty input", name);
 		free(buf);
 		return EXIT_SOME_FAILED;
 	}
 	if (!rc && !(rc = precis_analyzer_new(&a)))
-		rc = precis_doc_new(&doc, a, buf, len, &dopt, &err);
+		rc = precis_doc_new(&doc, a, buf, len, &o.doc, &err);
 	if (rc) {
 		cli_report(name, rc, &err);
 		free(buf);
@@ -76,7 +63,7 @@ int cmd_split(int argc, char **argv)
 	const char *text = precis_doc_text(doc, NULL);
 	for (size_t i = 0; i < precis_doc_sentence_count(doc); i++) {
 		precis_span sp = precis_doc_sentence(doc, i);
-		if (offsets)
+		if (o.offsets)
 			printf("%zu-%zu\t", sp.start, sp.end);
 		for (size_t k = sp.start; k < sp.end; k++)
 			putchar(text[k] == '\n' || text[k] == '\r' ? ' ' : text[k]);

@@ -213,3 +213,23 @@ char *cli_jsonl_error(const void *id_json, size_t line_no, const char *fmt, ...)
 	json_decref(o);
 	return s;
 }
+
+int cli_jsonl_id(cli_record_id *out, json_t *rec, const char *key, size_t line_no)
+{
+	json_t *id = json_object_get(rec, key);
+	out->json = NULL;
+	if (json_is_string(id)) {
+		out->json = id;
+		out->text = json_string_value(id);
+		return 0;
+	}
+	if (json_is_integer(id)) {
+		out->json = id;
+		snprintf(out->buf, sizeof out->buf, "%" JSON_INTEGER_FORMAT, json_integer_value(id));
+		out->text = out->buf;
+		return 0;
+	}
+	snprintf(out->buf, sizeof out->buf, "line-%zu", line_no);
+	out->text = out->buf;
+	return id && !json_is_null(id) ? PRECIS_EJSON : 0;
+}

@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include <jansson.h>
+
 #include "precis.h"
 
 /*
@@ -40,6 +42,22 @@ typedef struct cli_jsonl_state {
  */
 long cli_jsonl_run(FILE *in, FILE *out, int threads, size_t max_line, cli_jsonl_fn fn,
 		   void *ctx, const cli_jsonl_state *state);
+
+/*
+ * The one naming rule of JSONL records, in every command: a string or an
+ * integer under `key` ("id" unless a command lets the user pick another)
+ * names the record; without one (absent or null) the record is named by its
+ * 1-based line: "line-N" as text, {"line": N} in output records. Any other
+ * type is an error of that record, reported under its line.
+ */
+typedef struct cli_record_id {
+	json_t *json;     /* the id as read (borrowed from the record), or NULL */
+	const char *text; /* "abc", "42" or "line-7"; points into json or buf: do not copy */
+	char buf[32];
+} cli_record_id;
+
+/* Returns 0, or PRECIS_EJSON for an id of another type (out then names the line). */
+int cli_jsonl_id(cli_record_id *out, json_t *rec, const char *key, size_t line_no);
 
 /* Allocate a JSON error line {"id":ID,"error":MSG} or {"line":N,"error":MSG}. */
 char *cli_jsonl_error(const void *id_json, size_t line_no, const char *fmt, ...)

@@ -51,3 +51,31 @@ int px_data_aliases(const px_datafile *f, px_alias_fn fn, void *ctx)
 	}
 	return 0;
 }
+
+int px_data_sections(const px_datafile *f, px_section_fn fn, void *ctx)
+{
+	const char *p = f ? f->bytes : "", *end = f ? f->bytes + f->len : p;
+	px_data_line l = { NULL, 0, NULL, 0, 0, 0 };
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		if (!eol)
+			eol = end;
+		l.lineno++;
+		l.text = p;
+		l.len = (size_t)(trim_right(p, eol) - p);
+		p = eol + 1;
+		if (l.len == 0 || *l.text == '|')
+			continue;
+		if (*l.text == '[') {
+			l.section = l.text;
+			l.slen = l.len;
+			l.nth = 0;
+		} else {
+			l.nth++;
+		}
+		int rc = fn(&l, ctx);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}

@@ -27,4 +27,24 @@ typedef int (*px_alias_fn)(const char *canon, size_t clen, const char *name, siz
 			   void *ctx);
 int px_data_aliases(const px_datafile *f, px_alias_fn fn, void *ctx);
 
+/*
+ * Files of sections (the cue files): a line "[name ...]" opens a section,
+ * '|' starts a comment line, blank lines are skipped; trailing blanks and
+ * CRs are not part of a line. fn sees every header (nth == 0, text the
+ * whole header with its brackets) and every entry (nth counts the entries
+ * of its section from 1). Entries before the first header come with
+ * section NULL. A non-zero return stops the walk and is returned.
+ */
+typedef struct px_data_line {
+	const char *section; /* the current header, brackets included, or NULL */
+	size_t slen;
+	const char *text;    /* the line */
+	size_t len;
+	size_t lineno;       /* line in the file, from 1: for error messages */
+	size_t nth;          /* entry in its section, from 1; 0 for a header */
+} px_data_line;
+
+typedef int (*px_section_fn)(const px_data_line *l, void *ctx);
+int px_data_sections(const px_datafile *f, px_section_fn fn, void *ctx);
+
 #endif

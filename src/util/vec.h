@@ -11,6 +11,7 @@
 #define PX_VEC_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /*
  * Makes room for at least need elements of elem bytes in *p (capacity *cap,
@@ -21,5 +22,11 @@ int px_vec_reserve(void **p, size_t *cap, size_t need, size_t elem);
 
 /* As px_vec_reserve, and zeroes the elements it adds. */
 int px_vec_reserve0(void **p, size_t *cap, size_t need, size_t elem);
+
+/*
+ * Sorts v[0..n) ascending and drops repeats in place; returns how many
+ * remain. Sorted unique id lists make overlaps a linear merge.
+ */
+size_t px_u32_sort_unique(uint32_t *v, size_t n);
 
 #endif

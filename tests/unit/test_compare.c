@@ -4,6 +4,8 @@
 #include <math.h>
 
 #include "compare.h"
+#include "vec.h"
+#include "vectorize.h"
 
 static precis_article_input art(const char *id, const char *text, const char *date)
 {
@@ -365,9 +367,68 @@ static void test_dominant_story(void **state)
 	precis_comparison_free(c);
 }
 
+/* One sort-unique for id lists: sorted, repeats gone, count returned. */
+static void test_u32_sort_unique(void **state)
+{
+	(void)state;
+	uint32_t v[] = { 9, 2, 9, 4, 2, 2, 0 };
+	size_t n = px_u32_sort_unique(v, 7);
+	assert_int_equal(n, 4);
+	assert_int_equal(v[0], 0);
+	assert_int_equal(v[1], 2);
+	assert_int_equal(v[2], 4);
+	assert_int_equal(v[3], 9);
+	assert_int_equal(px_u32_sort_unique(v, 0), 0);
+}
+
+/* The one TF-IDF formula: smoothed idf, sublinear tf, unit length. */
+static void test_one_tfidf_formula(void **state)
+{
+	(void)state;
+	assert_true(fabs(px_idf_smooth(3, 0) - (log(4.0) + 1)) < 1e-12);
+	assert_true(fabs(px_idf_smooth(3, 3) - 1) < 1e-12);
+	uint32_t id[3] = { 0, 1, 2 };
+	double w[3] = { 1, exp(1.0), 0 }; /* tf 1 and e: 1 + ln tf = 1 and 2 */
+	double idf[3] = { 2, 1, 5 };
+	px_vec v = { id, w, 3 };
+	px_vec_weigh(&v, idf);
+	/* (2, 2, 0) normalized. */
+	assert_true(fabs(w[0] - sqrt(0.5)) < 1e-12);
+	assert_true(fabs(w[1] - sqrt(0.5)) < 1e-12);
+	assert_true(w[2] == 0);
+	assert_true(fabs(px_vec_dot(&v, &v) - 1) < 1e-12);
+}
+
+/*
+ * Grouping compares entities by their folded key, as meta does: a typeset
+ * apostrophe in one outlet and a straight one in another are one person.
+ */
+static void test_folded_entity_keys(void **state)
+{
+	(void)state;
+	precis_article_input in[2] = {
+		art("a", "Le ministre Jean-Luc O'Connor a visité Besançon mardi. Jean-Luc O'Connor a "
+			 "promis des crédits pour la ville. Les élus ont salué la visite du ministre.",
+		    NULL),
+		art("b", "Le ministre Jean-Luc O’Connor a inauguré un pont mardi. Jean-Luc "
+			 "O’Connor a parlé longuement aux habitants. Le pont était attendu.",
+		    NULL)
+	};
+	precis_compare_options o = PRECIS_COMPARE_OPTIONS_INIT;
+	o.explain = true;
+	precis_comparison *c;
+	assert_int_equal(precis_compare_new(&c, A, in, 2, &o, NULL), 0);
+	assert_int_equal(c->ndecisions, 1);
+	assert_non_null(strstr(c->decisions[0].evidence, "1 shared entities: Jean-Luc O"));
+	precis_comparison_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_u32_sort_unique),
+		cmocka_unit_test(test_one_tfidf_formula),
+		cmocka_unit_test(test_folded_entity_keys),
 		cmocka_unit_test(test_identical_text),
 		cmocka_unit_test(test_single_article_no_date),
 		cmocka_unit_test(test_twenty_articles_five_events),

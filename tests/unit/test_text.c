@@ -76,6 +76,74 @@ static void test_fold(void **state)
 	assert_string_equal(buf, "\xC3\xBF");
 }
 
+/* UTF-8 encoding of one code point (cp < 0x10000), for the exhaustive tests. */
+static size_t put_cp(char *b, unsigned cp)
+{
+	if (cp < 0x80) {
+		b[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		b[0] = (char)(0xC0 | cp >> 6);
+		b[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	b[0] = (char)(0xE0 | cp >> 12);
+	b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	b[2] = (char)(0x80 | (cp & 0x3F));
+	return 3;
+}
+
+/* Every code point the hand-written Latin-1 fast path of px_fold_into claims. */
+static size_t fast_path_cps(unsigned *cps)
+{
+	size_t n = 0;
+	for (unsigned cp = 0; cp <= 0xFF; cp++)
+		cps[n++] = cp;
+	for (unsigned cp = 0x2002; cp <= 0x203F; cp++)
+		cps[n++] = cp;
+	cps[n++] = 0x20AC;
+	return n;
+}
+
+static void expect_same_fold(const char *s, size_t len)
+{
+	char fast[64];
+	char *ref = NULL;
+	size_t reflen = 0;
+	assert_int_equal(px_fold(&ref, &reflen, s, len), 0);
+	size_t n = px_fold_into(fast, sizeof fast, s, len);
+	if (n != reflen || memcmp(fast, ref, reflen) != 0) {
+		char hex[3 * 16 + 1] = "";
+		for (size_t i = 0; i < len && i < 16; i++)
+			snprintf(hex + 3 * i, 4, "%02X ", (unsigned char)s[i]);
+		fail_msg("fold of [%s]: fast path gives %zu bytes, utf8proc %zu", hex, n, reflen);
+	}
+	free(ref);
+}
+
+/*
+ * utf8proc's test/case.c idea: the fast path must give utf8proc's bytes for
+ * every code point it claims, alone, in every pair and beside ASCII capitals.
+ */
+static void test_fold_fast_path_exhaustive(void **state)
+{
+	(void)state;
+	unsigned cps[256 + 62 + 1];
+	size_t n = fast_path_cps(cps);
+	for (size_t i = 0; i < n; i++) {
+		char b[16];
+		size_t k = put_cp(b, cps[i]);
+		expect_same_fold(b, k);
+		b[k] = 'Q';
+		expect_same_fold(b, k + 1);
+		for (size_t j = 0; j < n; j++) {
+			size_t m = k + put_cp(b + k, cps[j]);
+			expect_same_fold(b, m);
+		}
+	}
+}
+
 struct toks {
 	char words[32][64];
 	int n;
@@ -200,7 +268,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid_utf8), cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_repair),     cmocka_unit_test(test_classes),
-		cmocka_unit_test(test_fold),       cmocka_unit_test(test_tokenize),
+		cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_fold_fast_path_exhaustive),
+		cmocka_unit_test(test_tokenize),
 		cmocka_unit_test(test_analyze),    cmocka_unit_test(test_detect),
 		cmocka_unit_test(test_languages),
 	};

@@ -1,0 +1,446 @@
+/*
+ * compare_read: everything about one article that needs no other article
+ * (analysis, metadata, summary, card fields, word counts and hashes), read
+ * by worker threads; then its counts in the collection's vocabulary.
+ */
+#include <math.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "analyze.h"
+#include "compare_priv.h"
+#include "text.h"
+#include "vec.h"
+
+char *px_cmp_span_dup(const char *text, precis_span s)
+{
+	return strndup(text + s.start, s.end - s.start);
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* Map doc-local term ids to collection ids, summing counts (sorted by id). */
+static int terms_to_vec(svec *out, coll *c, const precis_doc *d, const px_terms *const *units,
+			const double *weights, size_t nunits)
+{
+	size_t cap = 0, n = 0, m;
+	for (size_t u = 0; u < nunits; u++)
+		cap += units[u]->n;
+	uint32_t *ids = malloc((cap ? cap : 1) * sizeof *ids);
+	uint32_t *sid = malloc((cap ? cap : 1) * sizeof *sid);
+	double *w = malloc((cap ? cap : 1) * sizeof *w), *sw = NULL;
+	int rc = PRECIS_ENOMEM;
+	if (!ids || !sid || !w)
+		goto done;
+	for (size_t u = 0; u < nunits; u++)
+		for (size_t k = 0; k < units[u]->n; k++) {
+			size_t len;
+			const char *key = px_strmap_key(d->vocab, units[u]->id[k], &len);
+			int64_t id;
+			if (px_strmap_intern(c->vocab, key, len, &id, NULL))
+				goto done;
+			ids[n] = (uint32_t)id;
+			w[n] = weights[u] * units[u]->tf[k];
+			n++;
+		}
+	/* Sort the ids, merging duplicates, then add the weights up. */
+	if (n)
+		memcpy(sid, ids, n * sizeof *ids);
+	m = px_u32_sort_unique(sid, n);
+	if (!(sw = calloc(m ? m : 1, sizeof *sw)))
+		goto done;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t *hit = bsearch(&ids[i], sid, m, sizeof *sid, cmp_u32);
+		sw[hit - sid] += w[i];
+	}
+	*out = (svec){ sid, sw, m };
+	sid = NULL;
+	sw = NULL;
+	rc = 0;
+done:
+	free(ids);
+	free(sid);
+	free(w);
+	free(sw);
+	return rc;
+}
+
+struct words_ctx {
+	work *w;
+	precis_analyzer *a;
+	const char *lang;
+	size_t base;
+	size_t cap_h, cap_s; /* capacities of w->wh and w->wspan */
+	int err;
+};
+
+static int on_body_word(const px_word *word, void *vctx)
+{
+	struct words_ctx *c = vctx;
+	work *w = c->w;
+	if (px_vec_reserve((void **)&w->wh, &c->cap_h, w->nw + 1, sizeof *w->wh) ||
+	    px_vec_reserve((void **)&w->wspan, &c->cap_s, w->nw + 1, sizeof *w->wspan))
+		return c->err = PRECIS_ENOMEM;
+	w->wh[w->nw] = px_hash(word->form, word->form_len);
+	w->wspan[w->nw] = (precis_span){ c->base + word->start, c->base + word->end };
+	w->nw++;
+	if (word->stop || word->number || word->form_len < 3)
+		return 0;
+	int64_t id;
+	int added;
+	if (px_strmap_intern(w->words, word->form, word->form_len, &id, &added))
+		return c->err = PRECIS_ENOMEM;
+	if (added) {
+		if (px_vec_reserve((void **)&w->wcount, &w->wcap, (size_t)id + 1, sizeof *w->wcount))
+			return c->err = PRECIS_ENOMEM;
+		w->wcount[id] = 0;
+	}
+	w->wcount[id]++;
+	w->nwords_total++;
+	return 0;
+}
+
+
+static void set_event(work *w, const precis_meta *m, precis_ymd pub)
+{
+	precis_ymd a, b;
+	if (precis_meta_event_date(m, &a, &b) == 0) {
+		w->has_event = true;
+		w->ev_first = a;
+		w->ev_last = b;
+		w->event_full_year = true;
+		return;
+	}
+	/* Without a publication date, "18 et 19 juin" still tells month and day. */
+	size_t n;
+	const precis_date *d = precis_meta_dates(m, &n);
+	for (size_t i = 0; i < n; i++)
+		if (d[i].kind == PRECIS_DATE_DAY_MONTH) {
+			w->ev_month = d[i].month;
+			w->ev_day = d[i].day;
+			return;
+		}
+	/* Nothing in the text: news reports what happened in the days before it ran. */
+	if (pub.year) {
+		w->has_event = true;
+		w->ev_first = w->ev_last = pub;
+		w->event_from_pub = true;
+	}
+}
+
+static void ymd_str(char *buf, size_t size, precis_ymd a, precis_ymd b)
+{
+	if (a.year == b.year && a.month == b.month && a.day == b.day)
+		snprintf(buf, size, "%04d-%02d-%02d", a.year, a.month, a.day);
+	else
+		snprintf(buf, size, "%04d-%02d-%02d/%04d-%02d-%02d", a.year, a.month, a.day,
+			 b.year, b.month, b.day);
+}
+
+/* The first max names of e, as the card lists them. */
+static int entity_names(char ***out, size_t *nout, const precis_entity *e, size_t n, size_t max)
+{
+	size_t k = n < max ? n : max;
+	*nout = 0;
+	if (!(*out = calloc(k ? k : 1, sizeof **out)))
+		return PRECIS_ENOMEM;
+	for (size_t i = 0; i < k; i++)
+		if (!((*out)[(*nout)++] = strdup(e[i].name)))
+			return PRECIS_ENOMEM;
+	return 0;
+}
+
+/* *out = a copy of s, or NULL when s is NULL. */
+static int copy_str(char **out, const char *s)
+{
+	*out = s ? strdup(s) : NULL;
+	return s && !*out ? PRECIS_ENOMEM : 0;
+}
+
+static int span_copy(char **out, const char *text, precis_span s)
+{
+	*out = px_cmp_span_dup(text, s);
+	return *out ? 0 : PRECIS_ENOMEM;
+}
+
+/*
+ * The lead: the first complete sentence of some length. Scraped pages
+ * keep stray subheads and teasers above it ("Poutine prepare un voyage en
+ * Coree du Nord pour renforcer").
+ */
+#define LEAD_MIN_WORDS 8
+
+static size_t lead_sentence(const precis_doc *d)
+{
+	for (size_t i = 0; i < d->nsents; i++)
+		if (d->complete[i] && d->words[i] >= LEAD_MIN_WORDS)
+			return i;
+	return 0;
+}
+
+/* Card fields: what the input gives wins over what the text says. */
+static int read_card(px_article *pa, const precis_doc *d, const precis_article_input *in)
+{
+	int rc;
+	if ((rc = copy_str(&pa->id, in->id ? in->id : "article")) || (rc = copy_str(&pa->lang, d->lang)) ||
+	    (rc = copy_str(&pa->outlet, in->outlet ? in->outlet : d->outlet)) ||
+	    (rc = copy_str(&pa->date, in->date)) || (rc = copy_str(&pa->url, in->url)))
+		return rc;
+	pa->nsentences = d->nsents;
+	for (size_t i = 0; i < d->nsents; i++)
+		pa->words += d->words[i];
+	if (in->title)
+		return copy_str(&pa->headline, in->title);
+	if (d->headline.end > d->headline.start)
+		return span_copy(&pa->headline, d->text, d->headline);
+	return 0;
+}
+
+/* Event date, entities and quotes, from the article's metadata. */
+static int read_meta(px_article *pa, work *w, const precis_article_input *in)
+{
+	precis_ymd pub = { 0, 0, 0 };
+	if (in->date)
+		precis_ymd_parse(&pub, in->date);
+	set_event(w, w->meta, pub);
+	char md[48];
+	if (w->has_event) {
+		ymd_str(md, sizeof md, w->ev_first, w->ev_last);
+	} else if (w->ev_month) {
+		/* ISO 8601 for a day and month without a year */
+		snprintf(md, sizeof md, "--%02d-%02d", w->ev_month, w->ev_day);
+	}
+	int rc = copy_str(&pa->event_date, w->has_event || w->ev_month ? md : NULL);
+	size_t n;
+	const precis_entity *e = precis_meta_agencies(w->meta, &n);
+	if (rc || (rc = entity_names(&pa->agencies, &pa->nagencies, e, n, 8)))
+		return rc;
+	e = precis_meta_places(w->meta, &n);
+	if ((rc = entity_names(&pa->places, &pa->nplaces, e, n, 8)))
+		return rc;
+	e = precis_meta_persons(w->meta, &n);
+	if ((rc = entity_names(&pa->persons, &pa->npersons, e, n, 8)))
+		return rc;
+	const precis_quote *q = precis_meta_quotes(w->meta, &n);
+	if (!(pa->quotes = calloc(n ? n : 1, sizeof *pa->quotes)))
+		return PRECIS_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		px_quote *pq = &pa->quotes[pa->nquotes++];
+		if ((rc = span_copy(&pq->text, w->doc->text, q[i].span)) ||
+		    (rc = copy_str(&pq->speaker, q[i].speaker)))
+			return rc;
+	}
+	return 0;
+}
+
+/* Lead and summary sentences, then every body word (counts and hashes). */
+static int read_words(px_article *pa, work *w, precis_analyzer *an)
+{
+	const precis_doc *d = w->doc;
+	int rc = span_copy(&pa->lead, d->text, d->sents[lead_sentence(d)]);
+	size_t ns = precis_summary_count(w->sum);
+	if (rc || !(pa->summary = calloc(ns ? ns : 1, sizeof *pa->summary)))
+		return PRECIS_ENOMEM;
+	for (size_t i = 0; i < ns; i++)
+		if ((rc = span_copy(&pa->summary[pa->nsummary++], d->text,
+				    precis_summary_picks(w->sum)[i].span)))
+			return rc;
+	/* Words: content counts for log-odds; every word hashed for shingles. */
+	if ((rc = px_strmap_new(&w->words)))
+		return rc;
+	struct words_ctx wc = { w, an, d->lang, 0, 0, 0, 0 };
+	for (size_t i = 0; i < d->nsents && !wc.err; i++) {
+		wc.base = d->sents[i].start;
+		px_analyze(an, d->lang, d->text + d->sents[i].start,
+			   d->sents[i].end - d->sents[i].start, 0, on_body_word, &wc);
+	}
+	return wc.err;
+}
+
+/*
+ * Everything about one article that needs no other article: analysis,
+ * metadata, summary, card fields and words. Runs in worker threads, each
+ * with its own analyzer.
+ */
+static int read_article(px_article *pa, work *w, precis_analyzer *an,
+			const precis_article_input *in, const precis_compare_options *o,
+			precis_error *err)
+{
+	precis_doc_options dopt = PRECIS_DOC_OPTIONS_INIT;
+	dopt.lang = o->lang;
+	dopt.title = in->title;
+	int rc = precis_doc_new(&w->doc, an, in->text, in->len, &dopt, err);
+	if (rc)
+		return rc;
+	if (precis_doc_sentence_count(w->doc) == 0)
+		return px_error_set(err, PRECIS_EEMPTY, 0, "no sentences (empty or only boilerplate)");
+	if ((rc = precis_meta_new(&w->meta, an, w->doc, in->date)))
+		return rc;
+	precis_summary_options so = PRECIS_SUMMARY_OPTIONS_INIT;
+	so.sentences = o->summary_sentences;
+	if ((rc = precis_summarize(&w->sum, w->doc, &so)))
+		return rc;
+	if ((rc = read_card(pa, w->doc, in)) || (rc = read_meta(pa, w, in)))
+		return rc;
+	return read_words(pa, w, an);
+}
+
+/* TF-IDF counts in the collection's vocabulary (serial: the vocabulary is shared). */
+int px_cmp_article_vectors(work *w, coll *c)
+{
+	const precis_doc *d = w->doc;
+	int rc = PRECIS_ENOMEM;
+	/* Vectors: the body, the headline counted twice. */
+	const px_terms **units = malloc((d->nsents + 1) * sizeof *units);
+	double *weights = malloc((d->nsents + 1) * sizeof *weights);
+	w->sent = calloc(d->nsents ? d->nsents : 1, sizeof *w->sent);
+	if (!units || !weights || !w->sent)
+		goto done;
+	for (size_t i = 0; i < d->nsents; i++) {
+		units[i] = &d->terms[i];
+		weights[i] = 1;
+	}
+	units[d->nsents] = &d->title_terms;
+	weights[d->nsents] = 2;
+	rc = terms_to_vec(&w->vec, c, d, units, weights, d->nsents + 1);
+	for (size_t i = 0; !rc && i < d->nsents; i++)
+		rc = terms_to_vec(&w->sent[i], c, d, &units[i], weights, 1);
+done:
+	free(units);
+	free(weights);
+	return rc;
+}
+
+/* Articles are read by worker threads taking the next index under a lock. */
+typedef struct {
+	px_cmp_reader *job;
+	size_t next;
+	pthread_mutex_t lock;
+} reader;
+
+typedef struct {
+	reader *r;
+	precis_analyzer *a; /* NULL: make one for this thread */
+} reader_thread;
+
+static void *read_worker(void *arg)
+{
+	reader_thread *t = arg;
+	reader *r = t->r;
+	px_cmp_reader *j = r->job;
+	precis_analyzer *a = t->a;
+	if (!a && precis_analyzer_new(&a))
+		a = NULL;
+	for (;;) {
+		pthread_mutex_lock(&r->lock);
+		size_t i = r->next++;
+		pthread_mutex_unlock(&r->lock);
+		if (i >= j->n)
+			break;
+		j->rc[i] = a ? read_article(&j->pa[i], &j->w[i], a, &j->in[i], j->o, &j->err[i])
+			     : PRECIS_ENOMEM;
+	}
+	if (!t->a)
+		precis_analyzer_free(a);
+	return NULL;
+}
+
+/* Past a handful of articles, reading them is worth a thread per core. */
+#define ARTICLES_PER_THREAD 8
+#define MAX_THREADS 8
+
+int px_cmp_read_all(px_cmp_reader *job, precis_analyzer *a, unsigned threads)
+{
+	reader rd = { .job = job, .next = 0 }, *r = &rd;
+	size_t want = threads ? threads : (size_t)sysconf(_SC_NPROCESSORS_ONLN);
+	size_t useful = (job->n + ARTICLES_PER_THREAD - 1) / ARTICLES_PER_THREAD;
+	want = want < 1 ? 1 : want > MAX_THREADS ? MAX_THREADS : want;
+	want = want < useful ? want : useful ? useful : 1;
+	if (pthread_mutex_init(&r->lock, NULL))
+		return PRECIS_ENOMEM;
+	pthread_t tid[MAX_THREADS];
+	reader_thread arg[MAX_THREADS];
+	size_t started = 1;
+	for (size_t k = 0; k < want; k++)
+		arg[k] = (reader_thread){ r, k == 0 ? a : NULL };
+	for (; started < want; started++)
+		if (pthread_create(&tid[started], NULL, read_worker, &arg[started]))
+			break; /* fewer threads is still correct */
+	read_worker(&arg[0]);
+	for (size_t k = 1; k < started; k++)
+		pthread_join(tid[k], NULL);
+	pthread_mutex_destroy(&r->lock);
+	return 0;
+}
+
+void px_cmp_work_free(work *w)
+{
+	precis_summary_free(w->sum);
+	precis_meta_free(w->meta);
+	if (w->doc && w->sent)
+		for (size_t i = 0; i < w->doc->nsents; i++) {
+			free((void *)w->sent[i].id);
+			free(w->sent[i].w);
+		}
+	precis_doc_free(w->doc);
+	free(w->sent);
+	free((void *)w->vec.id);
+	free(w->vec.w);
+	px_strmap_free(w->words);
+	free(w->ent);
+	free(w->wcount);
+	free(w->wh);
+	free(w->wspan);
+}
+
+void px_cmp_article_free(px_article *a)
+{
+	free(a->id);
+	free(a->outlet);
+	free(a->headline);
+	free(a->date);
+	free(a->url);
+	free(a->lang);
+	free(a->event_date);
+	for (size_t i = 0; i < a->nagencies; i++)
+		free(a->agencies[i]);
+	free(a->agencies);
+	for (size_t i = 0; i < a->nplaces; i++)
+		free(a->places[i]);
+	free(a->places);
+	for (size_t i = 0; i < a->npersons; i++)
+		free(a->persons[i]);
+	free(a->persons);
+	for (size_t i = 0; i < a->nquotes; i++) {
+		free(a->quotes[i].text);
+		free(a->quotes[i].speaker);
+	}
+	free(a->quotes);
+	free(a->lead);
+	for (size_t i = 0; i < a->nsummary; i++) {
+		free(a->summary[i]);
+		if (a->summary_also)
+			free(a->summary_also[i].articles);
+	}
+	free(a->summary);
+	free(a->summary_also);
+	free(a->subject);
+	for (size_t i = 0; i < a->nhead_terms; i++)
+		free(a->head_terms[i].name);
+	free(a->head_terms);
+	for (size_t i = 0; i < a->nunique; i++)
+		free(a->unique[i]);
+	free(a->unique);
+	for (size_t i = 0; i < a->ndistinctive; i++)
+		free(a->distinctive[i].name);
+	free(a->distinctive);
+}
+

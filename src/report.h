@@ -1,0 +1,36 @@
+/*
+ * report: the vocabulary the comparison renderers share (report_md.c,
+ * report_html.c): who an article is, how a score, a date or a list reads,
+ * how many stories stand alone. Written once and told how to escape, the
+ * way cmark's render.c takes each format's outc.
+ */
+#ifndef PX_REPORT_H
+#define PX_REPORT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "compare.h"
+
+typedef struct px_render {
+	FILE *fp;
+	/* Writes s escaped for the format; s may be NULL (the format decides what that reads as). */
+	void (*esc)(FILE *fp, const char *s);
+	const char *none;     /* a missing value: "-" in Markdown, "&ndash;" in HTML */
+	const char *in_text;  /* marks a date the text states rather than the input gives */
+} px_render;
+
+/* The outlet, or the article id when the outlet is unknown. */
+const char *px_report_name_of(const px_article *a);
+/* A score with two decimals, none for NaN. */
+void px_report_score(const px_render *r, double v);
+/* The publication date when given, else the event date the text states, else none. */
+void px_report_date_of(const px_render *r, const px_article *a);
+/* v[0..n) escaped, joined by ", "; none when n is 0. */
+void px_report_list(const px_render *r, char *const *v, size_t n);
+/* Stories covered by one article only. */
+size_t px_report_single_count(const precis_comparison *c);
+/* Whether both articles of a reuse pair are in the given story. */
+bool px_report_reuse_in_story(const precis_comparison *c, const px_reuse *x, int story);
+
+#endif

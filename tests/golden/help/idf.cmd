@@ -1,0 +1,1 @@
+$PRECIS idf --help

@@ -1,0 +1,1 @@
+$PRECIS split --help
