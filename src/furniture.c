@@ -38,14 +38,6 @@ typedef struct {
 	size_t nd, dcap, lcap;
 } cueset;
 
-static void trim(const char **s, size_t *len)
-{
-	while (*len && (**s == ' ' || **s == '\t' || **s == '\r'))
-		(*s)++, (*len)--;
-	while (*len && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t' || (*s)[*len - 1] == '\r'))
-		(*len)--;
-}
-
 static size_t skeleton(char *out, const char *s, size_t len);
 
 /* The skeleton of p[0..len) in the arena (room for it was made by the caller). */
@@ -87,7 +79,40 @@ static int add_dateword(cueset *c, const char *p, size_t len)
 	return 0;
 }
 
-/* Sections of a cue file: [reason], [reason words=N], [outlet], [dateword]. */
+/* "[credit words=6]" -> 6; 0 when the header sets no limit. */
+static size_t header_words(const char *h, size_t len)
+{
+	for (size_t i = 0; i + 6 < len; i++)
+		if (memcmp(h + i, "words=", 6) == 0)
+			return (size_t)strtoul(h + i + 6, NULL, 10);
+	return 0;
+}
+
+struct loader {
+	cueset *c;
+	size_t words;
+	bool dateword;
+};
+
+/*
+ * Entries of reason sections that start with a cue kind become cues; the
+ * [dateword] list is kept; the other word lists ([outlet], ...) are not cues.
+ */
+static int on_cue_line(const px_data_line *l, void *ctx)
+{
+	struct loader *ld = ctx;
+	if (l->nth == 0) {
+		ld->words = header_words(l->text, l->len);
+		ld->dateword = l->len == 10 && memcmp(l->text, "[dateword]", 10) == 0;
+		return 0;
+	}
+	if (ld->dateword)
+		return add_dateword(ld->c, l->text, l->len);
+	if (l->section && l->len > 2 && strchr("=^*$", l->text[0]) && l->text[1] == ' ')
+		return add_cue(ld->c, l->text[0], l->text + 2, l->len - 2, ld->words);
+	return 0;
+}
+
 static int load(cueset *c, const px_datafile *f)
 {
 	if (!f)
@@ -98,31 +123,8 @@ static int load(cueset *c, const px_datafile *f)
 	if (!c->arena)
 		return PRECIS_ENOMEM;
 	c->arenas[c->narenas++] = c->arena;
-	size_t words = 0;
-	int list = 0; /* 1: [dateword], 2: another word list */
-	for (size_t at = 0; f && at < f->len;) {
-		const char *p = f->bytes + at, *nl = memchr(p, '\n', f->len - at);
-		size_t len = nl ? (size_t)(nl - p) : f->len - at;
-		at += len + 1;
-		trim(&p, &len);
-		if (len == 0 || *p == '|')
-			continue;
-		if (*p == '[') {
-			const char *w = memchr(p, '=', len);
-			words = w && memcmp(w - 5, "words", 5) == 0 ? strtoul(w + 1, NULL, 10) : 0;
-			list = len >= 10 && memcmp(p, "[dateword]", 10) == 0 ? 1
-			       : len >= 8 && memcmp(p, "[outlet]", 8) == 0 ? 2 : 0;
-			continue;
-		}
-		int rc = 0;
-		if (list == 1)
-			rc = add_dateword(c, p, len);
-		else if (!list && len > 2 && strchr("=^*$", *p) && p[1] == ' ')
-			rc = add_cue(c, *p, p + 2, len - 2, words);
-		if (rc)
-			return rc;
-	}
-	return 0;
+	struct loader ld = { c, 0, false };
+	return px_data_sections(f, on_cue_line, &ld);
 }
 
 /*
