@@ -60,8 +60,8 @@ section() { # SET LANG TITLE
 	echo
 	echo "### $3: reference length (\`--ref-length --truncate\`; lead = first N words)"
 	echo
-	$EV $stem --data "$f" --ref-length --truncate --system lead-1 --system lead-3 --system lead \
-		$GRAPH $oref --compare precis lead --compare precis lead-3 | tail -n +3
+	$EV $stem --data "$f" --ref-length --truncate -n 10 --system lead-1 --system lead-3 \
+		--system lead $GRAPH $oref --compare precis lead --compare precis lead-3 | tail -n +3
 	echo
 }
 
@@ -70,7 +70,9 @@ echo
 echo "F x 100 with 95% bootstrap confidence intervals (1,000 resamples, seed 1); the paired"
 echo "tests give the one-sided p-value that precis beats the baseline. lead-N: the first N"
 echo "sentences; lead at reference length: the first N words. oracle: the greedy extractive"
-echo "upper bound (at most 3 sentences at -n 3). ots: Open Text Summarizer (Debian \`ots\`)."
+echo "upper bound (at most 3 sentences at -n 3, 10 at reference length, whatever their length)."
+echo "ots: Open Text Summarizer (Debian \`ots\`). At reference length, lead-1 and lead-3 keep"
+echo "their own length (they are the -n rows again, for reference)."
 echo "English: rouge-score with stemming; French: without (as each literature reports)."
 echo
 section cnndm_val en "CNN (cnndm_val, 1,000 English articles, no paragraph breaks)"
