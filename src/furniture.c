@@ -17,6 +17,12 @@
  * default limit for a line starting with a cue): furniture is short.
  */
 #define SENTENCE_WORDS 20
+/*
+ * A phrase anywhere in a sentence ("* share this article") makes it
+ * furniture only in a short one: a longer sentence that quotes a widget's
+ * words is body (and strstr over every sentence would cost 10% of a run).
+ */
+#define CONTAINS_WORDS 12
 /* A dateline ends within this many bytes of the sentence start. */
 #define DATELINE_SPAN 48
 
@@ -187,7 +193,7 @@ static bool contains(const char *sk, size_t sl, const char *ph, size_t pl)
 static bool cue_matches(const cue *k, const char *sk, size_t sl, size_t words)
 {
 	size_t al = k->alen;
-	if (words > k->max_words || al == 0)
+	if (words > k->max_words || al == 0 || (k->kind == '*' && words > CONTAINS_WORDS))
 		return false;
 	bool hit = false;
 	switch (k->kind) {
