@@ -16,7 +16,7 @@ CC      ?= cc
 BUILD   ?= build
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Werror -Wno-unused-parameter
-PKGS     = gsl libutf8proc jansson
+PKGS     = gsl libutf8proc jansson libxml-2.0 zlib
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
@@ -26,13 +26,17 @@ LIBS     = $(PKG_LIBS) -lstemmer -lpthread -lm
 
 # Debian packages: what the build needs, and what tests and benchmarks add.
 DEB_BUILD = build-essential pkg-config libgsl-dev libutf8proc-dev libstemmer-dev \
-            libjansson-dev libcmocka-dev
+            libjansson-dev libcmocka-dev wordnet-base libxml2-dev zlib1g-dev
 DEB_TEST  = python3 valgrind parallel liblingua-stopwords-perl
 DEB_BENCH = ots time python3-nltk parallel hyperfine bc
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-DATA     = $(sort $(wildcard stopwords/*.txt stopwords/cues/*.txt stopwords/detect/*.txt) \
-             $(shell find src/data -type f 2>/dev/null))
+DATA     = $(sort $(wildcard stopwords/*.txt stopwords/cues/*.txt stopwords/detect/*.txt))
+# WordNet 3.0's exception lists for ROUGE-1.5.5 stemming, embedded straight
+# from Debian's wordnet-base (make deps installs it; nothing is copied into
+# the repository). Embedded under the names wordnet/<pos>.exc.
+WORDNET  = /usr/share/wordnet
+WN_EXC   = $(WORDNET)/adj.exc $(WORDNET)/adv.exc $(WORDNET)/noun.exc $(WORDNET)/verb.exc
 LIB_SRC  = $(sort $(wildcard src/*.c src/util/*.c))
 CLI_SRC  = $(sort $(wildcard src/cli/*.c))
 TEST_SRC = $(sort $(wildcard tests/unit/test_*.c))
@@ -61,6 +65,7 @@ help:
 deps:
 	@if ! pkg-config --exists $(PKGS) cmocka 2>/dev/null || \
 	    ! [ -f /usr/include/libstemmer.h ] || ! command -v python3 >/dev/null || \
+	    ! [ -f $(WORDNET)/verb.exc ] || \
 	    ! command -v parallel >/dev/null || \
 	    ! dpkg -s liblingua-stopwords-perl >/dev/null 2>&1; then \
 		echo "deps: installing $(DEB_BUILD) $(DEB_TEST)"; \
@@ -81,15 +86,22 @@ deps-bench: deps
 	fi
 
 # ---------------------------------------------------------------- build
-$(BUILD)/obj/%.o: src/%.c
+# Objects depend on the compile command itself, so that changing CFLAGS or a
+# flag in this file rebuilds them (the sources alone would not tell make).
+COMPILE = $(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS)
+$(BUILD)/.flags: FORCE
+	@mkdir -p $(@D)
+	@echo '$(COMPILE)' | cmp -s - $@ || echo '$(COMPILE)' > $@
+
+$(BUILD)/obj/%.o: src/%.c $(BUILD)/.flags
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
-$(BUILD)/gen/data.c: src/embed.sh $(DATA)
+$(BUILD)/gen/data.c: src/embed.sh $(DATA) $(WN_EXC)
 	@mkdir -p $(@D)
-	sh src/embed.sh $(DATA) > $@
+	sh src/embed.sh $(DATA) $(foreach f,$(WN_EXC),wordnet/$(notdir $(f))=$(f)) > $@
 
-$(BUILD)/obj/gen_data.o: $(BUILD)/gen/data.c
+$(BUILD)/obj/gen_data.o: $(BUILD)/gen/data.c $(BUILD)/.flags
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
@@ -158,7 +170,7 @@ check: deps
 # ASan+UBSan, growing tests/fuzz/work/<target>; `make fuzz-merge` minimizes
 # that into the committed tests/fuzz/corpus/<target>. `make test` replays the
 # committed corpora under the sanitizers (fuzz-replay).
-FUZZ_TARGETS = split clean tokens summarize jsonl rouge compare
+FUZZ_TARGETS = split clean tokens summarize jsonl rouge compare html
 FUZZ_SECONDS ?= 600
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_BIN = $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
@@ -205,7 +217,7 @@ fuzz-replay: $(REPLAY_BIN)
 		else echo "FAIL fuzz replay: $$t"; fail=$$((fail+1)); fi; \
 	done; echo "fuzz replay: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
 
-.PHONY: fuzz fuzz-merge fuzz-replay fuzz-lib
+.PHONY: fuzz fuzz-merge fuzz-replay fuzz-lib FORCE
 
 # ---------------------------------------------------------------- demo
 demo: deps
@@ -216,10 +228,12 @@ demo: deps
 bench: deps-bench
 	$(MAKE) --no-print-directory all
 	sh eval/bench.sh $(BUILD)/precis
+	sh eval/bench_html.sh $(BUILD)/precis
 
 eval: deps-bench
 	$(MAKE) --no-print-directory all
 	sh eval/eval.sh $(BUILD)/precis
+	sh eval/eval_html.sh $(BUILD)/precis
 
 eval-split: $(BUILD)/tests/test_sentence
 	$(BUILD)/tests/test_sentence --report

@@ -342,8 +342,13 @@ typedef struct precis_summary precis_summary;
 /*
  * Rank the sentences of doc and pick the best under the budgets (the
  * tightest one wins). position_bias/title_bias < 0 mean "the algorithm's
- * default". The summary keeps no pointer into doc.
+ * default". The summary keeps no pointer into doc; free it with
+ * precis_summary_free. precis_summary_new is the name that follows the
+ * *_new and *_free convention; precis_summarize is the same function, kept while
+ * the version is 0.x.
  */
+PRECIS_EXTERN int precis_summary_new(precis_summary **out, const precis_doc *doc,
+				     const precis_summary_options *opts);
 PRECIS_EXTERN int precis_summarize(precis_summary **out, const precis_doc *doc,
 		     const precis_summary_options *opts);
 PRECIS_EXTERN void precis_summary_free(precis_summary *s);
@@ -370,6 +375,14 @@ typedef struct precis_rouge_options {
 	const char *lang;        /* unicode mode: ISO code, NULL or "auto" detects */
 	const char *const *stopwords; /* 1.5.5 -s: words to drop (NULL-terminated), or NULL */
 	unsigned measures;       /* PRECIS_ROUGE_M_* to compute; 0 = all */
+	/*
+	 * 1.5.5 -m: where the WordNet exception lists (adj.exc, adv.exc,
+	 * noun.exc, verb.exc) are: a ROUGE-1.5.5 data directory (its
+	 * WordNet-2.0-Exceptions/ is used) or a directory holding the four
+	 * files. NULL: the WordNet 3.0 lists built in, which differ from 2.0 in
+	 * 14 lines (README: "ROUGE-1.5.5 stemming").
+	 */
+	const char *wordnet_dir;
 } precis_rouge_options;
 
 enum {
@@ -382,7 +395,7 @@ enum {
 
 #define PRECIS_ROUGE_OPTIONS_VERSION 1
 #define PRECIS_ROUGE_OPTIONS_INIT \
-	{ PRECIS_ROUGE_OPTIONS_VERSION, PRECIS_ROUGE_UNICODE, false, 0.5, 0, 0, NULL, NULL, 0 }
+	{ PRECIS_ROUGE_OPTIONS_VERSION, PRECIS_ROUGE_UNICODE, false, 0.5, 0, 0, NULL, NULL, 0, NULL }
 
 typedef struct precis_prf {
 	double p, r, f;
@@ -476,33 +489,64 @@ typedef struct precis_article_input {
 	const char *url;
 } precis_article_input;
 
+/* A record the caller could not read (invalid JSON, no text): listed in the report's errors. */
+typedef struct precis_record_error {
+	const char *id;     /* the record's id, or "line-N" */
+	const char *reason;
+} precis_record_error;
+
 typedef struct precis_compare_options {
 	unsigned version;
-	double threshold;          /* link two articles at this evidence score (0.3) */
+	double threshold;          /* link two articles at this probability of one story (0.5) */
 	size_t stories;            /* force this many stories (0: by threshold) */
 	size_t summary_sentences;  /* per-outlet and consensus summaries (3) */
 	bool explain;              /* keep the evidence of every grouping decision */
 	const char *lang;          /* NULL or "auto": per article */
 	unsigned threads;          /* threads reading the articles (0: one per core, at most 8) */
+	/*
+	 * Grouping's pair model: bias then PRECIS_COMPARE_MODEL_SIZE - 1
+	 * feature weights (docs/compare-schema.md), or NULL for the built-in
+	 * one fitted on the development sets. For refitting, not for tuning
+	 * per collection.
+	 */
+	const double *model;
+	/* Records the caller could not read, for the report's errors (version 2). */
+	const precis_record_error *unread;
+	size_t nunread;
 } precis_compare_options;
 
-#define PRECIS_COMPARE_OPTIONS_VERSION 1
-#define PRECIS_COMPARE_OPTIONS_INIT { PRECIS_COMPARE_OPTIONS_VERSION, 0.3, 0, 3, false, NULL, 0 }
+#define PRECIS_COMPARE_MODEL_SIZE 9
+
+/* Version 2 added model, unread and nunread; version 1 structs are still accepted. */
+#define PRECIS_COMPARE_OPTIONS_VERSION 2
+#define PRECIS_COMPARE_OPTIONS_INIT { PRECIS_COMPARE_OPTIONS_VERSION, 0.5, 0, 3, false, NULL, 0, NULL, NULL, 0 }
 
 typedef struct precis_comparison precis_comparison;
 
 /*
  * Group articles into stories and analyse how each outlet framed each
  * story (cards, headlines, shared and unique facts, distinctive words,
- * reused agency copy, consensus summary, similarity matrix). Articles that
- * fail to read are reported in err (the first one) and left out; the
- * comparison is built from the others. PRECIS_EEMPTY when none is left.
+ * reused agency copy, consensus summary, similarity matrix). No record is
+ * lost: one without a full sentence is grouped by its title or its one
+ * line, one without usable text is a story of its own, each with a
+ * problem (precis_comparison_problem); the records in opts->unread are
+ * listed in the report's errors. Fails only on invalid arguments or when
+ * out of memory.
  */
 PRECIS_EXTERN int precis_compare_new(precis_comparison **out, precis_analyzer *a,
 		       const precis_article_input *articles, size_t n,
 		       const precis_compare_options *opts, precis_error *err);
 PRECIS_EXTERN void precis_comparison_free(precis_comparison *c);
 PRECIS_EXTERN size_t precis_comparison_story_count(const precis_comparison *c);
+PRECIS_EXTERN size_t precis_comparison_article_count(const precis_comparison *c);
+/*
+ * What was wrong with article i (NULL: nothing), its id in *id, and in
+ * *unusable whether it had no usable text at all (bad input, rather than
+ * a one-line or headline-only record grouped by what it has). For messages
+ * and exit statuses; id and unusable may be NULL.
+ */
+PRECIS_EXTERN const char *precis_comparison_problem(const precis_comparison *c, size_t i,
+						    const char **id, bool *unusable);
 
 /* Renderers: Markdown, self-contained HTML (inline CSS and SVG), JSON. */
 PRECIS_EXTERN int precis_report_md(const precis_comparison *c, FILE *fp);
@@ -629,12 +673,13 @@ typedef struct precis_eval_options {
 	 */
 	void (*progress)(size_t done, size_t total, void *ctx);
 	void *progress_ctx;
+	const char *wordnet_dir; /* precis_rouge_options.wordnet_dir (NULL: built in) */
 } precis_eval_options;
 
 #define PRECIS_EVAL_OPTIONS_VERSION 1
 #define PRECIS_EVAL_OPTIONS_INIT                                                   \
 	{ PRECIS_EVAL_OPTIONS_VERSION, PRECIS_ROUGE_UNICODE, false, NULL, 1, 0, false, \
-	  false, NULL, 1000, 1, 0, NULL, NULL }
+	  false, NULL, 1000, 1, 0, NULL, NULL, NULL }
 
 /* The measures of an evaluation. */
 typedef enum precis_eval_measure {
@@ -685,6 +730,98 @@ PRECIS_EXTERN int precis_eval_missing(const precis_eval_result *r, size_t sys, s
  */
 PRECIS_EXTERN int precis_eval_paired(double p[PRECIS_EVAL_MEASURES], const precis_eval_result *r,
 				     size_t a, size_t b);
+/* ------------------------------------------------------------ web pages */
+
+/*
+ * HTML in: the page's main content as plain text (paragraphs, subheads and
+ * list items one per line, in reading order) and its metadata, each field
+ * with where it came from. Only src/html*.c talks to the HTML parser.
+ */
+typedef struct precis_page precis_page;
+
+typedef struct precis_html_options {
+	unsigned version;
+	bool unicode;        /* input came as a Unicode string (JSON): ignore declared charsets */
+	const char *charset; /* transport charset (HTTP Content-Type), or NULL */
+	const char *url;     /* the page's address when known (WARC-Target-URI), or NULL */
+	size_t max_bytes;    /* refuse larger pages with PRECIS_ETOOBIG; 0: no limit */
+} precis_html_options;
+
+#define PRECIS_HTML_OPTIONS_VERSION 1
+#define PRECIS_HTML_OPTIONS_INIT \
+	{ PRECIS_HTML_OPTIONS_VERSION, false, NULL, NULL, PRECIS_DEFAULT_MAX_BYTES }
+
+typedef enum precis_page_field {
+	PRECIS_PAGE_TITLE,       /* headline */
+	PRECIS_PAGE_OUTLET,      /* site or publisher name */
+	PRECIS_PAGE_DATE,        /* publication date, YYYY-MM-DD */
+	PRECIS_PAGE_LANG,        /* ISO 639-1 code, lower case */
+	PRECIS_PAGE_URL,         /* canonical address */
+	PRECIS_PAGE_AUTHOR,
+	PRECIS_PAGE_DESCRIPTION,
+	PRECIS_PAGE_FIELD_COUNT
+} precis_page_field;
+
+/*
+ * 1 when the bytes look like an HTML page (a doctype, <html>, <head> or
+ * <body> among the first non-blank bytes, or a run of block tags), else 0.
+ */
+PRECIS_EXTERN int precis_html_detect(const char *buf, size_t len);
+
+/*
+ * Parse a page and extract its main content and metadata. A page with no
+ * readable content (a frameset, a redirect, an empty body) still succeeds
+ * with empty text; the text is always valid UTF-8 without NUL bytes.
+ */
+PRECIS_EXTERN int precis_html_extract(precis_page **out, const char *html, size_t len,
+				      const precis_html_options *opts, precis_error *err);
+PRECIS_EXTERN void precis_page_free(precis_page *p);
+/* Main content, NUL-terminated; lines separated by '\n'. */
+PRECIS_EXTERN const char *precis_page_text(const precis_page *p, size_t *len);
+/*
+ * A metadata field, or NULL when the page does not give it; *source (may be
+ * NULL) is a static word: "json-ld", "meta", "time", "html" or "url".
+ */
+PRECIS_EXTERN const char *precis_page_field_get(const precis_page *p, precis_page_field f,
+						const char **source);
+/* Static name of a field ("title", "outlet", "date", ...). */
+PRECIS_EXTERN const char *precis_page_field_name(precis_page_field f);
+/* The encoding the bytes were read with ("UTF-8", "windows-1252", ...). */
+PRECIS_EXTERN const char *precis_page_charset(const precis_page *p);
+
+/* ---------------------------------------------------------------- WARC */
+
+/*
+ * A reader of WARC 1.0/1.1 files, plain or with one gzip member per record
+ * (as Common Crawl publishes them), in constant memory whatever the file's
+ * size. Fields and body are valid until the next call.
+ */
+typedef struct precis_warc_reader precis_warc_reader;
+
+typedef struct precis_warc_record {
+	size_t offset;           /* byte offset of the record (of its gzip member) in the file */
+	const char *type;        /* WARC-Type: "response", "request", "warcinfo", ... */
+	const char *target_uri;  /* WARC-Target-URI, or NULL */
+	const char *date;        /* WARC-Date, or NULL */
+	const char *record_id;   /* WARC-Record-ID, or NULL */
+	int http_status;         /* response records: the HTTP status, else 0 */
+	const char *content_type; /* response records: the HTTP Content-Type, or NULL */
+	const char *charset;     /* its charset parameter, or NULL */
+	bool html;               /* a response whose payload is an HTML page */
+	const char *body;        /* the payload (HTTP headers and chunking removed) */
+	size_t body_len;
+} precis_warc_record;
+
+PRECIS_EXTERN int precis_warc_reader_new(precis_warc_reader **out, FILE *fp);
+PRECIS_EXTERN void precis_warc_reader_free(precis_warc_reader *r);
+/*
+ * Read the next record: 1 and *rec set, 0 at the end of the file, or a
+ * negative code with err saying what is wrong and the record's offset.
+ * After an error the next call resumes at the following record, so a
+ * corrupt record costs only itself; PRECIS_EIO means reading stopped.
+ */
+PRECIS_EXTERN int precis_warc_reader_next(precis_warc_reader *r,
+					  const precis_warc_record **rec, precis_error *err);
 
 #ifdef __cplusplus
 }

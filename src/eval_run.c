@@ -246,6 +246,7 @@ static int worker_init(void **state, unsigned k, void *ctx)
 	ro.compat = r->o->compat;
 	ro.stem = r->o->stem;
 	ro.lang = r->o->lang;
+	ro.wordnet_dir = r->o->wordnet_dir;
 	ro.measures = PRECIS_ROUGE_M_N | PRECIS_ROUGE_M_LSUM;
 	int rc = precis_analyzer_new(&w->a);
 	if (!rc)

@@ -138,6 +138,7 @@ int precis_rouge_new(precis_rouge **out, const precis_rouge_options *opts)
 			rc = px_strmap_intern(r->stop, *w, strlen(*w), &(int64_t){ 0 }, NULL);
 	}
 	r->o.stopwords = NULL; /* the caller's array need not outlive us */
+	r->o.wordnet_dir = NULL;
 	if (rc) {
 		precis_rouge_free(r);
 		return rc;

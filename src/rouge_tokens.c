@@ -7,6 +7,7 @@
  * readers) and the Unicode one (the library's analyzer: NFC, case folding,
  * Snowball stems). Stems are cached per scorer, so a word is stemmed once.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -322,6 +323,73 @@ static int tokenize_text(px_toks *t, px_rouge_ctx *c, const char *text, bool for
 	return rc;
 }
 
+/* One exception list: "form base [base...]" a line; the first base wins. */
+static int add_exceptions(precis_rouge *r, const char *p, size_t len)
+{
+	const char *end = p + len;
+	int rc = 0;
+	while (p < end && !rc) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		if (!eol)
+			eol = end;
+		const char *sp = memchr(p, ' ', (size_t)(eol - p));
+		if (sp) {
+			const char *b = sp + 1, *be = b;
+			while (be < eol && *be != ' ' && *be != '\r')
+				be++;
+			int64_t id;
+			rc = px_strmap_intern(r->exc, p, (size_t)(sp - p), &id, NULL);
+			if (!rc)
+				rc = px_vec_reserve0((void **)&r->exc_base, &r->exc_cap, (size_t)id + 1,
+						     sizeof *r->exc_base);
+			if (!rc) {
+				free(r->exc_base[id]);
+				if (!(r->exc_base[id] = strndup(b, (size_t)(be - b))))
+					rc = PRECIS_ENOMEM;
+			}
+		}
+		p = eol + 1;
+	}
+	return rc;
+}
+
+/*
+ * A list from the user's directory: dir/WordNet-2.0-Exceptions/name (a
+ * ROUGE-1.5.5 data directory, as ROUGE_EVAL_HOME names it) or dir/name.
+ */
+static int add_exception_file(precis_rouge *r, const char *dir, const char *name)
+{
+	static const char *const sub[] = { "/WordNet-2.0-Exceptions/", "/" };
+	FILE *fp = NULL;
+	for (size_t i = 0; i < 2 && !fp; i++) {
+		size_t n = strlen(dir) + strlen(sub[i]) + strlen(name) + 1;
+		char *path = malloc(n);
+		if (!path)
+			return PRECIS_ENOMEM;
+		snprintf(path, n, "%s%s%s", dir, sub[i], name);
+		fp = fopen(path, "rb");
+		free(path);
+	}
+	if (!fp)
+		return PRECIS_EIO;
+	char *buf = NULL;
+	size_t len = 0, cap = 0, got;
+	int rc = 0;
+	do {
+		if ((rc = px_vec_reserve((void **)&buf, &cap, len + 65536, 1)) != 0)
+			break;
+		got = fread(buf + len, 1, cap - len, fp);
+		len += got;
+	} while (got > 0);
+	if (!rc && ferror(fp))
+		rc = PRECIS_EIO;
+	fclose(fp);
+	if (!rc)
+		rc = add_exceptions(r, buf, len);
+	free(buf);
+	return rc;
+}
+
 int px_rouge_load_exceptions(precis_rouge *r)
 {
 	/*
@@ -332,37 +400,17 @@ int px_rouge_load_exceptions(precis_rouge *r)
 	 * noun "testis", verb "testes") is decided by this order too, which
 	 * the shipped database may not share.
 	 */
-	static const char *const files[] = { "src/data/wordnet/adj.exc", "src/data/wordnet/adv.exc",
-					     "src/data/wordnet/noun.exc",
-					     "src/data/wordnet/verb.exc" };
+	static const char *const files[] = { "adj.exc", "adv.exc", "noun.exc", "verb.exc" };
 	int rc = px_strmap_new(&r->exc);
 	for (size_t f = 0; f < 4 && !rc; f++) {
-		const px_datafile *d = px_data_find(files[f]);
-		if (!d)
-			return PRECIS_EFORMAT;
-		const char *p = d->bytes, *end = d->bytes + d->len;
-		while (p < end && !rc) {
-			const char *eol = memchr(p, '\n', (size_t)(end - p));
-			if (!eol)
-				eol = end;
-			const char *sp = memchr(p, ' ', (size_t)(eol - p));
-			if (sp) {
-				const char *b = sp + 1, *be = b;
-				while (be < eol && *be != ' ')
-					be++;
-				int64_t id;
-				rc = px_strmap_intern(r->exc, p, (size_t)(sp - p), &id, NULL);
-				if (!rc)
-					rc = px_vec_reserve0((void **)&r->exc_base, &r->exc_cap,
-							     (size_t)id + 1, sizeof *r->exc_base);
-				if (!rc) {
-					free(r->exc_base[id]);
-					if (!(r->exc_base[id] = strndup(b, (size_t)(be - b))))
-						rc = PRECIS_ENOMEM;
-				}
-			}
-			p = eol + 1;
+		if (r->o.wordnet_dir) {
+			rc = add_exception_file(r, r->o.wordnet_dir, files[f]);
+			continue;
 		}
+		char key[32];
+		snprintf(key, sizeof key, "wordnet/%s", files[f]);
+		const px_datafile *d = px_data_find(key);
+		rc = d ? add_exceptions(r, d->bytes, d->len) : PRECIS_EFORMAT;
 	}
 	return rc;
 }

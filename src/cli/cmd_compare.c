@@ -1,5 +1,6 @@
 /* precis compare: how outlets covered the same events, as Markdown, HTML or JSON. */
 #include <libgen.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +9,7 @@
 #include "cli.h"
 #include "jsonl.h"
 #include "opt.h"
+#include "page.h"
 
 struct opts {
 	precis_compare_options o;
@@ -15,16 +17,21 @@ struct opts {
 	int format; /* index in format_names */
 	bool jsonl;
 	int threads;
+	int input; /* CLI_INPUT_* */
+	const char *warc;
+	const char *model;
 };
 
 static const cli_command command = {
 	"compare",
 	"Usage: precis compare [OPTIONS] FILE... | DIR\n"
-	"       precis compare [OPTIONS] --jsonl FILE|-\n",
+	"       precis compare [OPTIONS] --jsonl FILE|-\n"
+	"       precis compare [OPTIONS] --warc FILE.warc[.gz]\n",
 	"Group articles into stories (events) and show side by side how each outlet\n"
 	"framed each story: cards, headlines, shared and unique facts, distinctive words,\n"
 	"reused agency copy, a consensus summary and a similarity matrix. JSONL records:\n"
-	"{\"id\", \"text\", \"title\"?, \"outlet\"?, \"date\"?, \"url\"?}; given fields win.\n"
+	"{\"id\", \"text\"|\"html\", \"title\"?, \"outlet\"?, \"date\"?, \"url\"?}; given fields\n"
+	"win over what the page or the text says.\n"
 };
 
 enum { FMT_MD, FMT_HTML, FMT_JSON };
@@ -38,9 +45,11 @@ static const px_cli_opt opts[] = {
 	CLI_VALUE("output", 'o', "F", AT(output), CLI_CHECK_STRING,
 		  "write the report to F (atomically) instead of stdout"),
 	CLI_VALUE("threshold", 0, "T", AT(o.threshold), CLI_CHECK_NUMBER,
-		  "evidence score that links two articles (0.3)", .max = 2),
+		  "probability of one story that links two articles (0.5)", .max = 2),
 	CLI_VALUE("stories", 0, "N", AT(o.stories), CLI_CHECK_COUNT, "force N stories"),
 	CLI_FLAG("explain", 0, AT(o.explain), "list each grouping decision with its evidence"),
+	CLI_VALUE("model", 0, "W,...", AT(model), CLI_CHECK_STRING,
+		  "grouping model: bias and 8 weights (eval/grouping_fit.py)"),
 	CLI_VALUE("lang", 0, "CODE", AT(o.lang), CLI_CHECK_LANG,
 		  "language of every article (auto: per article)"),
 	CLI_VALUE("sentences", 'n', "N", AT(o.summary_sentences), CLI_CHECK_COUNT,
@@ -48,6 +57,11 @@ static const px_cli_opt opts[] = {
 	CLI_VALUE("jobs", 'j', "N", AT(threads), CLI_CHECK_JOBS,
 		  "threads reading the articles (default: one per core)"),
 	CLI_FLAG("jsonl", 0, AT(jsonl), "read JSONL records"),
+	CLI_VALUE("input", 0, "K", AT(input), CLI_CHECK_CHOICE,
+		  "auto (HTML when it looks like HTML), text or html",
+		  .choices = cli_input_names),
+	CLI_VALUE("warc", 0, "FILE", AT(warc), CLI_CHECK_STRING,
+		  "compare the HTML responses of a WARC file (.warc or .warc.gz)"),
 	CLI_HELP,
 	CLI_END
 };
@@ -55,6 +69,8 @@ static const px_cli_opt opts[] = {
 typedef struct {
 	precis_article_input *v;
 	size_t n, cap;
+	precis_record_error *bad; /* records not read: the report's errors */
+	size_t nbad, capbad;
 	char **owned; /* strings to free */
 	size_t nowned, capowned;
 } inputs;
@@ -107,7 +123,38 @@ static char *base_id(const char *path)
 	return b;
 }
 
-static int read_files(inputs *in, char **args, int n)
+static char *own_str(inputs *in, const char *s)
+{
+	return s ? own(in, strdup(s)) : NULL;
+}
+
+/*
+ * An article from a page: its main content, and its fields where the
+ * caller gave none (fetched: a WARC-Date, the day it was fetched).
+ */
+static int add_page(inputs *in, const char *id, const cli_text *t, const char *fetched,
+		    const char *url)
+{
+	precis_article_input *a = add(in);
+	if (!a)
+		return PRECIS_ENOMEM;
+	a->id = own_str(in, id);
+	a->text = own(in, strndup(t->text, t->len));
+	a->len = t->len;
+	if (!a->id || !a->text) {
+		in->n--;
+		return PRECIS_ENOMEM;
+	}
+	a->title = own_str(in, cli_text_field(t, PRECIS_PAGE_TITLE, NULL));
+	a->outlet = own_str(in, cli_text_field(t, PRECIS_PAGE_OUTLET, NULL));
+	a->date = own_str(in, cli_text_field(t, PRECIS_PAGE_DATE, NULL));
+	if (!a->date && fetched && strlen(fetched) >= 10)
+		a->date = own(in, strndup(fetched, 10));
+	a->url = own_str(in, url ? url : cli_text_field(t, PRECIS_PAGE_URL, NULL));
+	return 0;
+}
+
+static int read_files(inputs *in, char **args, int n, int input)
 {
 	int failed = 0;
 	char **paths = cli_expand_paths(args, n, &failed);
@@ -118,6 +165,25 @@ static int read_files(inputs *in, char **args, int n)
 		if (cli_read_file(&buf, &len, *p, PRECIS_DEFAULT_MAX_BYTES, &err)) {
 			cli_report(*p, err.code, &err);
 			failed++;
+			continue;
+		}
+		cli_text t;
+		if (cli_text_from(&t, buf, len, input, false, NULL, NULL, &err)) {
+			cli_report(*p, err.code, &err);
+			free(buf);
+			failed++;
+			continue;
+		}
+		if (t.page) {
+			char *id = base_id(*p);
+			int rc = id ? add_page(in, id, &t, NULL, NULL) : PRECIS_ENOMEM;
+			free(id);
+			free(buf);
+			cli_text_free(&t);
+			if (rc) {
+				failed++;
+				break;
+			}
 			continue;
 		}
 		precis_article_input *a = add(in);
@@ -147,6 +213,84 @@ static char *field(inputs *in, json_t *rec, const char *key)
 	return NULL;
 }
 
+struct warc_ctx {
+	inputs *in;
+	int failed;
+};
+
+static int warc_record(const precis_warc_record *r, void *arg)
+{
+	struct warc_ctx *c = arg;
+	cli_text t;
+	precis_error err = { 0 };
+	int rc = cli_text_from(&t, r->body, r->body_len, CLI_INPUT_HTML, false, r->charset,
+			       r->target_uri, &err);
+	if (!rc && t.len)
+		rc = add_page(c->in, r->target_uri, &t, r->date, r->target_uri);
+	if (rc) {
+		cli_report(r->target_uri, rc, &err);
+		c->failed++;
+	}
+	cli_text_free(&t);
+	return rc == PRECIS_ENOMEM;
+}
+
+static int read_warc(inputs *in, const char *path)
+{
+	struct warc_ctx c = { in, 0 };
+	long bad = 0;
+	int rc = cli_warc_each(path, warc_record, &c, &bad);
+	return c.failed + (int)bad + (rc != 0);
+}
+
+/* A JSONL record carrying "html": the page's fields, where the record gives none. */
+static int read_jsonl_page(inputs *in, json_t *rec, json_t *html, const char *id,
+			   const char *path, size_t lineno)
+{
+	cli_text t;
+	precis_error err = { 0 };
+	json_t *url = json_object_get(rec, "url");
+	if (cli_text_from(&t, json_string_value(html), json_string_length(html), CLI_INPUT_HTML,
+			  true, NULL, json_string_value(url), &err) != 0) {
+		fprintf(stderr, "precis: %s:%zu: %s (record skipped)\n", path, lineno, err.message);
+		return 1;
+	}
+	int rc = add_page(in, id, &t, NULL, NULL);
+	cli_text_free(&t);
+	if (rc)
+		return 1;
+	precis_article_input *a = &in->v[in->n - 1];
+	static const char *const keys[] = { "title", "outlet", "date", "url" };
+	const char **dst[] = { &a->title, &a->outlet, &a->date, &a->url };
+	for (size_t k = 0; k < 4; k++) {
+		char *v = field(in, rec, keys[k]);
+		if (v)
+			*dst[k] = v;
+	}
+	return 0;
+}
+
+/* A record that cannot be read: named on stderr and listed in the report's errors. */
+static int add_bad(inputs *in, const char *path, size_t lineno, const char *id, const char *why)
+{
+	fprintf(stderr, "precis: %s:%zu: %s (listed under errors)\n", path, lineno, why);
+	if (in->nbad == in->capbad) {
+		size_t nc = in->capbad ? in->capbad * 2 : 16;
+		precis_record_error *nv = realloc(in->bad, nc * sizeof *nv);
+		if (!nv)
+			return -1;
+		in->bad = nv;
+		in->capbad = nc;
+	}
+	char where[32];
+	snprintf(where, sizeof where, "line-%zu", lineno);
+	const char *i = own(in, strdup(id ? id : where)), *r = own(in, strdup(why));
+	if (!i || !r)
+		return -1;
+	in->bad[in->nbad++] = (precis_record_error){ i, r };
+	return 0;
+}
+
 static int read_jsonl(inputs *in, const char *path)
 {
 	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
@@ -163,20 +307,26 @@ static int read_jsonl(inputs *in, const char *path)
 		if (len <= 1)
 			continue;
 		json_error_t e;
-		json_t *rec = json_loadb(line, (size_t)len, JSON_REJECT_DUPLICATES, &e);
+		json_t *rec = json_loadb(line, (size_t)len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &e);
 		json_t *text = rec ? json_object_get(rec, "text") : NULL;
-		if (!json_is_string(text)) {
-			fprintf(stderr, "precis: %s:%zu: %s (record skipped)\n", path, lineno,
-				rec ? "no string \"text\"" : e.text);
+		json_t *html = rec ? json_object_get(rec, "html") : NULL;
+		cli_record_id id;
+		bool named = rec && cli_jsonl_id(&id, rec, "id", lineno) == 0;
+		const char *why = !rec ? e.text
+				  : !named ? "\"id\" must be a string or an integer"
+				  : !json_is_string(text) && !json_is_string(html) ? "no string \"text\" or \"html\""
+				  : json_is_string(text) && strlen(json_string_value(text)) != json_string_length(text)
+					  ? "NUL byte in \"text\"" : NULL;
+		if (why) {
 			failed++;
-			json_decref(rec);
+			int bad = add_bad(in, path, lineno, named ? id.text : NULL, why);
+			json_decref(rec); /* after: id.text and why may point into it */
+			if (bad)
+				break;
 			continue;
 		}
-		cli_record_id id;
-		if (cli_jsonl_id(&id, rec, "id", lineno)) {
-			fprintf(stderr, "precis: %s:%zu: \"id\" must be a string or an integer "
-					"(record skipped)\n", path, lineno);
-			failed++;
+		if (!json_is_string(text)) {
+			failed += read_jsonl_page(in, rec, html, id.text, path, lineno);
 			json_decref(rec);
 			continue;
 		}
@@ -203,31 +353,66 @@ static int read_jsonl(inputs *in, const char *path)
 	return failed;
 }
 
+/* "b,w1,...,w8": exactly PRECIS_COMPARE_MODEL_SIZE finite numbers. */
+static int parse_model(double *w, const char *s)
+{
+	for (int k = 0; k < PRECIS_COMPARE_MODEL_SIZE; k++) {
+		char *end;
+		w[k] = strtod(s, &end);
+		if (end == s || !isfinite(w[k]) ||
+		    *end != (k + 1 < PRECIS_COMPARE_MODEL_SIZE ? ',' : '\0'))
+			return -1;
+		s = end + 1;
+	}
+	return 0;
+}
+
 int cmd_compare(int argc, char **argv)
 {
-	struct opts op = { PRECIS_COMPARE_OPTIONS_INIT, NULL, FMT_MD, false, 0 };
+	struct opts op = { PRECIS_COMPARE_OPTIONS_INIT, NULL, FMT_MD, false, 0, CLI_INPUT_AUTO, NULL,
+			   NULL };
 	cli_args args;
 	int rc = cli_opt_parse(&args, &op, &command, opts, argc, argv);
 	if (rc != CLI_PARSED)
 		return rc;
-	if (args.npos == 0 && !op.jsonl) {
+	if (op.warc && (op.jsonl || args.npos)) {
+		cli_error("compare: --warc FILE takes no other input");
+		return EXIT_USAGE;
+	}
+	if (args.npos == 0 && !op.jsonl && !op.warc) {
 		cli_error("compare: no input (see 'precis compare --help')");
 		return EXIT_USAGE;
 	}
 	precis_compare_options o = op.o;
 	o.threads = (unsigned)op.threads;
+	double model[PRECIS_COMPARE_MODEL_SIZE];
+	if (op.model) {
+		if (parse_model(model, op.model)) {
+			cli_error("compare: --model wants %d comma-separated numbers",
+				  PRECIS_COMPARE_MODEL_SIZE);
+			return EXIT_USAGE;
+		}
+		o.model = model;
+	}
 	inputs in = { 0 };
-	int failed = op.jsonl ? read_jsonl(&in, args.npos ? args.pos[0] : "-")
-			      : read_files(&in, args.pos, args.npos);
+	int failed = op.warc    ? read_warc(&in, op.warc)
+		     : op.jsonl ? read_jsonl(&in, args.npos ? args.pos[0] : "-")
+				: read_files(&in, args.pos, args.npos, op.input);
 	precis_analyzer *a = NULL;
 	precis_comparison *cmp = NULL;
 	precis_error err = { 0 };
 	rc = precis_analyzer_new(&a);
+	o.unread = in.bad;
+	o.nunread = in.nbad;
 	if (!rc)
 		rc = precis_compare_new(&cmp, a, in.v, in.n, &o, &err);
-	if (err.code && cmp) {
-		cli_error("compare: %s (left out)", err.message);
-		failed++;
+	for (size_t i = 0; cmp && i < precis_comparison_article_count(cmp); i++) {
+		const char *id;
+		bool unusable;
+		const char *problem = precis_comparison_problem(cmp, i, &id, &unusable);
+		if (problem)
+			cli_error("compare: %s: %s (kept as an article)", id, problem);
+		failed += unusable; /* bad input: the report is written, the exit says so */
 	}
 	if (rc) {
 		cli_error("compare: %s", err.message[0] ? err.message : precis_strerror(rc));
@@ -251,6 +436,7 @@ int cmd_compare(int argc, char **argv)
 		free(in.owned[i]);
 	free(in.owned);
 	free(in.v);
+	free(in.bad);
 	if (rc)
 		return EXIT_SOME_FAILED;
 	return failed ? EXIT_SOME_FAILED : EXIT_OK;

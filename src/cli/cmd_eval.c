@@ -87,6 +87,9 @@ static const px_cli_opt opts[] = {
 	CLI_VALUE("compat", 0, "M", AT(o.compat), CLI_CHECK_COMPAT,
 		  "ROUGE rules: unicode (default), rouge-score, rouge155"),
 	CLI_FLAG("stem", 0, AT(o.stem), "ROUGE with stemming"),
+	CLI_VALUE("rouge-data", 0, "DIR", AT(o.wordnet_dir), CLI_CHECK_STRING,
+		  "rouge155 --stem: WordNet lists of a ROUGE-1.5.5 data\n"
+		  "directory (default $ROUGE_EVAL_HOME, else WordNet 3.0 built in)"),
 	CLI_VALUE("lang", 0, "CODE", AT(o.lang), CLI_CHECK_LANG, "language of the corpus (auto)"),
 	CLI_VALUE("format", 0, "F", AT(format), CLI_CHECK_CHOICE, "md (default), csv or json",
 		  .choices = format_names),
@@ -447,7 +450,7 @@ static int evaluate(run *r, int bad)
 	for (size_t c = 0; c < r->npairs && !rc; c++)
 		rc = precis_eval_paired(t->p[c], res, r->pair_sys[c][0], r->pair_sys[c][1]);
 	if (rc) {
-		cli_error("eval: %s", precis_strerror(rc));
+		cli_rouge_new_error("eval", rc, r->o.wordnet_dir);
 		bad = -1;
 	} else if (r->format == F_JSON) {
 		print_json(r, t);
@@ -496,8 +499,10 @@ int cmd_eval(int argc, char **argv)
 	}
 	cli_args args;
 	int rc = cli_opt_parse(&args, &r, &command, opts, argc, argv);
-	if (rc == CLI_PARSED)
+	if (rc == CLI_PARSED) {
+		r.o.wordnet_dir = cli_rouge_data(r.o.wordnet_dir);
 		rc = check_args(&r, &args);
+	}
 	if (rc == CLI_PARSED) {
 		r.rows = json_array();
 		r.ids = json_array();

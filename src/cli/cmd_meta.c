@@ -6,11 +6,13 @@
 
 #include "cli.h"
 #include "opt.h"
+#include "page.h"
 
 struct opts {
 	int format; /* index in format_names */
 	precis_doc_options doc;
 	const char *pubdate;
+	int input; /* CLI_INPUT_* */
 };
 
 static const cli_command command = {
@@ -19,7 +21,8 @@ static const cli_command command = {
 	"What a scraped article says about itself: headline and outlet, language,\n"
 	"the dates it mentions (resolved against --date, the publication date),\n"
 	"places, persons (name variants merged), agencies cited, and quotes with\n"
-	"their speaker.\n"
+	"their speaker. On an HTML page, \"sources\" says where each field came\n"
+	"from: json-ld, meta, time, html (the page's own elements) or text.\n"
 };
 
 enum { FMT_JSON, FMT_TEXT };
@@ -33,6 +36,8 @@ static const px_cli_opt opts[] = {
 	CLI_VALUE("date", 0, "D", AT(pubdate), CLI_CHECK_STRING,
 		  "publication date, to resolve 'jeudi', 'hier', '23 avril'"),
 	CLI_FLAG("lossy", 0, AT(doc.lossy), "replace invalid UTF-8 by U+FFFD instead of failing"),
+	CLI_VALUE("input", 0, "K", AT(input), CLI_CHECK_CHOICE,
+		  "auto (HTML when it looks like HTML), text or html", .choices = cli_input_names),
 	CLI_HELP,
 	CLI_END
 };
@@ -75,30 +80,89 @@ static void print_text(json_t *o)
 				sep = "; ";
 			}
 			printf("\n");
-		} else if (json_is_object(v)) {
+		} else if (json_is_object(v) && json_object_get(v, "from")) {
 			printf("%-10s %s .. %s\n", k, json_string_value(json_object_get(v, "from")),
 			       json_string_value(json_object_get(v, "to")));
+		} else if (json_is_object(v)) {
+			/* "sources": field=origin pairs. */
+			const char *fk;
+			json_t *fv;
+			printf("%-10s", k);
+			json_object_foreach(v, fk, fv)
+				printf(" %s=%s", fk, json_string_value(fv));
+			printf("\n");
 		}
 	}
 }
 
-static int print_meta(const struct opts *o, const char *name, const precis_doc *doc,
-		      const precis_meta *m)
+/*
+ * On a page, the fields the markup gives replace what the text suggested,
+ * and "sources" names the origin of each: the page's ("json-ld", "meta",
+ * "time", "html", "url") or "text" for what was read from the text.
+ */
+static int add_page_fields(json_t *j, const cli_text *t, bool date_given)
 {
-	if (o->format == FMT_JSON)
-		return precis_report_meta_json(doc, m, name, o->pubdate, stdout);
+	static const struct {
+		const char *key;
+		precis_page_field f;
+	} map[] = { { "headline", PRECIS_PAGE_TITLE }, { "outlet", PRECIS_PAGE_OUTLET },
+		    { "date", PRECIS_PAGE_DATE },     { "language", PRECIS_PAGE_LANG },
+		    { "url", PRECIS_PAGE_URL },       { "author", PRECIS_PAGE_AUTHOR } };
+	json_t *src = json_object();
+	if (!src)
+		return PRECIS_ENOMEM;
+	int rc = 0;
+	for (size_t i = 0; i < sizeof map / sizeof map[0] && !rc; i++) {
+		const char *from, *v = cli_text_field(t, map[i].f, &from);
+		json_t *cur = json_object_get(j, map[i].key);
+		if (map[i].f == PRECIS_PAGE_DATE && date_given) {
+			rc = json_object_set_new(src, "date", json_string("option"));
+			continue;
+		}
+		/* A language the text was read in wins: it is what the stemmer used. */
+		if (v && !(map[i].f == PRECIS_PAGE_LANG && json_is_string(cur) &&
+			   strcmp(json_string_value(cur), v) != 0)) {
+			rc = json_object_set_new(j, map[i].key, json_string(v)) ||
+			     json_object_set_new(src, map[i].key, json_string(from));
+		} else if (json_is_string(cur)) {
+			rc = json_object_set_new(src, map[i].key, json_string("text"));
+		} else if (!cur) {
+			rc = json_object_set_new(j, map[i].key, json_null());
+		}
+	}
+	if (!rc)
+		rc = json_object_set_new(j, "sources", src);
+	else
+		json_decref(src);
+	return rc ? PRECIS_ENOMEM : 0;
+}
+
+static int print_meta(const struct opts *o, const char *name, const precis_doc *doc,
+		      const precis_meta *m, const cli_text *t, const char *pubdate)
+{
+	if (o->format == FMT_JSON && !t->page)
+		return precis_report_meta_json(doc, m, name, pubdate, stdout);
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *mem = open_memstream(&buf, &len);
 	if (!mem)
 		return PRECIS_ENOMEM;
-	int rc = precis_report_meta_json(doc, m, name, o->pubdate, mem);
+	int rc = precis_report_meta_json(doc, m, name, pubdate, mem);
 	fclose(mem);
 	json_t *j = rc ? NULL : json_loadb(buf, len, JSON_DECODE_ANY, NULL);
 	if (!rc && !j)
 		rc = PRECIS_ENOMEM;
-	if (j)
+	if (!rc && t->page)
+		rc = add_page_fields(j, t, o->pubdate != NULL);
+	if (!rc && o->format == FMT_TEXT) {
 		print_text(j);
+	} else if (!rc) {
+		char *out = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		rc = out ? 0 : PRECIS_ENOMEM;
+		if (out)
+			printf("%s\n", out);
+		free(out);
+	}
 	json_decref(j);
 	free(buf);
 	return rc;
@@ -106,7 +170,7 @@ static int print_meta(const struct opts *o, const char *name, const precis_doc *
 
 int cmd_meta(int argc, char **argv)
 {
-	struct opts o = { FMT_JSON, PRECIS_DOC_OPTIONS_INIT, NULL };
+	struct opts o = { FMT_JSON, PRECIS_DOC_OPTIONS_INIT, NULL, CLI_INPUT_AUTO };
 	cli_args args;
 	int rc = cli_opt_parse(&args, &o, &command, opts, argc, argv);
 	if (rc != CLI_PARSED)
@@ -132,19 +196,29 @@ int cmd_meta(int argc, char **argv)
 		free(buf);
 		return EXIT_SOME_FAILED;
 	}
+	cli_text t = { 0 };
+	if (!rc)
+		rc = cli_text_from(&t, buf, len, o.input, false, NULL, NULL, &err);
+	/* A page's own publication date resolves "jeudi" and "hier" unless --date says otherwise. */
+	const char *pubdate = o.pubdate ? o.pubdate : cli_text_field(&t, PRECIS_PAGE_DATE, NULL);
+	precis_doc_options dopt = o.doc;
+	if (!dopt.title)
+		dopt.title = cli_text_field(&t, PRECIS_PAGE_TITLE, NULL);
 	if (!rc && !(rc = precis_analyzer_new(&a)) &&
-	    !(rc = precis_doc_new(&doc, a, buf, len, &o.doc, &err)))
-		rc = precis_meta_new(&m, a, doc, o.pubdate);
+	    !(rc = precis_doc_new(&doc, a, t.text, t.len, &dopt, &err)))
+		rc = precis_meta_new(&m, a, doc, pubdate);
 	if (rc) {
 		cli_report(name, rc, &err);
+		cli_text_free(&t);
 		free(buf);
 		precis_doc_free(doc);
 		precis_analyzer_free(a);
 		return EXIT_SOME_FAILED;
 	}
-	rc = print_meta(&o, name, doc, m);
+	rc = print_meta(&o, name, doc, m, &t, pubdate);
 	if (rc)
 		cli_error("%s: %s", name, precis_strerror(rc));
+	cli_text_free(&t);
 	precis_meta_free(m);
 	precis_doc_free(doc);
 	precis_analyzer_free(a);

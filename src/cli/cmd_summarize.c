@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "jsonl.h"
 #include "opt.h"
+#include "page.h"
 
 enum format { FMT_TEXT, FMT_JSON, FMT_MD };
 
@@ -23,12 +24,15 @@ struct opts {
 	int order;         /* precis_order, through --order's choice index */
 	size_t max_iter;   /* sum.max_iterations, an int */
 	size_t seed;       /* sum.seed, an unsigned long */
+	int input;         /* CLI_INPUT_* */
+	const char *warc;
 };
 
 static const cli_command command = {
 	"summarize",
 	"Usage: precis summarize [OPTIONS] FILE... | DIR | -\n"
-	"       precis summarize --jsonl [OPTIONS] < IN.jsonl > OUT.jsonl\n",
+	"       precis summarize --jsonl [OPTIONS] < IN.jsonl > OUT.jsonl\n"
+	"       precis summarize --warc FILE.warc[.gz] [OPTIONS]\n",
 	"Extractive summary of news articles: TF-IDF sentence graph, PageRank, MMR.\n"
 };
 
@@ -77,11 +81,16 @@ static const px_cli_opt opts[] = {
 		  "replace invalid UTF-8 by U+FFFD instead of failing"),
 	CLI_VALUE("max-bytes", 0, "N", AT(doc.max_bytes), CLI_CHECK_BYTES,
 		  "refuse larger documents (64M)"),
+	CLI_VALUE("input", 0, "K", AT(input), CLI_CHECK_CHOICE,
+		  "auto (HTML when it looks like HTML), text or html",
+		  .choices = cli_input_names),
+	CLI_VALUE("warc", 0, "FILE", AT(warc), CLI_CHECK_STRING,
+		  "summarize the HTML responses of a WARC file (.warc or .warc.gz)"),
 	CLI_FLAG("headline", 0, AT(headline), "print the detected headline first"),
 	CLI_VALUE("format", 0, "F", AT(format), CLI_CHECK_CHOICE, "text (default), json or md",
 		  .choices = format_names),
 	CLI_FLAG("jsonl", 0, AT(jsonl),
-		  "stream: {\"id\",\"text\",\"title\"?} per line in, one line out"),
+		  "stream: {\"id\",\"text\"|\"html\",\"title\"?} per line in, one line out"),
 	CLI_VALUE("jobs", 'j', "N", AT(threads), CLI_CHECK_JOBS,
 		  "threads for --jsonl (output identical for any N)"),
 	CLI_FLAG("verbose", 'v', AT(verbose),
@@ -177,14 +186,67 @@ static void print_text(const struct opts *o, const char *name, const precis_doc 
 	}
 }
 
+/* State of a file or WARC run: outputs so far, for separators and JSON commas. */
+struct run {
+	const struct opts *o;
+	precis_analyzer *a;
+	bool many, first;
+	size_t written; /* --format json entries */
+	long failed;
+};
+
+/* Summarize one input (text or HTML, per kind) and print it under name. */
+static void summarize_one(struct run *r, const char *name, const char *buf, size_t len, int kind,
+			  const char *charset, const char *url)
+{
+	const struct opts *o = r->o;
+	precis_doc *doc = NULL;
+	precis_summary *s = NULL;
+	precis_error err = { 0 };
+	cli_text t;
+	int rc = cli_text_from(&t, buf, len, kind, false, charset, url, &err);
+	if (!rc)
+		rc = summarize_doc(&doc, &s, r->a, o, t.text, t.len,
+				   cli_text_field(&t, PRECIS_PAGE_TITLE, NULL), &err);
+	if (rc) {
+		cli_report(name, rc, &err);
+		r->failed++;
+		cli_text_free(&t);
+		return;
+	}
+	if (o->verbose)
+		fprintf(stderr, "precis: %s: language %s, %zu sentences\n", name,
+			precis_doc_language(doc), precis_doc_sentence_count(doc));
+	if (o->format == FMT_JSON) {
+		if ((rc = precis_report_summary_json(doc, s, name, r->written, stdout)))
+			cli_error("%s: %s", name, precis_strerror(rc));
+		r->written += !rc;
+		r->failed += rc != 0;
+	} else {
+		print_text(o, name, doc, s, r->many, r->first);
+	}
+	r->first = false;
+	precis_summary_free(s);
+	precis_doc_free(doc);
+	cli_text_free(&t);
+}
+
+static int warc_record(const precis_warc_record *rec, void *ctx)
+{
+	summarize_one(ctx, rec->target_uri, rec->body, rec->body_len, CLI_INPUT_HTML, rec->charset,
+		      rec->target_uri);
+	return 0;
+}
+
 static int run_files(struct opts *o, char **args, int nargs)
 {
 	int failed = 0;
 	char *dash = "-";
-	char **paths = nargs ? cli_expand_paths(args, nargs, &failed)
-			     : cli_expand_paths(&dash, 1, &failed);
-	precis_analyzer *a;
-	if (!paths || precis_analyzer_new(&a)) {
+	char **paths = o->warc ? calloc(1, sizeof *paths)
+		       : nargs ? cli_expand_paths(args, nargs, &failed)
+			       : cli_expand_paths(&dash, 1, &failed);
+	struct run r = { o, NULL, true, true, 0, failed };
+	if (!paths || precis_analyzer_new(&r.a)) {
 		cli_free_paths(paths);
 		cli_error("out of memory");
 		return EXIT_SOME_FAILED;
@@ -192,9 +254,7 @@ static int run_files(struct opts *o, char **args, int nargs)
 	size_t npaths = 0;
 	while (paths[npaths])
 		npaths++;
-	bool many = npaths > 1;
-	size_t written = 0; /* --format json entries */
-	bool first = true;
+	r.many = o->warc || npaths > 1;
 	for (size_t i = 0; i < npaths; i++) {
 		const char *name = strcmp(paths[i], "-") == 0 ? "(stdin)" : paths[i];
 		char *buf;
@@ -203,40 +263,21 @@ static int run_files(struct opts *o, char **args, int nargs)
 		int rc = cli_read_file(&buf, &len, paths[i], o->doc.max_bytes, &err);
 		if (rc) {
 			cli_report(name, rc, &err);
-			failed++;
+			r.failed++;
 			continue;
 		}
-		precis_doc *doc;
-		precis_summary *s;
-		rc = summarize_doc(&doc, &s, a, o, buf, len, NULL, &err);
+		summarize_one(&r, name, buf, len, o->input, NULL, NULL);
 		free(buf);
-		if (rc) {
-			cli_report(name, rc, &err);
-			failed++;
-			continue;
-		}
-		if (o->verbose)
-			fprintf(stderr, "precis: %s: language %s, %zu sentences\n", name,
-				precis_doc_language(doc), precis_doc_sentence_count(doc));
-		if (o->format == FMT_JSON) {
-			if ((rc = precis_report_summary_json(doc, s, name, written, stdout)))
-				cli_error("%s: %s", name, precis_strerror(rc));
-			written += !rc;
-			failed += rc != 0;
-		} else {
-			print_text(o, name, doc, s, many, first);
-		}
-		first = false;
-		precis_summary_free(s);
-		precis_doc_free(doc);
 	}
-	if (o->format == FMT_JSON && precis_report_summary_json_end(written, stdout))
-		failed++;
-	precis_analyzer_free(a);
+	if (o->warc && cli_warc_each(o->warc, warc_record, &r, &r.failed) != 0)
+		r.failed++;
+	if (o->format == FMT_JSON && precis_report_summary_json_end(r.written, stdout))
+		r.failed++;
+	precis_analyzer_free(r.a);
 	cli_free_paths(paths);
 	if (fflush(stdout) != 0)
 		return EXIT_SOME_FAILED;
-	return failed ? EXIT_SOME_FAILED : EXIT_OK;
+	return r.failed ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
 /* ---------------------------------------------------------- JSONL mode */
@@ -269,7 +310,7 @@ static int jsonl_record(char **out, precis_analyzer *a, void *state, size_t line
 		return 1;
 	}
 	json_error_t jerr;
-	json_t *rec = json_loadb(line, len, JSON_REJECT_DUPLICATES, &jerr);
+	json_t *rec = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
 	if (!rec || !json_is_object(rec)) {
 		*out = rec ? cli_jsonl_error(NULL, line_no, "not a JSON object")
 			   : cli_jsonl_error(NULL, line_no, "malformed JSON at column %d: %s",
@@ -279,23 +320,35 @@ static int jsonl_record(char **out, precis_analyzer *a, void *state, size_t line
 	}
 	cli_record_id id;
 	json_t *text = json_object_get(rec, "text");
+	json_t *html = json_object_get(rec, "html");
 	json_t *title = json_object_get(rec, "title");
+	if (!text && json_is_string(html))
+		text = html;
 	if (cli_jsonl_id(&id, rec, "id", line_no)) {
 		*out = cli_jsonl_error(NULL, line_no, "\"id\" must be a string or an integer");
 		json_decref(rec);
 		return 1;
 	}
 	if (!json_is_string(text) || (title && !json_is_string(title) && !json_is_null(title))) {
-		*out = cli_jsonl_error(id.json, line_no, text ? "\"text\" and \"title\" must be strings"
-							      : "missing \"text\"");
+		*out = cli_jsonl_error(id.json, line_no,
+				       text ? "\"text\" and \"title\" must be strings"
+					    : "missing \"text\" or \"html\"");
 		json_decref(rec);
 		return 1;
 	}
-	precis_doc *doc;
-	precis_summary *s;
+	precis_doc *doc = NULL;
+	precis_summary *s = NULL;
 	precis_error err = { 0 };
-	int rc = summarize_doc(&doc, &s, a, o, json_string_value(text), json_string_length(text),
-			       json_is_string(title) ? json_string_value(title) : NULL, &err);
+	cli_text t;
+	json_t *url = json_object_get(rec, "url");
+	int rc = cli_text_from(&t, json_string_value(text), json_string_length(text),
+			       text == html ? CLI_INPUT_HTML : CLI_INPUT_TEXT, true, NULL,
+			       json_string_value(url), &err);
+	const char *head = json_is_string(title) ? json_string_value(title)
+						  : cli_text_field(&t, PRECIS_PAGE_TITLE, NULL);
+	if (!rc)
+		rc = summarize_doc(&doc, &s, a, o, t.text, t.len, head, &err);
+	cli_text_free(&t);
 	if (rc) {
 		*out = cli_jsonl_error(id.json, line_no, "%s",
 				       err.message[0] ? err.message : precis_strerror(rc));
@@ -342,7 +395,7 @@ static int run_jsonl(struct opts *o, char **args, int nargs)
 int cmd_summarize(int argc, char **argv)
 {
 	struct opts o = { PRECIS_SUMMARY_OPTIONS_INIT, PRECIS_DOC_OPTIONS_INIT, FMT_TEXT, false,
-			  false, false, 1, NULL, NULL, PRECIS_ORDER_DOC, 0, 0 };
+			  false, false, 1, NULL, NULL, PRECIS_ORDER_DOC, 0, 0, CLI_INPUT_AUTO, NULL };
 	o.max_iter = (size_t)o.sum.max_iterations;
 	o.seed = o.sum.seed;
 	cli_args args;
@@ -352,6 +405,11 @@ int cmd_summarize(int argc, char **argv)
 	finish_args(&o, &args);
 	if ((rc = load_idf(&o)))
 		return rc;
+	if (o.warc && (o.jsonl || args.npos)) {
+		cli_error("summarize: --warc FILE takes no other input");
+		precis_idf_free(o.idf);
+		return EXIT_USAGE;
+	}
 	rc = o.jsonl ? run_jsonl(&o, args.pos, args.npos) : run_files(&o, args.pos, args.npos);
 	precis_idf_free(o.idf);
 	return rc;

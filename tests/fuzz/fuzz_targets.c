@@ -245,4 +245,54 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	precis_analyzer_free(a);
 	return 0;
 }
+#elif defined(FUZZ_HTML)
+/*
+ * HTML pages and WARC files: bytes starting with "WARC" or a gzip magic are
+ * read as a WARC file (each HTML record extracted), anything else as a page
+ * (the first byte's low bit says "came as a JSON string"). Text and fields
+ * must be valid UTF-8 without NUL.
+ */
+#include "text.h"
+static void check_page(const char *b, size_t n, bool unicode, const char *charset)
+{
+	precis_html_options o = PRECIS_HTML_OPTIONS_INIT;
+	o.unicode = unicode;
+	o.charset = charset;
+	precis_page *p = NULL;
+	if (precis_html_extract(&p, b, n, &o, NULL) != 0)
+		return;
+	size_t len;
+	const char *t = precis_page_text(p, &len);
+	must(strlen(t) == len && px_text_check(t, len, NULL) == 0);
+	for (int f = 0; f < PRECIS_PAGE_FIELD_COUNT; f++) {
+		const char *src, *v = precis_page_field_get(p, (precis_page_field)f, &src);
+		must((v == NULL) == (src == NULL));
+		must(!v || px_text_check(v, strlen(v), NULL) == 0);
+	}
+	precis_page_free(p);
+}
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if ((size >= 4 && memcmp(data, "WARC", 4) == 0) ||
+	    (size >= 2 && data[0] == 0x1f && data[1] == 0x8b)) {
+		FILE *fp = fmemopen((void *)data, size, "rb");
+		if (!fp)
+			return 0;
+		precis_warc_reader *r;
+		if (precis_warc_reader_new(&r, fp) == 0) {
+			const precis_warc_record *rec;
+			int rc, guard = 0;
+			while ((rc = precis_warc_reader_next(r, &rec, NULL)) != 0 && rc != PRECIS_EIO &&
+			       guard++ < 10000) {
+				if (rc == 1 && rec->html)
+					check_page(rec->body, rec->body_len, false, rec->charset);
+			}
+			precis_warc_reader_free(r);
+		}
+		fclose(fp);
+		return 0;
+	}
+	check_page((const char *)data, size, size && (data[0] & 1), NULL);
+	return 0;
+}
 #endif

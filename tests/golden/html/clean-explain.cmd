@@ -1,0 +1,1 @@
+$PRECIS clean --explain tests/golden/html/data/fr.html

@@ -1,0 +1,1 @@
+$PRECIS clean tests/golden/html/data/fr.html

@@ -1,0 +1,1 @@
+$PRECIS clean tests/golden/html/data/frameset.html 2>&1

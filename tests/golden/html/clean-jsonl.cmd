@@ -1,0 +1,1 @@
+$PRECIS clean --jsonl tests/golden/html/data/pages.jsonl

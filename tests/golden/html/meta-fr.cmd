@@ -1,0 +1,1 @@
+$PRECIS meta --format text tests/golden/html/data/fr.html
