@@ -5,6 +5,7 @@
 
 #include "data.h"
 #include "furniture.h"
+#include "stopwords.h"
 #include "text.h"
 #include "token.h"
 #include "vec.h"
@@ -279,24 +280,59 @@ static int mark(bool *out, const precis_doc *d, const cueset *c)
 	return 0;
 }
 
+static void cueset_free(void *p)
+{
+	cueset *c = p;
+	if (!c)
+		return;
+	for (size_t k = 0; k < c->narenas; k++)
+		free(c->arenas[k]);
+	free(c->cues);
+	free(c->datewords);
+	free(c->dlen);
+	free(c);
+}
+
+/* The cues of one language's file plus English's (arg: the file, or NULL). */
+static int cues_build(void **out, const void *arg)
+{
+	cueset *c = calloc(1, sizeof *c);
+	if (!c)
+		return PRECIS_ENOMEM;
+	int rc = load(c, arg);
+	if (!rc)
+		rc = load(c, px_data_find("stopwords/cues/clean-en.txt"));
+	if (rc) {
+		cueset_free(c);
+		return rc;
+	}
+	*out = c;
+	return 0;
+}
+
+/* Built on first use, once per process, read-only after (util/data.h). */
+static int furniture_cues(const cueset **out, const char *lang)
+{
+	static px_data_once once[64], english;
+	int li = lang && strcmp(lang, "en") != 0 ? px_lang_index(lang) : -1;
+	const px_datafile *file = NULL;
+	if (li >= 0 && li < 64) {
+		char path[64];
+		snprintf(path, sizeof path, "stopwords/cues/clean-%s.txt", lang);
+		file = px_data_find(path);
+	}
+	void *c;
+	int rc = px_data_once_get(&c, file ? &once[li] : &english, cues_build, cueset_free, file);
+	if (!rc)
+		*out = c;
+	return rc;
+}
+
 int px_furniture_mark(bool *out, const precis_doc *d)
 {
-	cueset c = { 0 };
-	char path[64];
-	snprintf(path, sizeof path, "stopwords/cues/clean-%s.txt", d->lang);
-	int rc = 0;
-	if (strcmp(d->lang, "en") != 0)
-		rc = load(&c, px_data_find(path));
-	if (!rc)
-		rc = load(&c, px_data_find("stopwords/cues/clean-en.txt"));
-	if (!rc)
-		rc = mark(out, d, &c);
-	for (size_t k = 0; k < c.narenas; k++)
-		free(c.arenas[k]);
-	free(c.cues);
-	free(c.datewords);
-	free(c.dlen);
-	return rc;
+	const cueset *c;
+	int rc = furniture_cues(&c, d->lang);
+	return rc ? rc : mark(out, d, c);
 }
 
 /* "WASHINGTON", "Atlanta, Georgia": capitalised words and commas only. */
