@@ -26,13 +26,17 @@ LIBS     = $(PKG_LIBS) -lstemmer -lpthread -lm
 
 # Debian packages: what the build needs, and what tests and benchmarks add.
 DEB_BUILD = build-essential pkg-config libgsl-dev libutf8proc-dev libstemmer-dev \
-            libjansson-dev libcmocka-dev libxml2-dev zlib1g-dev
+            libjansson-dev libcmocka-dev wordnet-base libxml2-dev zlib1g-dev
 DEB_TEST  = python3 valgrind parallel liblingua-stopwords-perl
 DEB_BENCH = ots time python3-nltk parallel hyperfine bc
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-DATA     = $(sort $(wildcard stopwords/*.txt stopwords/cues/*.txt stopwords/detect/*.txt) \
-             $(shell find src/data -type f 2>/dev/null))
+DATA     = $(sort $(wildcard stopwords/*.txt stopwords/cues/*.txt stopwords/detect/*.txt))
+# WordNet 3.0's exception lists for ROUGE-1.5.5 stemming, embedded straight
+# from Debian's wordnet-base (make deps installs it; nothing is copied into
+# the repository). Embedded under the names wordnet/<pos>.exc.
+WORDNET  = /usr/share/wordnet
+WN_EXC   = $(WORDNET)/adj.exc $(WORDNET)/adv.exc $(WORDNET)/noun.exc $(WORDNET)/verb.exc
 LIB_SRC  = $(sort $(wildcard src/*.c src/util/*.c))
 CLI_SRC  = $(sort $(wildcard src/cli/*.c))
 TEST_SRC = $(sort $(wildcard tests/unit/test_*.c))
@@ -61,6 +65,7 @@ help:
 deps:
 	@if ! pkg-config --exists $(PKGS) cmocka 2>/dev/null || \
 	    ! [ -f /usr/include/libstemmer.h ] || ! command -v python3 >/dev/null || \
+	    ! [ -f $(WORDNET)/verb.exc ] || \
 	    ! command -v parallel >/dev/null || \
 	    ! dpkg -s liblingua-stopwords-perl >/dev/null 2>&1; then \
 		echo "deps: installing $(DEB_BUILD) $(DEB_TEST)"; \
@@ -81,15 +86,22 @@ deps-bench: deps
 	fi
 
 # ---------------------------------------------------------------- build
-$(BUILD)/obj/%.o: src/%.c
+# Objects depend on the compile command itself, so that changing CFLAGS or a
+# flag in this file rebuilds them (the sources alone would not tell make).
+COMPILE = $(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS)
+$(BUILD)/.flags: FORCE
+	@mkdir -p $(@D)
+	@echo '$(COMPILE)' | cmp -s - $@ || echo '$(COMPILE)' > $@
+
+$(BUILD)/obj/%.o: src/%.c $(BUILD)/.flags
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
-$(BUILD)/gen/data.c: src/embed.sh $(DATA)
+$(BUILD)/gen/data.c: src/embed.sh $(DATA) $(WN_EXC)
 	@mkdir -p $(@D)
-	sh src/embed.sh $(DATA) > $@
+	sh src/embed.sh $(DATA) $(foreach f,$(WN_EXC),wordnet/$(notdir $(f))=$(f)) > $@
 
-$(BUILD)/obj/gen_data.o: $(BUILD)/gen/data.c
+$(BUILD)/obj/gen_data.o: $(BUILD)/gen/data.c $(BUILD)/.flags
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
@@ -107,6 +119,9 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libprecis.a tests/unit/testutil.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $< $(BUILD)/libprecis.a \
 		$(LIBS) $(CMOCKA_LIBS) -o $@
+
+# test_opt compiles the CLI's option parser in.
+$(BUILD)/tests/test_opt: src/cli/opt.c src/cli/opt.h src/cli/cli.h
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
 
@@ -202,7 +217,7 @@ fuzz-replay: $(REPLAY_BIN)
 		else echo "FAIL fuzz replay: $$t"; fail=$$((fail+1)); fi; \
 	done; echo "fuzz replay: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
 
-.PHONY: fuzz fuzz-merge fuzz-replay fuzz-lib
+.PHONY: fuzz fuzz-merge fuzz-replay fuzz-lib FORCE
 
 # ---------------------------------------------------------------- demo
 demo: deps

@@ -342,8 +342,13 @@ typedef struct precis_summary precis_summary;
 /*
  * Rank the sentences of doc and pick the best under the budgets (the
  * tightest one wins). position_bias/title_bias < 0 mean "the algorithm's
- * default". The summary keeps no pointer into doc.
+ * default". The summary keeps no pointer into doc; free it with
+ * precis_summary_free. precis_summary_new is the name that follows the
+ * *_new and *_free convention; precis_summarize is the same function, kept while
+ * the version is 0.x.
  */
+PRECIS_EXTERN int precis_summary_new(precis_summary **out, const precis_doc *doc,
+				     const precis_summary_options *opts);
 PRECIS_EXTERN int precis_summarize(precis_summary **out, const precis_doc *doc,
 		     const precis_summary_options *opts);
 PRECIS_EXTERN void precis_summary_free(precis_summary *s);
@@ -370,6 +375,14 @@ typedef struct precis_rouge_options {
 	const char *lang;        /* unicode mode: ISO code, NULL or "auto" detects */
 	const char *const *stopwords; /* 1.5.5 -s: words to drop (NULL-terminated), or NULL */
 	unsigned measures;       /* PRECIS_ROUGE_M_* to compute; 0 = all */
+	/*
+	 * 1.5.5 -m: where the WordNet exception lists (adj.exc, adv.exc,
+	 * noun.exc, verb.exc) are: a ROUGE-1.5.5 data directory (its
+	 * WordNet-2.0-Exceptions/ is used) or a directory holding the four
+	 * files. NULL: the WordNet 3.0 lists built in, which differ from 2.0 in
+	 * 14 lines (README: "ROUGE-1.5.5 stemming").
+	 */
+	const char *wordnet_dir;
 } precis_rouge_options;
 
 enum {
@@ -382,7 +395,7 @@ enum {
 
 #define PRECIS_ROUGE_OPTIONS_VERSION 1
 #define PRECIS_ROUGE_OPTIONS_INIT \
-	{ PRECIS_ROUGE_OPTIONS_VERSION, PRECIS_ROUGE_UNICODE, false, 0.5, 0, 0, NULL, NULL, 0 }
+	{ PRECIS_ROUGE_OPTIONS_VERSION, PRECIS_ROUGE_UNICODE, false, 0.5, 0, 0, NULL, NULL, 0, NULL }
 
 typedef struct precis_prf {
 	double p, r, f;
@@ -564,6 +577,128 @@ PRECIS_EXTERN int precis_paired_bootstrap(double *p, const double *a, const doub
 PRECIS_EXTERN int precis_oracle(size_t *picked, size_t *npicked, const precis_doc *doc, const char *ref,
 		  precis_rouge *scorer, size_t max);
 
+/* ------------------------------------------------------ evaluation runs */
+
+/*
+ * An evaluation: every record summarized by every system and scored with
+ * ROUGE-1, ROUGE-2 and ROUGE-L against its references, then per system the
+ * mean scores with bootstrap confidence intervals, and paired tests
+ * between systems. Results are identical for any number of threads.
+ */
+
+/* One labelled record: an article and its reference summaries. */
+typedef struct precis_eval_record {
+	const char *id;          /* the caller's name for it; not used by the run */
+	const char *text;        /* the article (invalid UTF-8 is replaced, as with lossy) */
+	const char *title;       /* a known headline, or NULL */
+	const char *const *refs; /* refs[0..nrefs), nrefs >= 1; newlines separate sentences */
+	size_t nrefs;
+} precis_eval_record;
+
+/*
+ * A system. The first of these that is set decides what it does:
+ * outputs: another system's summaries, one per record (NULL: missing,
+ * scored as an empty summary); oracle: the greedy extractive oracle
+ * (precis_oracle) against refs[0], at most options.sentences sentences;
+ * lead_n > 0: the first lead_n sentences whatever the budgets; else the
+ * algorithm under the run's budgets.
+ */
+typedef struct precis_eval_system {
+	const char *name;        /* for the caller's reports; not used by the run */
+	precis_algorithm algorithm;
+	size_t lead_n;
+	bool oracle;
+	const char *const *outputs;
+} precis_eval_system;
+
+/*
+ * The system that `precis eval --system NAME` means: an algorithm's name
+ * (precis_algorithm_from_name: precis, textrank, lexrank, centroid, lead
+ * under the run's budgets, random), oracle, or lead-N (the first N >= 1
+ * sentences). out->name is name. PRECIS_EINVAL for any other name.
+ */
+PRECIS_EXTERN int precis_eval_system_from_name(precis_eval_system *out, const char *name);
+
+typedef struct precis_eval_options {
+	unsigned version;
+	precis_rouge_compat compat;
+	bool stem;               /* ROUGE with stemming */
+	const char *lang;        /* of the corpus; NULL or "auto" detects per record */
+	size_t sentences;        /* budget: at most this many sentences (1) */
+	size_t words;            /* budget: at most this many words, instead of sentences */
+	/*
+	 * Each summary gets as many words as the record's first reference
+	 * has, counted by the tokenizer that counts the words budget.
+	 */
+	bool ref_length;
+	bool truncate;           /* cut the last sentence exactly at the words budget */
+	const precis_idf *idf;   /* corpus IDF for the ranking systems, or NULL */
+	size_t samples;          /* bootstrap resamples (1000) */
+	unsigned long seed;      /* bootstrap and the random system (1) */
+	unsigned threads;        /* 0: one per core, at most 8 */
+	/*
+	 * Called after each record, never by two threads at once, done from 1
+	 * to the record count (for progress reports); may be NULL.
+	 */
+	void (*progress)(size_t done, size_t total, void *ctx);
+	void *progress_ctx;
+	const char *wordnet_dir; /* precis_rouge_options.wordnet_dir (NULL: built in) */
+} precis_eval_options;
+
+#define PRECIS_EVAL_OPTIONS_VERSION 1
+#define PRECIS_EVAL_OPTIONS_INIT                                                   \
+	{ PRECIS_EVAL_OPTIONS_VERSION, PRECIS_ROUGE_UNICODE, false, NULL, 1, 0, false, \
+	  false, NULL, 1000, 1, 0, NULL, NULL, NULL }
+
+/* The measures of an evaluation. */
+typedef enum precis_eval_measure {
+	PRECIS_EVAL_ROUGE1 = 0,
+	PRECIS_EVAL_ROUGE2,
+	PRECIS_EVAL_ROUGEL,      /* summary-level LCS: rougeLsum, 1.5.5's ROUGE-L */
+	PRECIS_EVAL_MEASURES     /* how many there are */
+} precis_eval_measure;
+
+/* "rouge1", "rouge2", "rougeL"; NULL out of range. */
+PRECIS_EXTERN const char *precis_eval_measure_name(precis_eval_measure m);
+
+typedef struct precis_eval_result precis_eval_result;
+
+/*
+ * Run the evaluation of nsys >= 1 systems on n records. The result keeps
+ * no pointer into recs, sys or opts. PRECIS_EINVAL for a record without
+ * text or references, or invalid options. A summary that cannot be made
+ * (an empty article, say) or scored (invalid UTF-8 in a reference) counts
+ * as all zeros, like an empty one: one bad record does not stop a run.
+ */
+PRECIS_EXTERN int precis_eval_run(precis_eval_result **out, const precis_eval_record *recs,
+				  size_t n, const precis_eval_system *sys, size_t nsys,
+				  const precis_eval_options *opts);
+PRECIS_EXTERN void precis_eval_result_free(precis_eval_result *r);
+PRECIS_EXTERN size_t precis_eval_result_records(const precis_eval_result *r);
+PRECIS_EXTERN size_t precis_eval_result_systems(const precis_eval_result *r);
+
+/* Mean P, R and F of system sys over the records (0 for no record). */
+PRECIS_EXTERN int precis_eval_mean(precis_prf *out, const precis_eval_result *r, size_t sys,
+				   precis_eval_measure m);
+
+/* 95% percentile bootstrap confidence interval of the mean F (precis_bootstrap_ci). */
+PRECIS_EXTERN int precis_eval_ci(double *lo, double *hi, const precis_eval_result *r,
+				 size_t sys, precis_eval_measure m);
+
+/* Scores of record rec by system sys. */
+PRECIS_EXTERN int precis_eval_score(precis_prf *out, const precis_eval_result *r, size_t sys,
+				    size_t rec, precis_eval_measure m);
+
+/* 1 when system sys had no output for record rec (scored as empty), else 0. */
+PRECIS_EXTERN int precis_eval_missing(const precis_eval_result *r, size_t sys, size_t rec);
+
+/*
+ * Paired bootstrap test per measure (precis_paired_bootstrap on F, the
+ * run's samples and seed): p[m] is the one-sided p-value that system a
+ * beats system b.
+ */
+PRECIS_EXTERN int precis_eval_paired(double p[PRECIS_EVAL_MEASURES], const precis_eval_result *r,
+				     size_t a, size_t b);
 /* ------------------------------------------------------------ web pages */
 
 /*

@@ -19,8 +19,9 @@ struct px_agencies {
 	bool starts[256]; /* first bytes of names */
 };
 
-void px_agencies_free(px_agencies *t)
+static void agencies_free(void *p)
 {
+	px_agencies *t = p;
 	if (!t)
 		return;
 	px_strmap_free(t->alias);
@@ -53,18 +54,26 @@ static int agency_add(const char *canon, size_t clen, const char *name, size_t n
 	return 0;
 }
 
-int px_agencies_new(px_agencies **out)
+static int agencies_build(void **out, const void *arg)
 {
+	(void)arg;
 	px_agencies *t = calloc(1, sizeof *t);
 	int rc = t ? px_strmap_new(&t->alias) : PRECIS_ENOMEM;
 	if (!rc)
 		rc = px_data_aliases(px_data_find("stopwords/cues/agencies.txt"), agency_add, t);
 	if (rc) {
-		px_agencies_free(t);
+		agencies_free(t);
 		return rc;
 	}
 	*out = t;
 	return 0;
+}
+
+const px_agencies *px_agency_table(void)
+{
+	static px_data_once once;
+	void *t;
+	return px_data_once_get(&t, &once, agencies_build, agencies_free, NULL) ? NULL : t;
 }
 
 size_t px_agencies_maxwords(const px_agencies *t)

@@ -15,9 +15,8 @@
 
 typedef struct px_agencies px_agencies;
 
-/* The table of agencies.txt. Returns 0 or PRECIS_ENOMEM. */
-int px_agencies_new(px_agencies **out);
-void px_agencies_free(px_agencies *t);
+/* The table of agencies.txt, built on first use and shared (NULL: out of memory). */
+const px_agencies *px_agency_table(void);
 
 /* Most words in an agency name. */
 size_t px_agencies_maxwords(const px_agencies *t);

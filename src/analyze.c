@@ -17,9 +17,16 @@
 #define MEMO_MAX 20000
 /* Language detection reads at most this much text. */
 #define DETECT_BYTES 2048
+/*
+ * Detections by scanning the lists (px_detect_scan) before an analyzer
+ * builds the shared detection set: a one-file run never pays for the set,
+ * a stream pays for it once. callgrind: a scan costs 2.2M instructions,
+ * building the set 3.2M (and a megabyte), a lookup in it next to nothing.
+ */
+#define DETECT_SCANS 2
 
 typedef struct {
-	px_strmap *stop;
+	const px_wordset *stop; /* shared, built once per process */
 	px_stemmer *stemmer;
 	px_strmap *memo;    /* folded form -> index into memo_stem */
 	int64_t *memo_stem; /* id in stems */
@@ -30,8 +37,7 @@ typedef struct {
 
 struct precis_analyzer {
 	lang_state *langs;  /* one per px_lang_at() index */
-	px_strmap *detect;  /* stop word -> index into detect_mask */
-	uint32_t *detect_mask;
+	unsigned detections; /* texts whose language was detected by scanning */
 	char *buf;          /* scratch for folding long words */
 	size_t bufcap;
 };
@@ -68,13 +74,10 @@ void precis_analyzer_free(precis_analyzer *a)
 	if (!a)
 		return;
 	for (size_t i = 0; i < px_lang_count(); i++) {
-		px_strmap_free(a->langs[i].stop);
 		px_stemmer_free(a->langs[i].stemmer);
 		memo_clear(&a->langs[i]);
 	}
 	free(a->langs);
-	px_strmap_free(a->detect);
-	free(a->detect_mask);
 	free(a->buf);
 	free(a);
 }
@@ -86,8 +89,8 @@ static int lang_get(lang_state **out, precis_analyzer *a, const char *lang, bool
 		return PRECIS_ELANG;
 	lang_state *l = &a->langs[li];
 	int rc;
-	if (!l->stop && (rc = px_stopwords_load(&l->stop, li)))
-		return rc;
+	if (!l->stop && !(l->stop = px_stopwords(li)))
+		return PRECIS_ENOMEM;
 	if (stem && !l->stemmer) {
 		if ((rc = px_stemmer_new(&l->stemmer, px_lang_at(li)->snowball)))
 			return rc;
@@ -101,7 +104,7 @@ int px_is_stopword(precis_analyzer *a, const char *lang, const char *folded, siz
 	lang_state *l;
 	if (lang_get(&l, a, lang, false))
 		return 0;
-	return px_strmap_get(l->stop, folded, len) >= 0;
+	return px_wordset_langs(l->stop, folded, len) != 0;
 }
 
 /*
@@ -135,7 +138,7 @@ static const char *memo_stem(lang_state *l, const char *form, size_t len, size_t
 			return NULL;
 		l->memo_cap = nc;
 	}
-	l->memo_stop[id] = *stop = px_strmap_get(l->stop, form, len) >= 0;
+	l->memo_stop[id] = *stop = px_wordset_langs(l->stop, form, len) != 0;
 	size_t sl;
 	const char *s = px_stem(l->stemmer, form, len, &sl);
 	if (!s)
@@ -212,7 +215,7 @@ static int on_token(const px_token *t, void *ctx)
 		if (!word.stem)
 			return PRECIS_ENOMEM;
 	} else {
-		word.stop = px_strmap_get(w->l->stop, form, fl) >= 0;
+		word.stop = px_wordset_langs(w->l->stop, form, fl) != 0;
 	}
 	return w->fn(&word, w->ctx);
 }
@@ -229,48 +232,19 @@ int px_analyze(precis_analyzer *a, const char *lang, const char *s, size_t len,
 
 /* ------------------------------------------------ language detection */
 
-static int detect_build(precis_analyzer *a)
-{
-	int rc = px_strmap_new(&a->detect);
-	if (rc)
-		return rc;
-	size_t cap = 0;
-	for (size_t li = 0; li < px_lang_count(); li++) {
-		px_strmap *words;
-		if ((rc = px_detect_words_load(&words, (int)li)))
-			return rc;
-		for (size_t k = 0; k < px_strmap_count(words) && !rc; k++) {
-			size_t wl;
-			const char *word = px_strmap_key(words, (int64_t)k, &wl);
-			int64_t id;
-			int added;
-			if ((rc = px_strmap_intern(a->detect, word, wl, &id, &added)))
-				break;
-			if ((size_t)id >= cap) {
-				size_t nc = cap ? cap * 2 : 4096;
-				uint32_t *nm = realloc(a->detect_mask, nc * sizeof *nm);
-				if (!nm) {
-					rc = PRECIS_ENOMEM;
-					break;
-				}
-				memset(nm + cap, 0, (nc - cap) * sizeof *nm);
-				a->detect_mask = nm;
-				cap = nc;
-			}
-			a->detect_mask[id] |= 1u << li;
-		}
-		px_strmap_free(words);
-		if (rc)
-			return rc;
-	}
-	return 0;
-}
-
+/*
+ * The words of the text's head, folded: an arena of forms (each under
+ * 64 bytes) and where each starts. A token takes a byte and a separator
+ * at least, so half the bytes read (DETECT_BYTES and up to three bytes
+ * that end a character) bound their number.
+ */
 struct detect {
-	precis_analyzer *a;
 	const char *s;
-	double score[32];
-	size_t words;
+	char arena[DETECT_BYTES * 4];
+	size_t used;
+	const char *w[DETECT_BYTES / 2 + 4];
+	size_t len[DETECT_BYTES / 2 + 4];
+	size_t n;
 };
 
 static int on_detect_token(const px_token *t, void *ctx)
@@ -278,49 +252,81 @@ static int on_detect_token(const px_token *t, void *ctx)
 	struct detect *d = ctx;
 	char buf[64];
 	size_t n = t->end - t->start;
-	if (n >= 16)
+	if (n >= 16 || d->n == sizeof d->w / sizeof d->w[0])
 		return 0;
 	size_t fl = px_fold_into(buf, sizeof buf, d->s + t->start, n);
 	if (fl == (size_t)-1)
 		return 0;
 	fl = ascii_apostrophes(buf, fl);
-	d->words++;
-	int64_t id = px_strmap_get(d->a->detect, buf, fl);
-	if (id < 0)
+	if (d->used + fl > sizeof d->arena)
 		return 0;
-	uint32_t mask = d->a->detect_mask[id];
-	int k = __builtin_popcount(mask);
-	/* A word shared by k lists is weak evidence for each of them. */
-	for (size_t li = 0; li < px_lang_count(); li++)
-		if (mask & (1u << li))
-			d->score[li] += 1.0 / k;
+	memcpy(d->arena + d->used, buf, fl);
+	d->w[d->n] = d->arena + d->used;
+	d->len[d->n++] = fl;
+	d->used += fl;
+	return 0;
+}
+
+/*
+ * The languages of the words: from the detection set when the process has
+ * built it, else by scanning the lists for these words alone, which costs
+ * less for the first texts; an analyzer that has detected DETECT_SCANS
+ * texts builds the set (once per process) and uses it from then on.
+ */
+static int detect_masks(uint32_t *mask, precis_analyzer *a, const struct detect *d)
+{
+	const px_wordset *set = px_detect_words_built();
+	px_wordset *scan = NULL;
+	if (!set && a->detections < DETECT_SCANS) {
+		int rc = px_detect_scan(&scan, d->w, d->len, d->n);
+		if (rc)
+			return rc;
+		a->detections++;
+		set = scan;
+	} else if (!set && !(set = px_detect_words())) {
+		return PRECIS_ENOMEM;
+	}
+	for (size_t i = 0; i < d->n; i++)
+		mask[i] = px_wordset_langs(set, d->w[i], d->len[i]);
+	px_wordset_free(scan);
 	return 0;
 }
 
 int precis_detect_language(const char **code, precis_analyzer *a, const char *text, size_t len)
 {
-	if (!a->detect) {
-		int rc = detect_build(a);
-		if (rc) {
-			px_strmap_free(a->detect);
-			a->detect = NULL;
-			return rc;
-		}
-	}
-	struct detect d = { .a = a, .s = text };
+	struct detect *d = malloc(sizeof *d);
+	uint32_t *mask = malloc(sizeof d->w / sizeof d->w[0] * sizeof *mask);
+	int rc = d && mask ? 0 : PRECIS_ENOMEM;
+	if (rc)
+		goto done;
+	d->s = text;
+	d->used = d->n = 0;
 	size_t n = len < DETECT_BYTES ? len : DETECT_BYTES;
 	while (n < len && ((unsigned char)text[n] & 0xC0) == 0x80)
 		n++; /* do not cut a character in two */
 	/* No elision rule: tokens stay whole, so "l'" forms do not bias to French. */
-	px_tokenize(text, n, NULL, on_detect_token, &d);
+	px_tokenize(text, n, NULL, on_detect_token, d);
+	if ((rc = detect_masks(mask, a, d)))
+		goto done;
+	double score[32] = { 0 };
+	for (size_t i = 0; i < d->n; i++) {
+		int k = __builtin_popcount(mask[i]);
+		/* A word shared by k lists is weak evidence for each of them. */
+		for (size_t li = 0; k && li < px_lang_count(); li++)
+			if (mask[i] & (1u << li))
+				score[li] += 1.0 / k;
+	}
 	int best = px_lang_index("en");
 	double best_score = 0.0;
 	for (size_t li = 0; li < px_lang_count(); li++) {
-		if (d.score[li] > best_score) {
-			best_score = d.score[li];
+		if (score[li] > best_score) {
+			best_score = score[li];
 			best = (int)li;
 		}
 	}
 	*code = px_lang_at(best)->code;
-	return 0;
+done:
+	free(d);
+	free(mask);
+	return rc;
 }

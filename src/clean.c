@@ -88,15 +88,14 @@ int px_clean_text(px_clean_result *out, precis_analyzer *a, const char *text, si
 {
 	(void)a;
 	memset(out, 0, sizeof *out);
-	cueset cues;
-	int rc = px_clean_load_cues(&cues, lang);
+	const cueset *cues;
+	int rc = px_clean_cues(&cues, lang);
 	if (rc)
 		return rc;
-	page pg = { .text = text, .lang = lang ? lang : "en", .cues = &cues };
+	page pg = { .text = text, .lang = lang ? lang : "en", .cues = cues };
 	rc = clean_page(out, &pg, text, len);
 	px_clean_free_lines(pg.L, pg.n);
 	free(pg.scratch);
-	px_clean_cueset_free(&cues);
 	if (rc)
 		px_clean_result_free(out);
 	return rc;

@@ -11,6 +11,7 @@
 
 #include "clean_priv.h"
 #include "data.h"
+#include "stopwords.h"
 #include "strmap.h"
 #include "text.h"
 #include "token.h"
@@ -28,13 +29,16 @@ static const char *const cue_reasons[] = {
 	"ad", "byline", "support", "template", "signature", "widget", "paywall", NULL
 };
 
-void px_clean_cueset_free(cueset *c)
+static void cueset_free(void *p)
 {
+	cueset *c = p;
+	if (!c)
+		return;
 	free(c->cues);
 	for (int i = 0; i < LIST_COUNT; i++)
 		free(c->list[i]);
-	px_agencies_free(c->agencies);
 	free(c->arena);
+	free(c);
 }
 
 /* Copy s into the arena, NUL-terminated (the arena is sized up front). */
@@ -182,19 +186,16 @@ static int load_cue_file(cueset *c, const px_datafile *f)
 }
 
 /*
- * The cues for lang, then the English ones (English widget text shows up
- * on pages in every language), and the agency table.
+ * The cues of file (clean-<lang>.txt, or NULL), then the English ones
+ * (English widget text shows up on pages in every language), and the
+ * agency table.
  */
-int px_clean_load_cues(cueset *c, const char *lang)
+static int cues_build(void **out, const void *file)
 {
-	memset(c, 0, sizeof *c);
-	const px_datafile *files[2] = { NULL, NULL };
-	char path[64];
-	if (lang && strcmp(lang, "en") != 0 && strlen(lang) < 8) {
-		snprintf(path, sizeof path, "stopwords/cues/clean-%s.txt", lang);
-		files[0] = px_data_find(path);
-	}
-	files[1] = px_data_find("stopwords/cues/clean-en.txt");
+	cueset *c = calloc(1, sizeof *c);
+	if (!c)
+		return PRECIS_ENOMEM;
+	const px_datafile *files[2] = { file, px_data_find("stopwords/cues/clean-en.txt") };
 	size_t bytes = 0, lines = 0;
 	for (int i = 0; i < 2; i++) {
 		if (!files[i])
@@ -212,12 +213,32 @@ int px_clean_load_cues(cueset *c, const char *lang)
 	bool lists = true;
 	for (int i = 0; i < LIST_COUNT; i++)
 		lists = (c->list[i] = malloc(c->capwords * sizeof *c->list[i])) && lists;
-	int rc = c->arena && c->cues && lists ? px_agencies_new(&c->agencies) : PRECIS_ENOMEM;
+	int rc = c->arena && c->cues && lists && (c->agencies = px_agency_table()) ? 0 : PRECIS_ENOMEM;
 	for (int i = 0; i < 2 && !rc; i++)
 		if (files[i])
 			rc = load_cue_file(c, files[i]);
-	if (rc)
-		px_clean_cueset_free(c);
+	if (rc) {
+		cueset_free(c);
+		return rc;
+	}
+	*out = c;
+	return 0;
+}
+
+int px_clean_cues(const cueset **out, const char *lang)
+{
+	static px_data_once once[64], english;
+	int li = lang && strcmp(lang, "en") != 0 ? px_lang_index(lang) : -1;
+	const px_datafile *file = NULL;
+	if (li >= 0 && li < 64) {
+		char path[64];
+		snprintf(path, sizeof path, "stopwords/cues/clean-%s.txt", lang);
+		file = px_data_find(path);
+	}
+	void *c;
+	int rc = px_data_once_get(&c, file ? &once[li] : &english, cues_build, cueset_free, file);
+	if (!rc)
+		*out = c;
 	return rc;
 }
 

@@ -60,7 +60,7 @@ typedef struct {
 	size_t ncues, capcues;
 	const char **list[LIST_COUNT];
 	size_t nlist[LIST_COUNT], capwords;
-	px_agencies *agencies;
+	const px_agencies *agencies; /* shared */
 	char *arena;
 	size_t alen, acap;
 } cueset;
@@ -103,9 +103,9 @@ static inline bool px_clean_is_reason(const line *l, const char *r)
 }
 
 /* clean_cues.c */
-void px_clean_cueset_free(cueset *c);
 size_t px_clean_skeleton(char *out, const char *s, size_t len, bool keep_digits);
-int px_clean_load_cues(cueset *c, const char *lang);
+/* The cues for pages in lang (NULL: English), built on first use and shared. */
+int px_clean_cues(const cueset **out, const char *lang);
 bool px_clean_in_list(const cueset *c, int list, const char *s, size_t len);
 
 /* clean_lines.c */

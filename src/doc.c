@@ -228,6 +228,8 @@ int precis_doc_new(precis_doc **out, precis_analyzer *a, const char *text, size_
 	const precis_doc_options *o = opts ? opts : &defaults;
 	if (!out || !a || (!text && len))
 		return px_error_set(err, PRECIS_EINVAL, 0, "invalid argument");
+	if (o->version != PRECIS_DOC_OPTIONS_VERSION)
+		return px_error_set(err, PRECIS_EINVAL, 0, "precis_doc_options: unknown version");
 	if (err)
 		memset(err, 0, sizeof *err);
 	precis_doc *d = calloc(1, sizeof *d);

@@ -153,30 +153,27 @@ int precis_meta_new(precis_meta **out, precis_analyzer *a, const precis_doc *d, 
 	/* An unreadable pubdate is no reference: dates then resolve only when absolute. */
 	if (pubdate)
 		precis_ymd_parse(&m->pub, pubdate);
-	lists L;
-	gazetteer g = { 0 };
+	const meta_tables *t = NULL;
 	struct tokctx tc = { 0 };
 	struct people pp = { 0 };
 	quotevec qv = { 0 };
 	datevec dv = { 0 };
 	px_strmap *lowers = NULL;
-	int rc = px_meta_load_lists(&L, d->lang);
+	int rc = px_meta_tables(&t, d->lang);
 	if (!rc)
-		rc = px_meta_gaz_load(&g, &L);
+		rc = meta_tokens(&tc, &lowers, d, &t->L);
 	if (!rc)
-		rc = meta_tokens(&tc, &lowers, d, &L);
-	if (!rc)
-		rc = px_meta_find_dates(&dv, tc.v, tc.n, &L, d->text, d->lang);
+		rc = px_meta_find_dates(&dv, tc.v, tc.n, &t->L, d->text, d->lang);
 	m->dates = dv.v;
 	m->date_units = dv.unit;
 	m->ndates = dv.n;
 	if (rc)
 		goto done;
-	pp = (struct people){ d, a, &L, &g, tc.v, tc.n, &m->eplaces, &m->epersons,
+	pp = (struct people){ d, a, &t->L, &t->g, tc.v, tc.n, &m->eplaces, &m->epersons,
 			      { 0 }, lowers, NULL, 0, 0, NULL, 0, 0 };
 	if ((rc = meta_entities(m, &pp)) || (rc = px_meta_find_quotes(&qv, d)))
 		goto done;
-	rc = px_meta_speakers(&qv, tc.v, tc.n, &L, pp.pm, pp.npm, d->text, &m->epersons);
+	rc = px_meta_speakers(&qv, tc.v, tc.n, &t->L, pp.pm, pp.npm, d->text, &m->epersons);
 done:
 	m->quotes = qv.v;
 	m->nquotes = qv.n;
@@ -189,8 +186,6 @@ done:
 	free(tc.v);
 	free(tc.foff);
 	free(tc.fold.buf);
-	px_meta_lists_free(&L);
-	px_meta_gaz_free(&g);
 	if (rc) {
 		precis_meta_free(m);
 		return rc;

@@ -43,10 +43,16 @@ void px_meta_entvec_free(entvec *ev)
 /* "Kim Jong-Un", "Kim Jong Un" and "KIM Jong un" meet on "kim jong un"; "U.S." on "u s". */
 static char *entity_key(const char *s, size_t n)
 {
-	char *f;
-	size_t fl;
-	if (px_fold(&f, &fl, s, n) != 0)
+	/* The Latin-1 fast path first: keys of the gazetteer and of every mention. */
+	size_t cap = n * 3 + 16, fl;
+	char *f = malloc(cap);
+	if (!f)
 		return NULL;
+	if ((fl = px_fold_into(f, cap, s, n)) == (size_t)-1) {
+		free(f);
+		if (px_fold(&f, &fl, s, n) != 0)
+			return NULL;
+	}
 	size_t o = 0;
 	bool space = true; /* drops leading separators */
 	for (size_t i = 0; i < fl;) {
@@ -696,8 +702,8 @@ static bool word_char(unsigned char c)
  */
 int px_meta_find_agencies(entvec *ev, const char *text, size_t len)
 {
-	px_agencies *t = NULL;
-	int rc = px_agencies_new(&t);
+	const px_agencies *t = px_agency_table();
+	int rc = t ? 0 : PRECIS_ENOMEM;
 	size_t maxwords = rc ? 0 : px_agencies_maxwords(t), i = 0;
 	while (!rc && maxwords && i < len) {
 		if (!word_char((unsigned char)text[i]) ||
@@ -728,7 +734,6 @@ int px_meta_find_agencies(entvec *ev, const char *text, size_t len)
 			rc = mention_text(ev, canon, clen, i, NULL);
 		i = w[used ? used - 1 : 0].end;
 	}
-	px_agencies_free(t);
 	return rc;
 }
 

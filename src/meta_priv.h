@@ -187,6 +187,12 @@ typedef struct {
 	size_t n, cap, capopen, capclose;
 } quotevec;
 
+/* The cue lists and gazetteer of a language, built once and shared. */
+typedef struct {
+	lists L;
+	gazetteer g; /* its first words are in L's lexicon */
+} meta_tables;
+
 static inline bool tok_is(const tok *t, const char *w)
 {
 	return t->flen == strlen(w) && memcmp(t->fold, w, t->flen) == 0;
@@ -214,6 +220,8 @@ int px_meta_arena_add(size_t *at, arena *a, const char *s, size_t n);
 void px_meta_lists_free(lists *l);
 lexent *px_meta_lex_entry(lists *l, const char *w, size_t n);
 int px_meta_load_lists(lists *l, const char *lang);
+/* The tables for docs in lang (meta-<lang>.txt, else English), built on first use. */
+int px_meta_tables(const meta_tables **out, const char *lang);
 size_t px_meta_phrase_at(const lists *L, int list, const tok *v, size_t n, size_t i,
 			const phrase **which);
 size_t px_meta_fold_word(char *buf, size_t cap, const char *s, size_t n);

@@ -14,6 +14,7 @@
 #include "doc.h"
 #include "calendar.h"
 #include "meta_priv.h"
+#include "stopwords.h"
 #include "strmap.h"
 #include "text.h"
 #include "token.h"
@@ -485,4 +486,45 @@ int px_meta_split_glued(struct tokctx *c, const px_strmap *caps, const px_strmap
 	free(tail);
 	free(toff);
 	return 0;
+}
+
+static void tables_free(void *p)
+{
+	meta_tables *t = p;
+	if (!t)
+		return;
+	px_meta_lists_free(&t->L);
+	px_meta_gaz_free(&t->g);
+	free(t);
+}
+
+static int tables_build(void **out, const void *lang)
+{
+	meta_tables *t = calloc(1, sizeof *t);
+	if (!t)
+		return PRECIS_ENOMEM;
+	int rc = px_meta_load_lists(&t->L, lang);
+	if (!rc)
+		rc = px_meta_gaz_load(&t->g, &t->L);
+	if (rc) {
+		tables_free(t);
+		return rc;
+	}
+	*out = t;
+	return 0;
+}
+
+int px_meta_tables(const meta_tables **out, const char *lang)
+{
+	static px_data_once once[64], english;
+	int li = lang && strcmp(lang, "en") != 0 ? px_lang_index(lang) : -1;
+	char path[64];
+	snprintf(path, sizeof path, "stopwords/cues/meta-%s.txt", li >= 0 ? lang : "en");
+	bool own = li >= 0 && li < 64 && px_data_find(path);
+	void *t;
+	int rc = px_data_once_get(&t, own ? &once[li] : &english, tables_build, tables_free,
+				  own ? px_lang_at(li)->code : "en");
+	if (!rc)
+		*out = t;
+	return rc;
 }

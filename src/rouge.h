@@ -1,11 +1,115 @@
 /*
- * rouge: private helpers of the ROUGE scorer (src/rouge.c), for the tests
- * and the CLI. The scorer itself is public (precis_rouge_* in precis.h).
+ * rouge: private header of the ROUGE scorer. The scorer itself is public
+ * (precis_rouge_* in precis.h); its work is cut in three files:
+ *
+ *	rouge_tokens.c  texts -> token ids split into lines, in the three
+ *	                tokenizations, with 1.5.5's -l/-b limits and stemming
+ *	rouge_lcs.c     n-gram ids, clipped counts, LCS and union-LCS tables:
+ *	                every count of one candidate-reference pair
+ *	rouge.c         the API: options, scores from counts, several references
+ *
+ * px_rouge_tokens is also used by the tests, to see what the scorer compares.
  */
 #ifndef PX_ROUGE_H
 #define PX_ROUGE_H
 
+#include <stdint.h>
+
 #include "precis.h"
+#include "strmap.h"
+
+#define PX_ROUGE_WEIGHT 1.2 /* ROUGE-W weighting factor, 1.5.5's -w default */
+
+/* Packed n-gram keys -> dense ids; open addressing, 0 marks an empty slot. */
+typedef struct {
+	uint64_t *key;
+	uint32_t *val;
+	size_t cap;
+	uint32_t n;
+} px_idtab;
+
+/* A growable buffer; users view p as the one element type they keep in it. */
+typedef struct {
+	void *p;
+	size_t cap; /* elements */
+} px_rouge_buf;
+
+/*
+ * Buffers reused across calls (a scorer serves one thread). Counters come
+ * in pairs, [2k] for the reference and [2k+1] for the candidate.
+ */
+typedef struct {
+	px_idtab tab;
+	px_rouge_buf cnt;            /* uint32_t: counter pair per n-gram id */
+	px_rouge_buf gram_r, gram_c; /* uint32_t: n-gram id starting at each position */
+	px_rouge_buf moves;          /* uint64_t: LCS backtrack, bit set = move left */
+	px_rouge_buf row;            /* uint32_t: two LCS rows */
+	px_rouge_buf wrow;           /* double: two weighted LCS rows */
+	px_rouge_buf run;            /* uint32_t: two rows of consecutive-match lengths (ROUGE-W) */
+	px_rouge_buf pw;             /* double: pw[k] = k^PX_ROUGE_WEIGHT, k < pw_n */
+	size_t pw_n;
+	px_rouge_buf clip;           /* uint32_t: unigram counter pair left per token id */
+	px_rouge_buf mask;           /* unsigned char: union-LCS hits of one reference line */
+} px_rouge_scratch;
+
+struct precis_rouge {
+	precis_rouge_options o;
+	precis_analyzer *a;    /* unicode mode */
+	px_strmap *exc;        /* 1.5.5: WordNet exception form -> index of base */
+	char **exc_base;
+	size_t exc_cap;
+	px_strmap *stop;       /* 1.5.5 -s */
+	px_strmap *stems;      /* ASCII modes: word -> index into stem_id */
+	px_strmap *stem_of;    /* the stems themselves */
+	uint32_t *stem_id;
+	size_t stem_cap;
+	px_rouge_scratch s;
+};
+
+/* One tokenized text: ids, and line starts (lines[k]..lines[k+1]). */
+typedef struct {
+	uint32_t *id;
+	size_t n, cap;
+	size_t *line;
+	size_t nlines, lcap;
+} px_toks;
+
+/* What one scoring call tokenizes with: one vocabulary, one language. */
+typedef struct {
+	precis_rouge *r;
+	px_strmap *vocab;
+	const char *lang;
+} px_rouge_ctx;
+
+/*
+ * A text tokenized for n-grams (flat) and for LCS (lines). They are the
+ * same token stream except with 1.5.5's -b, whose two readers cut
+ * differently; otherwise lines aliases flat.
+ */
+typedef struct {
+	px_toks flat, own_lines;
+	const px_toks *lines;
+} px_rouge_text;
+
+typedef struct {
+	double hit, cand, ref; /* counts; ref and cand may be weighted (ROUGE-W) */
+} px_rouge_counts;
+
+typedef struct {
+	px_rouge_counts n[4], L, Lsum, W, SU4;
+} px_rouge_all_counts;
+
+/* ---- rouge_tokens.c */
+
+/* 1.5.5 -m: the WordNet exception lists (form -> base) into r->exc. */
+int px_rouge_load_exceptions(precis_rouge *r);
+
+/* Start the stem cache afresh when it has grown large (a long stream of new words). */
+int px_rouge_stems_trim(precis_rouge *r);
+
+/* Tokenize s into t (zeroed first) in c's vocabulary. */
+int px_rouge_text_tokenize(px_rouge_text *t, px_rouge_ctx *c, const char *s);
+void px_rouge_text_free(px_rouge_text *t);
 
 /*
  * The tokens of text as r compares them (lowercased or folded, stemmed,
@@ -15,5 +119,18 @@
  * text.
  */
 int px_rouge_tokens(char **out, precis_rouge *r, const char *text);
+
+/* ---- rouge_lcs.c */
+
+/*
+ * Every count of measures want (PRECIS_ROUGE_M_*) for one pair: n-grams on
+ * the flat token streams, LCS measures on the lines; nvocab bounds the
+ * token ids. PRECIS_ETOOBIG when an LCS table would be too large.
+ */
+int px_rouge_count_all(px_rouge_all_counts *a, px_rouge_scratch *s, const px_toks *cand_flat,
+		       const px_toks *ref_flat, const px_toks *cand_lines,
+		       const px_toks *ref_lines, size_t nvocab, unsigned want);
+
+void px_rouge_scratch_free(px_rouge_scratch *s);
 
 #endif

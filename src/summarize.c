@@ -325,3 +325,9 @@ const double *precis_summary_scores(const precis_summary *s, size_t *n)
 		*n = s->nscores;
 	return s->scores;
 }
+
+int precis_summary_new(precis_summary **out, const precis_doc *doc,
+		       const precis_summary_options *opts)
+{
+	return precis_summarize(out, doc, opts);
+}

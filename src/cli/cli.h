@@ -43,6 +43,16 @@ int cli_read_file(char **out, size_t *len, const char *path, size_t max_bytes,
 char **cli_expand_paths(char **args, int n, int *failed);
 void cli_free_paths(char **paths);
 
+/*
+ * ROUGE-1.5.5's data directory for -m stemming: the --rouge-data value, else
+ * $ROUGE_EVAL_HOME (the variable ROUGE-1.5.5 users already set), else NULL
+ * (the WordNet 3.0 lists built in).
+ */
+const char *cli_rouge_data(const char *given);
+
+/* The message for a scorer that could not be made (names the data directory). */
+void cli_rouge_new_error(const char *cmd, int code, const char *rouge_data);
+
 /* Parse a size or number option strictly; 0 on success, -1 on junk. */
 int cli_parse_size(const char *s, size_t *out);
 int cli_parse_double(const char *s, double *out);

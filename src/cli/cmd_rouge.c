@@ -35,6 +35,9 @@ static const px_cli_opt opts[] = {
 		  "rouge-score (Google's rouge-score 0.1.2, exactly) or\n"
 		  "rouge155 (ROUGE-1.5.5.pl -c 95 -r 1000 -n 2 -a, exactly)"),
 	CLI_FLAG("stem", 0, AT(o.stem), "stem (rouge-score use_stemmer, 1.5.5 -m, Snowball)"),
+	CLI_VALUE("rouge-data", 0, "DIR", AT(o.wordnet_dir), CLI_CHECK_STRING,
+		  "1.5.5 -m: WordNet exception lists of a ROUGE-1.5.5 data\n"
+		  "directory (default $ROUGE_EVAL_HOME, else WordNet 3.0 built in)"),
 	CLI_VALUE("lang", 0, "CODE", AT(o.lang), CLI_CHECK_LANG, "language for unicode mode (auto)"),
 	CLI_VALUE("alpha", 0, "A", AT(o.alpha), CLI_CHECK_NUMBER,
 		  "F = PR / ((1-A) P + A R), default 0.5 (F1)", .max = 1),
@@ -247,7 +250,7 @@ static int run_pair(struct run *r, char **files, int n)
 	if (!rc)
 		rc = precis_rouge_score(&s, sc, texts[0], (const char *const *)texts + 1, (size_t)n - 1);
 	if (rc < 0 && !failed)
-		cli_error("rouge: %s", precis_strerror(rc));
+		cli_rouge_new_error("rouge", rc, r->o.wordnet_dir);
 	if (!rc) {
 		printf("%-10s %-9s %-9s %-9s\n", "measure", "P", "R", "F");
 		for (size_t k = 0; k < PRECIS_ROUGE_MEASURES; k++) {
@@ -276,6 +279,7 @@ int cmd_rouge(int argc, char **argv)
 		return rc;
 	if ((rc = parse_measures(&r)))
 		return rc;
+	r.o.wordnet_dir = cli_rouge_data(r.o.wordnet_dir);
 	if (r.stopwords && load_stopwords(&r, r.stopwords)) {
 		free(r.stopbuf);
 		return EXIT_SOME_FAILED;

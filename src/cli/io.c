@@ -245,3 +245,21 @@ int cli_write_atomic(const char *path, const char *buf, size_t len)
 	free(tmp);
 	return 0;
 }
+
+const char *cli_rouge_data(const char *given)
+{
+	if (given)
+		return given;
+	const char *env = getenv("ROUGE_EVAL_HOME");
+	return env && *env ? env : NULL;
+}
+
+void cli_rouge_new_error(const char *cmd, int code, const char *rouge_data)
+{
+	if (code == PRECIS_EIO && rouge_data)
+		cli_error("%s: no readable WordNet exception lists (adj.exc, adv.exc, noun.exc, "
+			  "verb.exc) in %s or %s/WordNet-2.0-Exceptions (--rouge-data, ROUGE_EVAL_HOME)",
+			  cmd, rouge_data, rouge_data);
+	else
+		cli_error("%s: %s", cmd, precis_strerror(code));
+}

@@ -166,6 +166,7 @@ static int store_value(const px_cli_opt *s, void *target, const char *v, int arg
 	case CLI_CHECK_CHOICE: return store_choice(s, target, v);
 	case CLI_CHECK_ALGORITHM: return precis_algorithm_from_name(target, v) ? -1 : 0;
 	case CLI_CHECK_COMPAT: return precis_rouge_compat_from_name(target, v) ? -1 : 0;
+	case CLI_CHECK_PAIR: return -1; /* store_pair: needs argv */
 	}
 	return -1;
 }
@@ -224,8 +225,25 @@ static int refuse(const cli_command *cmd, const px_cli_opt *specs, int n, int c,
 	return EXIT_USAGE;
 }
 
+/* --compare A B: the word after the value is the second one (GNU getopt has not
+ * moved it yet: operands are only permuted when the next option is found). */
+static int store_pair(const cli_command *cmd, const px_cli_opt *s, void *target, int argc,
+		      char **argv)
+{
+	if (optind >= argc) {
+		cli_error("%s: --%s needs two values (see 'precis %s --help')", cmd->name, s->name,
+			  cmd->name);
+		return EXIT_USAGE;
+	}
+	if (store_list(target, optarg, argc) || store_list(target, argv[optind++], argc)) {
+		cli_error("out of memory");
+		return EXIT_SOME_FAILED;
+	}
+	return CLI_PARSED;
+}
+
 static int apply(cli_args *out, void *base, const cli_command *cmd, const px_cli_opt *s, int i,
-		 int argc)
+		 int argc, char **argv)
 {
 	void *target = (char *)base + s->offset;
 	out->seen[i] = 1;
@@ -234,6 +252,8 @@ static int apply(cli_args *out, void *base, const cli_command *cmd, const px_cli
 	case CLI_OPT_UNSET: *(bool *)target = false; return CLI_PARSED;
 	case CLI_OPT_HELP: return EXIT_OK;
 	case CLI_OPT_VALUE:
+		if (s->check == CLI_CHECK_PAIR)
+			return store_pair(cmd, s, target, argc, argv);
 		if (store_value(s, target, optarg, argc) == 0)
 			return CLI_PARSED;
 		if (s->check == CLI_CHECK_LIST) {
@@ -264,7 +284,7 @@ int cli_opt_parse(cli_args *out, void *base, const cli_command *cmd, const px_cl
 		int i = c >= LONG_BASE ? c - LONG_BASE : spec_of_short(specs, n, c);
 		if (c == '?' || c == ':' || i < 0)
 			return refuse(cmd, specs, n, c, argv);
-		int rc = apply(out, base, cmd, &specs[i], i, argc);
+		int rc = apply(out, base, cmd, &specs[i], i, argc, argv);
 		if (rc == EXIT_OK) {
 			cli_opt_help(stdout, cmd, specs);
 			return EXIT_OK;

@@ -55,7 +55,8 @@ typedef enum cli_check {
 	CLI_CHECK_NUMBER,     /* double: finite, in [min, max] (see CLI_MIN_OPEN/CLI_MAX_OPEN) */
 	CLI_CHECK_CHOICE,     /* int: index of the value in choices[] */
 	CLI_CHECK_ALGORITHM,  /* precis_algorithm: precis_algorithm_from_name */
-	CLI_CHECK_COMPAT      /* precis_rouge_compat: precis_rouge_compat_from_name */
+	CLI_CHECK_COMPAT,     /* precis_rouge_compat: precis_rouge_compat_from_name */
+	CLI_CHECK_PAIR        /* cli_strlist: two words a time (--compare A B), appended in order */
 } cli_check;
 
 /* Flags of a CLI_CHECK_NUMBER range; without them both bounds are included. */

@@ -1,3 +1,4 @@
+#include <stdatomic.h>
 #include <string.h>
 
 #include "data.h"
@@ -77,5 +78,24 @@ int px_data_sections(const px_datafile *f, px_section_fn fn, void *ctx)
 		if (rc)
 			return rc;
 	}
+	return 0;
+}
+
+int px_data_once_get(void **out, px_data_once *once, px_build_fn build, px_destroy_fn destroy,
+		     const void *arg)
+{
+	void *t = atomic_load_explicit(&once->table, memory_order_acquire);
+	if (!t) {
+		int rc = build(&t, arg);
+		if (rc)
+			return rc;
+		void *none = NULL;
+		if (!atomic_compare_exchange_strong_explicit(&once->table, &none, t,
+							     memory_order_acq_rel, memory_order_acquire)) {
+			destroy(t); /* another thread built it first */
+			t = none;
+		}
+	}
+	*out = t;
 	return 0;
 }

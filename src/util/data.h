@@ -47,4 +47,27 @@ typedef struct px_data_line {
 typedef int (*px_section_fn)(const px_data_line *l, void *ctx);
 int px_data_sections(const px_datafile *f, px_section_fn fn, void *ctx);
 
+/*
+ * Tables parsed from embedded data (stop lists, cue lists, the detection
+ * table) are built on first use, once per process, and never change
+ * after: read-only, they are shared by every thread and analyzer, and a
+ * run pays only for the tables of the languages it reads. Zero-initialised
+ * (static storage) means not built yet.
+ */
+typedef struct px_data_once {
+	_Atomic(void *) table;
+} px_data_once;
+
+typedef int (*px_build_fn)(void **out, const void *arg);
+typedef void (*px_destroy_fn)(void *table);
+
+/*
+ * *out = the table of once, built by build(out, arg) on the first call.
+ * Threads that race on the first call may each build one; one wins and
+ * the others are destroyed. A failed build is not remembered: the next
+ * caller tries again. Returns 0 or build's error.
+ */
+int px_data_once_get(void **out, px_data_once *once, px_build_fn build, px_destroy_fn destroy,
+		     const void *arg);
+
 #endif

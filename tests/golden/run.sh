@@ -6,6 +6,8 @@
 # UPDATE=1 rewrites the .out files (read every diff before committing).
 PRECIS=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 export PRECIS
+# ROUGE-1.5.5 users may have it set; cases that want it set it themselves.
+unset ROUGE_EVAL_HOME
 cd "$(dirname "$0")/../.." || exit 2
 pass=0
 fail=0

@@ -313,6 +313,32 @@ static void test_headline_evidence(void **state)
 		   "Kim Jong-un arrive en Russie en train blindé", "Le Figaro", 0);
 }
 
+/*
+ * The words around agency names come from the cue files
+ * ([signature-word], [owner-word], [unnamed-agencies]) and match folded,
+ * in any case; agency names themselves match as printed.
+ */
+static void test_signature_words_from_cue_data(void **state)
+{
+	(void)state;
+	static const char *const body_fr =
+		"keep\tLe conseil municipal a voté jeudi la gratuité des transports pour les moins de vingt-cinq ans, une première dans la région.\n"
+		"keep\tLe dispositif entrera en vigueur le 1er septembre et coûtera environ deux millions d'euros par an à la ville.\n";
+	static const char *const body_en =
+		"keep\tThe city council voted on Thursday to make public transport free for everyone under twenty-five, a first for the region.\n"
+		"keep\tThe measure takes effect on 1 September and will cost the city about two million euros a year, officials said.\n";
+	char page[1024];
+	snprintf(page, sizeof page, "%s%s", body_fr, "signature\t(AVEC AGENCES)\n");
+	check_page("fr", page, NULL, NULL, 1);
+	snprintf(page, sizeof page, "%s%s", body_fr, "signature\tOuest Éclair AVEC AFP\n");
+	check_page("fr", page, NULL, "Ouest Éclair", 1);
+	snprintf(page, sizeof page, "%s%s", body_en, "signature\tSOURCE: Reuters, AFP\n");
+	check_page("en", page, NULL, NULL, 1);
+	/* "afp" is no agency name: no signature (a source cue drops the line as a credit). */
+	snprintf(page, sizeof page, "%s%s", body_en, "credit\tsource: afp\n");
+	check_page("en", page, NULL, NULL, 0);
+}
+
 static void test_every_language_loads_cues(void **state)
 {
 	(void)state;
@@ -416,6 +442,7 @@ int main(void)
 		cmocka_unit_test(test_body_with_cue_words_is_kept),
 		cmocka_unit_test(test_markup_script_templates),
 		cmocka_unit_test(test_repeats),
+		cmocka_unit_test(test_signature_words_from_cue_data),
 		cmocka_unit_test(test_headline_evidence),
 		cmocka_unit_test(test_every_language_loads_cues),
 		cmocka_unit_test(test_many_lines),

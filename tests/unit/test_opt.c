@@ -26,7 +26,7 @@ struct o {
 	bool flag, on;
 	precis_algorithm alg;
 	precis_rouge_compat compat;
-	cli_strlist list;
+	cli_strlist list, pairs;
 };
 
 #define AT(m) CLI_AT(struct o, m)
@@ -49,6 +49,7 @@ static const px_cli_opt specs[] = {
 	CLI_VALUE("algorithm", 0, "A", AT(alg), CLI_CHECK_ALGORITHM, "an algorithm"),
 	CLI_VALUE("compat", 0, "M", AT(compat), CLI_CHECK_COMPAT, "a compat mode\nsecond line"),
 	CLI_VALUE("item", 0, "X", AT(list), CLI_CHECK_LIST, "repeatable"),
+	CLI_VALUE("pair", 0, "A B", AT(pairs), CLI_CHECK_PAIR, "two words, repeatable"),
 	CLI_FLAG("flag", 'f', AT(flag), "sets"),
 	CLI_UNSET("raw", 0, AT(on), "clears"),
 	CLI_HELP,
@@ -169,6 +170,17 @@ static void test_shape(void **state)
 	assert_true(cli_opt_seen(&args, AT(list)));
 	assert_false(cli_opt_seen(&args, AT(unit)));
 	cli_strlist_free(&o.list);
+	const char *pairs[] = { "test", "--pair", "a", "b", "x", "--pair", "c", "d", NULL };
+	assert_int_equal(parse(&o, &args, 8, pairs), CLI_PARSED);
+	assert_int_equal(o.pairs.count, 4);
+	assert_string_equal(o.pairs.items[1], "b");
+	assert_string_equal(o.pairs.items[3], "d");
+	assert_int_equal(args.npos, 1);
+	assert_string_equal(args.pos[0], "x");
+	cli_strlist_free(&o.pairs);
+	const char *half[] = { "test", "--pair", "a", NULL };
+	assert_int_equal(parse(&o, &args, 3, half), EXIT_USAGE);
+	assert_non_null(strstr(last_error, "--pair needs two values"));
 	const char *unknown[] = { "test", "--bogus", NULL };
 	assert_int_equal(parse(&o, &args, 2, unknown), EXIT_USAGE);
 	assert_non_null(strstr(last_error, "--bogus"));
@@ -205,8 +217,8 @@ static void test_help(void **state)
 		assert_int_equal(text - line, column);
 		options++;
 	}
-	/* 15 options and --help; the continuation line sits under the first. */
-	assert_int_equal(options, 16);
+	/* 16 options and --help; the continuation line sits under the first. */
+	assert_int_equal(options, 17);
 	free(buf);
 	mem = open_memstream(&buf, &len);
 	cli_opt_help(mem, &cmd, specs);

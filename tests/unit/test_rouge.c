@@ -9,6 +9,8 @@
 #include "testutil.h"
 
 #include <math.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -730,6 +732,78 @@ static void test_errors_and_limits(void **state)
 	precis_rouge_free(NULL);
 }
 
+/* F1 of ROUGE-1 for one pair under 1.5.5 -m with the given exception lists. */
+static int r1_with_lists(double *f, const char *dir, const char *cand, const char *ref)
+{
+	precis_rouge_options o = PRECIS_ROUGE_OPTIONS_INIT;
+	o.compat = PRECIS_ROUGE_155;
+	o.stem = true;
+	o.wordnet_dir = dir;
+	precis_rouge *r = NULL;
+	int rc = precis_rouge_new(&r, &o);
+	precis_rouge_scores s;
+	const char *refs[] = { ref };
+	if (!rc)
+		rc = precis_rouge_score(&s, r, cand, refs, 1);
+	if (!rc)
+		*f = s.rouge1.f;
+	precis_rouge_free(r);
+	return rc;
+}
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	FILE *fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+}
+
+/*
+ * The exception lists can come from the user's ROUGE-1.5.5 data directory:
+ * a form listed there stems to its base, the built-in WordNet 3.0 lists are
+ * not used, and a directory without the lists is an I/O error.
+ */
+static void test_wordnet_dir(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/precis-wn-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char sub[600];
+	snprintf(sub, sizeof sub, "%s/WordNet-2.0-Exceptions", dir);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	write_file(sub, "adj.exc", "");
+	write_file(sub, "adv.exc", "");
+	write_file(sub, "noun.exc", "zorbles quux\n");
+	write_file(sub, "verb.exc", "");
+	double with = 0, without = 0;
+	/* "zorbles" is "quux" only through the user's list. */
+	assert_int_equal(r1_with_lists(&with, dir, "zorbles here", "quux here"), 0);
+	assert_int_equal(r1_with_lists(&without, NULL, "zorbles here", "quux here"), 0);
+	assert_true(with > 0.99);
+	assert_true(without < 0.51);
+	/*
+	 * The built-in lists are WordNet 3.0's: "sudatoria sudatorium" is one of
+	 * its 14 lines that 2.0 lacks (1.5.5 takes the base as it is, unstemmed).
+	 */
+	assert_int_equal(r1_with_lists(&without, NULL, "sudatoria", "sudatorium"), 0);
+	assert_true(without > 0.99);
+	assert_int_equal(r1_with_lists(&with, dir, "sudatoria", "sudatorium"), 0);
+	assert_true(with < 0.01);
+	double f;
+	assert_int_equal(r1_with_lists(&f, "/nonexistent/precis", "a", "a"), PRECIS_EIO);
+	for (size_t i = 0; i < 4; i++) {
+		static const char *const n[] = { "adj.exc", "adv.exc", "noun.exc", "verb.exc" };
+		char path[700];
+		snprintf(path, sizeof path, "%s/%s", sub, n[i]);
+		unlink(path);
+	}
+	rmdir(sub);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -749,6 +823,7 @@ int main(void)
 		cmocka_unit_test(test_empty_texts),
 		cmocka_unit_test(test_unicode_mode),
 		cmocka_unit_test(test_errors_and_limits),
+		cmocka_unit_test(test_wordnet_dir),
 	};
 	return cmocka_run_group_tests_name("rouge", tests, NULL, NULL);
 }

@@ -73,6 +73,30 @@ static void test_doc_errors(void **state)
 	assert_int_equal(precis_summary_count(s), 0);
 	precis_summary_free(s);
 	precis_doc_free(d);
+	/* An options struct from another version of the header is refused. */
+	o.version = PRECIS_DOC_OPTIONS_VERSION + 1;
+	d = NULL;
+	assert_int_equal(precis_doc_new(&d, A, NEWS, strlen(NEWS), &o, &err), PRECIS_EINVAL);
+	assert_null(d);
+}
+
+/* precis_summary_new is precis_summarize under its *_new name. */
+static void test_summary_new_alias(void **state)
+{
+	(void)state;
+	precis_doc *d = NULL;
+	precis_doc_options o = PRECIS_DOC_OPTIONS_INIT;
+	assert_int_equal(precis_doc_new(&d, A, NEWS, strlen(NEWS), &o, NULL), 0);
+	precis_summary *a = NULL, *b = NULL;
+	assert_int_equal(precis_summary_new(&a, d, NULL), 0);
+	assert_int_equal(precis_summarize(&b, d, NULL), 0);
+	assert_true(precis_summary_count(a) > 0);
+	assert_int_equal(precis_summary_count(a), precis_summary_count(b));
+	for (size_t i = 0; i < precis_summary_count(a); i++)
+		assert_int_equal(precis_summary_picks(a)[i].index, precis_summary_picks(b)[i].index);
+	precis_summary_free(a);
+	precis_summary_free(b);
+	precis_doc_free(d);
 }
 
 static void test_vectors(void **state)
@@ -380,6 +404,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_doc_sentences),
 		cmocka_unit_test(test_doc_errors),
+		cmocka_unit_test(test_summary_new_alias),
 		cmocka_unit_test(test_vectors),
 		cmocka_unit_test(test_pagerank),
 		cmocka_unit_test(test_pagerank_neighbor_cap),

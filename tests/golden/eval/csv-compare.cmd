@@ -1,0 +1,1 @@
+$PRECIS eval --data tests/data/eval.jsonl --format csv --system lead-1 --system precis --system theirs=file:tests/data/eval-outputs.jsonl --compare precis lead-1 --compare theirs precis --samples 100 2>/dev/null

@@ -1,0 +1,1 @@
+$PRECIS eval --help
