@@ -152,7 +152,7 @@ static bool read_byline(const page *pg, const line *l, px_clean_evidence *ev)
 		precis_span sp = trim(pg->text, i, segment_end(pg, i, l->span.end, &next));
 		if (sp.end <= sp.start)
 			continue;
-		if (ev->outlet.end > ev->outlet.start) {
+		if (ev->outlet.end > ev->outlet.start || agency.end > agency.start) {
 			if (px_clean_count_words(pg->text + sp.start, sp.end - sp.start, pg->lang) == 1 &&
 			    px_clean_starts_upper(pg->text + sp.start, sp.end - sp.start) &&
 			    !agency_span(pg, sp))
