@@ -561,6 +561,33 @@ PRECIS_EXTERN int precis_compare_new(precis_comparison **out, precis_analyzer *a
 		       const precis_compare_options *opts, precis_error *err);
 PRECIS_EXTERN void precis_comparison_free(precis_comparison *c);
 PRECIS_EXTERN size_t precis_comparison_story_count(const precis_comparison *c);
+/*
+ * Story membership and cards, without rendering JSON. Articles are the
+ * ones that were read, in input order (an input that failed to read is
+ * left out, so ids tell which is which); stories are in report order.
+ * Out-of-range indices give NULL (and *n = 0), or -1 for article_story.
+ */
+/* Article indices of story i; *n gets their count. */
+PRECIS_EXTERN const size_t *precis_comparison_story_articles(const precis_comparison *c, size_t i,
+							     size_t *n);
+/* The story's label: the headline of its most central article (or its lead). */
+PRECIS_EXTERN const char *precis_comparison_story_headline(const precis_comparison *c, size_t i);
+/* The story's event date ("YYYY-MM-DD", a "from/to" range, "--MM-DD" without a year), or NULL. */
+PRECIS_EXTERN const char *precis_comparison_story_date(const precis_comparison *c, size_t i);
+PRECIS_EXTERN size_t precis_comparison_article_count(const precis_comparison *c);
+/* The article's id (precis_article_input.id, "article" when none was given). */
+PRECIS_EXTERN const char *precis_comparison_article_id(const precis_comparison *c, size_t j);
+/* The outlet given, else the one the page names (byline, dateline, masthead), or NULL. */
+PRECIS_EXTERN const char *precis_comparison_article_outlet(const precis_comparison *c, size_t j);
+/* The title given, else the headline found on the page, or NULL. */
+PRECIS_EXTERN const char *precis_comparison_article_headline(const precis_comparison *c, size_t j);
+/* The publication date given (precis_article_input.date), or NULL. */
+PRECIS_EXTERN const char *precis_comparison_article_date(const precis_comparison *c, size_t j);
+/* The event date the article reports, in the forms of story_date, or NULL. */
+PRECIS_EXTERN const char *precis_comparison_article_event_date(const precis_comparison *c,
+							       size_t j);
+/* The story the article belongs to, or -1. */
+PRECIS_EXTERN int precis_comparison_article_story(const precis_comparison *c, size_t j);
 
 /* Renderers: Markdown, self-contained HTML (inline CSS and SVG), JSON. */
 PRECIS_EXTERN int precis_report_md(const precis_comparison *c, FILE *fp);
