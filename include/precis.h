@@ -534,38 +534,69 @@ typedef struct precis_article_input {
 	const char *url;
 } precis_article_input;
 
+/* A record the caller could not read (invalid JSON, no text): listed in the report's errors. */
+typedef struct precis_record_error {
+	const char *id;     /* the record's id, or "line-N" */
+	const char *reason;
+} precis_record_error;
+
 typedef struct precis_compare_options {
 	unsigned version;
-	double threshold;          /* link two articles at this evidence score (0.3) */
+	double threshold;          /* link two articles at this probability of one story (0.5) */
 	size_t stories;            /* force this many stories (0: by threshold) */
 	size_t summary_sentences;  /* per-outlet and consensus summaries (3) */
 	bool explain;              /* keep the evidence of every grouping decision */
 	const char *lang;          /* NULL or "auto": per article */
 	unsigned threads;          /* threads reading the articles (0: one per core, at most 8) */
+	/*
+	 * Grouping's pair model: bias then PRECIS_COMPARE_MODEL_SIZE - 1
+	 * feature weights (docs/compare-schema.md), or NULL for the built-in
+	 * one fitted on the development sets. For refitting, not for tuning
+	 * per collection.
+	 */
+	const double *model;
+	/* Records the caller could not read, for the report's errors (version 2). */
+	const precis_record_error *unread;
+	size_t nunread;
 } precis_compare_options;
 
-#define PRECIS_COMPARE_OPTIONS_VERSION 1
-#define PRECIS_COMPARE_OPTIONS_INIT { PRECIS_COMPARE_OPTIONS_VERSION, 0.3, 0, 3, false, NULL, 0 }
+#define PRECIS_COMPARE_MODEL_SIZE 9
+
+/* Version 2 added model, unread and nunread; version 1 structs are still accepted. */
+#define PRECIS_COMPARE_OPTIONS_VERSION 2
+#define PRECIS_COMPARE_OPTIONS_INIT { PRECIS_COMPARE_OPTIONS_VERSION, 0.5, 0, 3, false, NULL, 0, NULL, NULL, 0 }
 
 typedef struct precis_comparison precis_comparison;
 
 /*
  * Group articles into stories and analyse how each outlet framed each
  * story (cards, headlines, shared and unique facts, distinctive words,
- * reused agency copy, consensus summary, similarity matrix). Articles that
- * fail to read are reported in err (the first one) and left out; the
- * comparison is built from the others. PRECIS_EEMPTY when none is left.
+ * reused agency copy, consensus summary, similarity matrix). No record is
+ * lost: one without a full sentence is grouped by its title or its one
+ * line, one without usable text is a story of its own, each with a
+ * problem (precis_comparison_problem); the records in opts->unread are
+ * listed in the report's errors. Fails only on invalid arguments or when
+ * out of memory.
  */
 PRECIS_EXTERN int precis_compare_new(precis_comparison **out, precis_analyzer *a,
 		       const precis_article_input *articles, size_t n,
 		       const precis_compare_options *opts, precis_error *err);
 PRECIS_EXTERN void precis_comparison_free(precis_comparison *c);
 PRECIS_EXTERN size_t precis_comparison_story_count(const precis_comparison *c);
+PRECIS_EXTERN size_t precis_comparison_article_count(const precis_comparison *c);
 /*
- * Story membership and cards, without rendering JSON. Articles are the
- * ones that were read, in input order (an input that failed to read is
- * left out, so ids tell which is which); stories are in report order.
- * Out-of-range indices give NULL (and *n = 0), or -1 for article_story.
+ * What was wrong with article i (NULL: nothing), its id in *id, and in
+ * *unusable whether it had no usable text at all (bad input, rather than
+ * a one-line or headline-only record grouped by what it has). For messages
+ * and exit statuses; id and unusable may be NULL.
+ */
+PRECIS_EXTERN const char *precis_comparison_problem(const precis_comparison *c, size_t i,
+						    const char **id, bool *unusable);
+/*
+ * Story membership and cards, without rendering JSON. Articles are
+ * indexed as by precis_comparison_article_count (input order); stories
+ * in report order. Out-of-range indices give NULL (and *n = 0), or -1
+ * for article_story.
  */
 /* Article indices of story i; *n gets their count. */
 PRECIS_EXTERN const size_t *precis_comparison_story_articles(const precis_comparison *c, size_t i,
@@ -574,7 +605,6 @@ PRECIS_EXTERN const size_t *precis_comparison_story_articles(const precis_compar
 PRECIS_EXTERN const char *precis_comparison_story_headline(const precis_comparison *c, size_t i);
 /* The story's event date ("YYYY-MM-DD", a "from/to" range, "--MM-DD" without a year), or NULL. */
 PRECIS_EXTERN const char *precis_comparison_story_date(const precis_comparison *c, size_t i);
-PRECIS_EXTERN size_t precis_comparison_article_count(const precis_comparison *c);
 /* The article's id (precis_article_input.id, "article" when none was given). */
 PRECIS_EXTERN const char *precis_comparison_article_id(const precis_comparison *c, size_t j);
 /* The outlet given, else the one the page names (byline, dateline, masthead), or NULL. */

@@ -7,6 +7,7 @@
  * copy (compare_reuse.c). The renderers walk the result (compare.h).
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -142,42 +143,50 @@ static int build_stories(precis_comparison *cmp, coll *c, const size_t *story_of
 	return rc;
 }
 
+/* A record that could not be read at all: listed under errors, not in a story. */
+static int record_error(precis_comparison *cmp, size_t *cap, const char *id, const char *why)
+{
+	if (px_vec_reserve((void **)&cmp->errors, cap, cmp->nerrors + 1, sizeof *cmp->errors))
+		return PRECIS_ENOMEM;
+	px_record_error *e = &cmp->errors[cmp->nerrors];
+	e->id = strdup(id ? id : "article");
+	e->reason = strdup(why);
+	cmp->nerrors++;
+	return e->id && e->reason ? 0 : PRECIS_ENOMEM;
+}
+
 /*
- * Reads every article; a bad one is reported (the first into err) and left
- * out, the good ones are kept in input order in cmp->articles and c->w.
+ * Reads every article, in input order into cmp->articles and c->w. Every
+ * record ends up there (one without usable text carries a problem) or, when
+ * the caller could not read it (o->unread) or reading failed past the
+ * text, in cmp->errors: none is lost.
  */
 static int read_articles(precis_comparison *cmp, coll *c, precis_analyzer *a,
-			 const precis_article_input *in, size_t n, const precis_compare_options *o,
-			 precis_error *err)
+			 const precis_article_input *in, size_t n, const precis_compare_options *o)
 {
 	int *status = calloc(n ? n : 1, sizeof *status);
 	precis_error *errs = calloc(n ? n : 1, sizeof *errs);
-	int rc = 0, first_err = 0;
+	size_t cap = 0;
+	int rc = 0;
 	if (!status || !errs)
 		rc = PRECIS_ENOMEM;
+	for (size_t k = 0; k < o->nunread && !rc; k++)
+		rc = record_error(cmp, &cap, o->unread[k].id, o->unread[k].reason ? o->unread[k].reason : "unreadable");
 	if (!rc) {
 		px_cmp_reader r = { in, o, cmp->articles, c->w, status, errs, n };
 		rc = px_cmp_read_all(&r, a, o->threads);
 	}
 	for (size_t i = 0; i < n && !rc; i++) {
-		int r1 = status[i];
-		if (r1 == PRECIS_ENOMEM)
-			rc = r1;
-		if (!r1 && (r1 = px_cmp_article_vectors(&c->w[i], c)) == PRECIS_ENOMEM)
-			rc = r1;
-		if (r1 && !first_err) {
-			first_err = r1;
-			if (err) {
-				*err = errs[i];
-				err->code = r1;
-				snprintf(err->message, sizeof err->message, "%.60s: %.180s",
-					 in[i].id ? in[i].id : "article",
-					 errs[i].message[0] ? errs[i].message : precis_strerror(r1));
-			}
-		}
+		if (!status[i])
+			status[i] = px_cmp_article_vectors(&c->w[i], c);
+		if (status[i] == PRECIS_ENOMEM)
+			rc = PRECIS_ENOMEM;
+		else if (status[i])
+			rc = record_error(cmp, &cap, in[i].id,
+					  errs[i].message[0] ? errs[i].message : precis_strerror(status[i]));
 	}
 	for (size_t i = 0; i < n; i++) {
-		if (rc || status[i] || !c->w[i].vec.id) {
+		if (rc || status[i]) {
 			px_cmp_article_free(&cmp->articles[i]);
 			px_cmp_work_free(&c->w[i]);
 			continue;
@@ -187,8 +196,6 @@ static int read_articles(precis_comparison *cmp, coll *c, precis_analyzer *a,
 	}
 	free(status);
 	free(errs);
-	if (!rc && c->n == 0)
-		rc = first_err ? first_err : PRECIS_EEMPTY;
 	return rc;
 }
 
@@ -205,6 +212,7 @@ static int weigh_collection(coll *c)
 		c->idf[t] = px_idf_smooth((double)c->n, c->idf[t]);
 	for (size_t i = 0; i < c->n; i++) {
 		px_vec_weigh(&c->w[i].vec, c->idf);
+		px_vec_weigh(&c->w[i].title, c->idf);
 		for (size_t s = 0; s < c->w[i].doc->nsents; s++)
 			px_vec_weigh(&c->w[i].sent[s], c->idf);
 	}
@@ -240,12 +248,18 @@ int precis_compare_new(precis_comparison **out, precis_analyzer *a,
 		       const precis_article_input *in, size_t n, const precis_compare_options *opts,
 		       precis_error *err)
 {
-	precis_compare_options defaults = PRECIS_COMPARE_OPTIONS_INIT;
-	const precis_compare_options *o = opts ? opts : &defaults;
-	if (!out || !a || (!in && n) || o->version != PRECIS_COMPARE_OPTIONS_VERSION)
+	precis_compare_options v2 = PRECIS_COMPARE_OPTIONS_INIT;
+	const precis_compare_options *o = opts ? opts : &v2;
+	if (opts && opts->version == 1) { /* the fields of version 1, the rest as INIT */
+		memcpy(&v2, opts, offsetof(precis_compare_options, model));
+		v2.version = PRECIS_COMPARE_OPTIONS_VERSION;
+		o = &v2;
+	}
+	if (!out || !a || (!in && n) || o->version != PRECIS_COMPARE_OPTIONS_VERSION ||
+	    (o->nunread && !o->unread))
 		return px_error_set(err, PRECIS_EINVAL, 0, "invalid argument");
 	precis_comparison *cmp = calloc(1, sizeof *cmp);
-	coll c = { .a = a };
+	coll c = { .a = a, .model = o->model };
 	size_t *story_of = NULL;
 	int rc = PRECIS_ENOMEM;
 	if (!cmp || px_strmap_new(&c.vocab))
@@ -255,7 +269,7 @@ int precis_compare_new(precis_comparison **out, precis_analyzer *a,
 	c.w = calloc(n ? n : 1, sizeof *c.w);
 	if (!cmp->articles || !c.w)
 		goto done;
-	if ((rc = read_articles(cmp, &c, a, in, n, o, err)) || (rc = weigh_collection(&c)))
+	if ((rc = read_articles(cmp, &c, a, in, n, o)) || (rc = weigh_collection(&c)))
 		goto done;
 	if (c.n <= MATRIX_MAX) {
 		cmp->sim = calloc(c.n * c.n, sizeof *cmp->sim);
@@ -314,7 +328,28 @@ void precis_comparison_free(precis_comparison *c)
 	for (size_t k = 0; k < c->ndecisions; k++)
 		free(c->decisions[k].evidence);
 	free(c->decisions);
+	for (size_t k = 0; k < c->nerrors; k++) {
+		free(c->errors[k].id);
+		free(c->errors[k].reason);
+	}
+	free(c->errors);
 	free(c);
+}
+
+size_t precis_comparison_article_count(const precis_comparison *c)
+{
+	return c->narticles;
+}
+
+const char *precis_comparison_problem(const precis_comparison *c, size_t i, const char **id,
+				      bool *unusable)
+{
+	const px_article *a = i < c->narticles ? &c->articles[i] : NULL;
+	if (id)
+		*id = a ? a->id : NULL;
+	if (unusable)
+		*unusable = a && a->unusable;
+	return a ? a->problem : NULL;
 }
 
 size_t precis_comparison_story_count(const precis_comparison *c)
@@ -344,11 +379,6 @@ const char *precis_comparison_story_headline(const precis_comparison *c, size_t 
 const char *precis_comparison_story_date(const precis_comparison *c, size_t i)
 {
 	return c && i < c->nstories ? c->stories[i].date : NULL;
-}
-
-size_t precis_comparison_article_count(const precis_comparison *c)
-{
-	return c ? c->narticles : 0;
 }
 
 static const px_article *article_at(const precis_comparison *c, size_t j)

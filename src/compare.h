@@ -27,6 +27,8 @@ typedef struct {
 
 typedef struct px_article {
 	char *id, *outlet, *headline, *date, *url, *lang;
+	char *problem;       /* what was wrong with the record (no sentence, no usable text), or NULL */
+	bool unusable;       /* no usable text at all: a story of its own */
 	char *event_date;    /* "YYYY-MM-DD", "YYYY-MM-DD/YYYY-MM-DD", "--MM-DD" (no year), or NULL */
 	size_t words, nsentences;
 	char **agencies;
@@ -78,12 +80,22 @@ typedef struct {
 	size_t npassages;
 } px_reuse;
 
+/* Features of the grouping's pair model, named for the JSON report. */
+#define PX_PAIR_NFEATURES 8
+extern const char *const px_pair_feature_names[PX_PAIR_NFEATURES];
+
 typedef struct {
 	size_t a, b;
-	double cosine, score;
+	double cosine, score; /* score: probability that the two report one story */
 	char *evidence;      /* human-readable reasons */
 	bool linked;
+	double features[PX_PAIR_NFEATURES];
 } px_decision;
+
+typedef struct {
+	char *id;            /* the record's id, or "line-N" */
+	char *reason;
+} px_record_error;
 
 struct precis_comparison {
 	px_article *articles;
@@ -95,6 +107,8 @@ struct precis_comparison {
 	double *sim;         /* narticles^2 cosine matrix (NULL past MATRIX_MAX) */
 	px_decision *decisions; /* with --explain */
 	size_t ndecisions, decisions_cap;
+	px_record_error *errors; /* records that could not be read, in input order */
+	size_t nerrors;
 	double threshold;
 };
 

@@ -21,6 +21,7 @@
 #include "vectorize.h"
 
 #define MATRIX_MAX 200      /* full similarity matrix up to this many articles */
+_Static_assert(PX_PAIR_NFEATURES + 1 == PRECIS_COMPARE_MODEL_SIZE, "one weight per feature");
 #define MAX_TERMS 6         /* headline terms and distinctive words per article */
 
 /* Sparse vectors as vectorize.c makes them; here they own their ids. */
@@ -40,9 +41,15 @@ typedef struct {
 	uint64_t *wh;          /* per body word: hash of its folded form */
 	precis_span *wspan;    /* per body word: bytes */
 	size_t nw;
-	precis_ymd ev_first, ev_last;
+	char *line;            /* a text without a full sentence: its first line, as title */
+	svec title;            /* the headline's TF-IDF, collection vocabulary (n 0: none) */
+	precis_ymd ev_first, ev_last; /* the event date shown on the card */
 	bool has_event, event_full_year, event_from_pub;
 	int ev_month, ev_day;  /* a day and month without a year */
+	/* Grouping's time signal: the publication date, else a dated event in the text. */
+	long pub_day, text_day; /* days since 1970-01-01 */
+	long text_doy;          /* text date's day of the year, 31 * (month - 1) + day */
+	bool has_pub, has_text, text_year; /* text_year: text_day is known, not only text_doy */
 	uint32_t *ent;         /* persons and places: sorted collection entity ids */
 	size_t nent;
 } work;
@@ -58,6 +65,7 @@ typedef struct {
 	px_strmap *ents;       /* folded entity keys of the collection */
 	double *ent_idf;       /* per entity id */
 	const char **ent_name; /* as first written (points into the meta entities) */
+	const double *model;   /* the pair model's weights, NULL: built in */
 } coll;
 
 char *px_cmp_span_dup(const char *text, precis_span s);
@@ -86,6 +94,15 @@ void px_cmp_article_free(px_article *a);
  * first eight) as sorted ids of their folded keys, with a smoothed IDF.
  */
 int px_cmp_entity_index(coll *c);
+/* Pair evidence: features, probability of one story, shared entities, days apart. */
+typedef struct {
+	double f[PX_PAIR_NFEATURES];
+	double p;
+	size_t shared;
+	long gap;              /* days between the two dates, -1 when not both dated */
+	bool pub;              /* the gap is between publication dates */
+} px_pair;
+void px_cmp_pair(px_pair *out, const coll *c, size_t i, size_t j, double cosv);
 /* story_of[i]: the representative article of article i's story. */
 int px_cmp_group(precis_comparison *cmp, coll *c, const precis_compare_options *o,
 		 size_t **story_of);

@@ -1,10 +1,10 @@
 /*
  * compare_read: everything about one article that needs no other article
  * (analysis, metadata, summary, card fields, word counts and hashes), read
- * by worker threads; then its counts in the collection's vocabulary.
+ * on the library's worker pool (util/pool.c); then its counts in the
+ * collection's vocabulary.
  */
 #include <math.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +12,9 @@
 #include <unistd.h>
 
 #include "analyze.h"
+#include "calendar.h"
 #include "compare_priv.h"
+#include "pool.h"
 #include "text.h"
 #include "vec.h"
 
@@ -187,8 +189,9 @@ static size_t lead_sentence(const precis_doc *d)
 }
 
 /* Card fields: what the input gives wins over what the text says. */
-static int read_card(px_article *pa, const precis_doc *d, const precis_article_input *in)
+static int read_card(px_article *pa, const work *w, const precis_article_input *in)
 {
+	const precis_doc *d = w->doc;
 	int rc;
 	if ((rc = copy_str(&pa->id, in->id ? in->id : "article")) || (rc = copy_str(&pa->lang, d->lang)) ||
 	    (rc = copy_str(&pa->outlet, in->outlet ? in->outlet : d->outlet)) ||
@@ -201,7 +204,7 @@ static int read_card(px_article *pa, const precis_doc *d, const precis_article_i
 		return copy_str(&pa->headline, in->title);
 	if (d->headline.end > d->headline.start)
 		return span_copy(&pa->headline, d->text, d->headline);
-	return 0;
+	return copy_str(&pa->headline, w->line);
 }
 
 /* Event date, entities and quotes, from the article's metadata. */
@@ -211,6 +214,19 @@ static int read_meta(px_article *pa, work *w, const precis_article_input *in)
 	if (in->date)
 		precis_ymd_parse(&pub, in->date);
 	set_event(w, w->meta, pub);
+	if (pub.year) {
+		w->has_pub = true;
+		w->pub_day = px_days_from_ymd(pub);
+	} else if (w->has_event) {
+		/* No publication date: the event the text dates with a year, mid-range. */
+		w->has_text = w->text_year = true;
+		w->text_day = (px_days_from_ymd(w->ev_first) + px_days_from_ymd(w->ev_last)) / 2;
+		w->text_doy = 31 * (w->ev_first.month - 1) + w->ev_first.day;
+	} else if (w->ev_month) {
+		/* "le 18 juin", no year anywhere: only the day of the year compares. */
+		w->has_text = true;
+		w->text_doy = 31 * (w->ev_month - 1) + w->ev_day;
+	}
 	char md[48];
 	if (w->has_event) {
 		ymd_str(md, sizeof md, w->ev_first, w->ev_last);
@@ -245,7 +261,8 @@ static int read_meta(px_article *pa, work *w, const precis_article_input *in)
 static int read_words(px_article *pa, work *w, precis_analyzer *an)
 {
 	const precis_doc *d = w->doc;
-	int rc = span_copy(&pa->lead, d->text, d->sents[lead_sentence(d)]);
+	int rc = d->nsents ? span_copy(&pa->lead, d->text, d->sents[lead_sentence(d)])
+			   : copy_str(&pa->lead, pa->headline ? pa->headline : "");
 	size_t ns = precis_summary_count(w->sum);
 	if (rc || !(pa->summary = calloc(ns ? ns : 1, sizeof *pa->summary)))
 		return PRECIS_ENOMEM;
@@ -265,6 +282,77 @@ static int read_words(px_article *pa, work *w, precis_analyzer *an)
 	return wc.err;
 }
 
+/* The first non-blank line of s, at most LINE_MAX_BYTES (cut on a character); NULL if none. */
+#define LINE_MAX_BYTES 400
+
+static int first_line(char **out, const char *s, size_t n)
+{
+	size_t i = 0, end;
+	*out = NULL;
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+		i++;
+	for (end = i; end < n && s[end] != '\n' && s[end] != '\r' && s[end] != '\0'; end++)
+		;
+	if (end - i > LINE_MAX_BYTES) {
+		end = i + LINE_MAX_BYTES;
+		while (end > i && ((unsigned char)s[end] & 0xC0) == 0x80)
+			end--;
+	}
+	while (end > i && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+		end--;
+	if (end == i)
+		return 0;
+	*out = strndup(s + i, end - i);
+	return *out ? 0 : PRECIS_ENOMEM;
+}
+
+/*
+ * The article's document. A record without a full sentence is still an
+ * article: a one-line brief or a bare headline is read again with that
+ * line as its title, so grouping sees its words; one with no usable text
+ * (unreadable, blank, boilerplate only) keeps an empty document and ends
+ * up a story of its own. Either way *problem says what was wrong.
+ */
+static int open_doc(work *w, precis_analyzer *an, const precis_article_input *in,
+		    const precis_compare_options *o, px_article *pa, precis_error *err)
+{
+	char **problem = &pa->problem;
+	precis_doc_options dopt = PRECIS_DOC_OPTIONS_INIT;
+	dopt.lang = o->lang;
+	dopt.title = in->title;
+	const char *text = in->text ? in->text : "";
+	size_t len = in->text ? in->len : 0;
+	int rc = precis_doc_new(&w->doc, an, text, len, &dopt, err);
+	if (rc == PRECIS_ENOMEM)
+		return rc;
+	if (rc) {
+		char why[sizeof err->message + 32];
+		snprintf(why, sizeof why, "no usable text (%s)",
+			 err->message[0] ? err->message : precis_strerror(rc));
+		memset(err, 0, sizeof *err);
+		if ((rc = precis_doc_new(&w->doc, an, "", 0, &dopt, err)))
+			return rc;
+		pa->unusable = true;
+		return copy_str(problem, why);
+	}
+	if (w->doc->nsents > 0)
+		return 0;
+	if (!in->title && (rc = first_line(&w->line, text, len)))
+		return rc;
+	if (w->line) {
+		precis_doc_free(w->doc);
+		w->doc = NULL;
+		dopt.title = w->line;
+		if ((rc = precis_doc_new(&w->doc, an, text, len, &dopt, err)))
+			return rc;
+	}
+	pa->unusable = w->doc->title_terms.n == 0;
+	return copy_str(problem, pa->unusable
+					 ? "no usable text (empty, blank or only boilerplate)"
+				 : in->title ? "no full sentence: grouped by its title"
+					     : "no full sentence: grouped by its one line");
+}
+
 /*
  * Everything about one article that needs no other article: analysis,
  * metadata, summary, card fields and words. Runs in worker threads, each
@@ -274,21 +362,16 @@ static int read_article(px_article *pa, work *w, precis_analyzer *an,
 			const precis_article_input *in, const precis_compare_options *o,
 			precis_error *err)
 {
-	precis_doc_options dopt = PRECIS_DOC_OPTIONS_INIT;
-	dopt.lang = o->lang;
-	dopt.title = in->title;
-	int rc = precis_doc_new(&w->doc, an, in->text, in->len, &dopt, err);
+	int rc = open_doc(w, an, in, o, pa, err);
 	if (rc)
 		return rc;
-	if (precis_doc_sentence_count(w->doc) == 0)
-		return px_error_set(err, PRECIS_EEMPTY, 0, "no sentences (empty or only boilerplate)");
 	if ((rc = precis_meta_new(&w->meta, an, w->doc, in->date)))
 		return rc;
 	precis_summary_options so = PRECIS_SUMMARY_OPTIONS_INIT;
 	so.sentences = o->summary_sentences;
 	if ((rc = precis_summarize(&w->sum, w->doc, &so)))
 		return rc;
-	if ((rc = read_card(pa, w->doc, in)) || (rc = read_meta(pa, w, in)))
+	if ((rc = read_card(pa, w, in)) || (rc = read_meta(pa, w, in)))
 		return rc;
 	return read_words(pa, w, an);
 }
@@ -311,6 +394,9 @@ int px_cmp_article_vectors(work *w, coll *c)
 	units[d->nsents] = &d->title_terms;
 	weights[d->nsents] = 2;
 	rc = terms_to_vec(&w->vec, c, d, units, weights, d->nsents + 1);
+	static const double once = 1.0;
+	if (!rc)
+		rc = terms_to_vec(&w->title, c, d, &units[d->nsents], &once, 1);
 	for (size_t i = 0; !rc && i < d->nsents; i++)
 		rc = terms_to_vec(&w->sent[i], c, d, &units[i], weights, 1);
 done:
@@ -319,38 +405,34 @@ done:
 	return rc;
 }
 
-/* Articles are read by worker threads taking the next index under a lock. */
+/* Articles are read on the library's worker pool, each worker with its own analyzer. */
 typedef struct {
 	px_cmp_reader *job;
-	size_t next;
-	pthread_mutex_t lock;
+	precis_analyzer *a; /* the caller's: worker 0 (the calling thread) uses it */
 } reader;
 
-typedef struct {
-	reader *r;
-	precis_analyzer *a; /* NULL: make one for this thread */
-} reader_thread;
-
-static void *read_worker(void *arg)
+static int reader_init(void **state, unsigned worker, void *ctx)
 {
-	reader_thread *t = arg;
-	reader *r = t->r;
-	px_cmp_reader *j = r->job;
-	precis_analyzer *a = t->a;
-	if (!a && precis_analyzer_new(&a))
-		a = NULL;
-	for (;;) {
-		pthread_mutex_lock(&r->lock);
-		size_t i = r->next++;
-		pthread_mutex_unlock(&r->lock);
-		if (i >= j->n)
-			break;
-		j->rc[i] = a ? read_article(&j->pa[i], &j->w[i], a, &j->in[i], j->o, &j->err[i])
-			     : PRECIS_ENOMEM;
+	reader *r = ctx;
+	if (worker == 0) {
+		*state = r->a;
+		return 0;
 	}
-	if (!t->a)
-		precis_analyzer_free(a);
-	return NULL;
+	return precis_analyzer_new((precis_analyzer **)state);
+}
+
+static int reader_item(void *state, size_t i, void *ctx)
+{
+	px_cmp_reader *j = ((reader *)ctx)->job;
+	j->rc[i] = read_article(&j->pa[i], &j->w[i], state, &j->in[i], j->o, &j->err[i]);
+	/* An article's trouble is its own (kept in rc[i]); only memory stops the run. */
+	return j->rc[i] == PRECIS_ENOMEM ? PRECIS_ENOMEM : 0;
+}
+
+static void reader_fini(void *state, void *ctx)
+{
+	if (state != ((reader *)ctx)->a)
+		precis_analyzer_free(state);
 }
 
 /* Past a handful of articles, reading them is worth a thread per core. */
@@ -359,26 +441,13 @@ static void *read_worker(void *arg)
 
 int px_cmp_read_all(px_cmp_reader *job, precis_analyzer *a, unsigned threads)
 {
-	reader rd = { .job = job, .next = 0 }, *r = &rd;
 	size_t want = threads ? threads : (size_t)sysconf(_SC_NPROCESSORS_ONLN);
 	size_t useful = (job->n + ARTICLES_PER_THREAD - 1) / ARTICLES_PER_THREAD;
 	want = want < 1 ? 1 : want > MAX_THREADS ? MAX_THREADS : want;
 	want = want < useful ? want : useful ? useful : 1;
-	if (pthread_mutex_init(&r->lock, NULL))
-		return PRECIS_ENOMEM;
-	pthread_t tid[MAX_THREADS];
-	reader_thread arg[MAX_THREADS];
-	size_t started = 1;
-	for (size_t k = 0; k < want; k++)
-		arg[k] = (reader_thread){ r, k == 0 ? a : NULL };
-	for (; started < want; started++)
-		if (pthread_create(&tid[started], NULL, read_worker, &arg[started]))
-			break; /* fewer threads is still correct */
-	read_worker(&arg[0]);
-	for (size_t k = 1; k < started; k++)
-		pthread_join(tid[k], NULL);
-	pthread_mutex_destroy(&r->lock);
-	return 0;
+	reader r = { job, a };
+	px_pool_job pj = { reader_init, reader_item, reader_fini, NULL, &r };
+	return px_pool_run(job->n, (unsigned)want, &pj);
 }
 
 void px_cmp_work_free(work *w)
@@ -394,7 +463,10 @@ void px_cmp_work_free(work *w)
 	free(w->sent);
 	free((void *)w->vec.id);
 	free(w->vec.w);
+	free((void *)w->title.id);
+	free(w->title.w);
 	px_strmap_free(w->words);
+	free(w->line);
 	free(w->ent);
 	free(w->wcount);
 	free(w->wh);
@@ -403,6 +475,7 @@ void px_cmp_work_free(work *w)
 
 void px_cmp_article_free(px_article *a)
 {
+	free(a->problem);
 	free(a->id);
 	free(a->outlet);
 	free(a->headline);

@@ -291,6 +291,11 @@ static void singles(FILE *fp, const precis_comparison *c, size_t nsingle)
 		fprintf(fp, " &middot; %s &middot; %zu words<br><span class=\"hl\">", a->lang, a->words);
 		esc(fp, a->headline ? a->headline : a->lead);
 		fputs("</span>", fp);
+		if (a->problem) {
+			fputs(" <small>(", fp);
+			esc(fp, a->problem);
+			fputs(")</small>", fp);
+		}
 		if (nsingle <= SINGLES_DETAILED && a->nsummary) {
 			fputs("<ol>", fp);
 			for (size_t k = 0; k < a->nsummary; k++) {
@@ -410,7 +415,18 @@ int precis_report_html(const precis_comparison *c, FILE *fp)
 	}
 	if (heading)
 		fputs("</section>\n", fp);
-	if (c->sim)
+	if (c->nerrors) {
+		fputs("<section>\n<h2>Records not read</h2>\n<ul>\n", fp);
+		for (size_t k = 0; k < c->nerrors; k++) {
+			fputs("<li>", fp);
+			esc(fp, c->errors[k].id);
+			fputs(": ", fp);
+			esc(fp, c->errors[k].reason);
+			fputs("</li>\n", fp);
+		}
+		fputs("</ul>\n</section>\n", fp);
+	}
+	if (c->sim && c->narticles)
 		heatmap(fp, c);
 	fputs("</body></html>\n", fp);
 	return ferror(fp) ? PRECIS_EIO : 0;

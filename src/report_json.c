@@ -98,7 +98,41 @@ static json_t *article(const px_article *a)
 	json_object_set_new(o, "unique_facts", strs(a->unique, a->nunique));
 	json_object_set_new(o, "distinctive_terms", terms(a->distinctive, a->ndistinctive, "z"));
 	json_object_set_new(o, "story", json_integer(a->story));
+	if (a->problem)
+		json_object_set_new(o, "problem", json_string(a->problem));
 	return o;
+}
+
+static json_t *record_errors(const precis_comparison *c)
+{
+	json_t *errors = json_array();
+	for (size_t k = 0; k < c->nerrors; k++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "id", json_string(c->errors[k].id));
+		json_object_set_new(o, "reason", json_string(c->errors[k].reason));
+		json_array_append_new(errors, o);
+	}
+	return errors;
+}
+
+static json_t *decisions(const precis_comparison *c)
+{
+	json_t *d = json_array();
+	for (size_t k = 0; k < c->ndecisions; k++) {
+		const px_decision *x = &c->decisions[k];
+		json_t *o = json_object();
+		json_object_set_new(o, "a", json_string(c->articles[x->a].id));
+		json_object_set_new(o, "b", json_string(c->articles[x->b].id));
+		json_object_set_new(o, "score", json_real(x->score));
+		json_object_set_new(o, "linked", json_boolean(x->linked));
+		json_object_set_new(o, "evidence", json_string(x->evidence));
+		json_t *f = json_object();
+		for (size_t q = 0; q < PX_PAIR_NFEATURES; q++)
+			json_object_set_new(f, px_pair_feature_names[q], json_real(x->features[q]));
+		json_object_set_new(o, "features", f);
+		json_array_append_new(d, o);
+	}
+	return d;
 }
 
 int precis_report_json(const precis_comparison *c, FILE *fp)
@@ -136,6 +170,7 @@ int precis_report_json(const precis_comparison *c, FILE *fp)
 		json_array_append_new(reuse, o);
 	}
 	json_object_set_new(root, "reuse", reuse);
+	json_object_set_new(root, "errors", record_errors(c));
 	if (c->sim) {
 		json_t *m = json_array();
 		for (size_t i = 0; i < c->narticles; i++) {
@@ -148,20 +183,8 @@ int precis_report_json(const precis_comparison *c, FILE *fp)
 	} else {
 		json_object_set_new(root, "similarity", json_null());
 	}
-	if (c->ndecisions) {
-		json_t *d = json_array();
-		for (size_t k = 0; k < c->ndecisions; k++) {
-			const px_decision *x = &c->decisions[k];
-			json_t *o = json_object();
-			json_object_set_new(o, "a", json_string(c->articles[x->a].id));
-			json_object_set_new(o, "b", json_string(c->articles[x->b].id));
-			json_object_set_new(o, "score", json_real(x->score));
-			json_object_set_new(o, "linked", json_boolean(x->linked));
-			json_object_set_new(o, "evidence", json_string(x->evidence));
-			json_array_append_new(d, o);
-		}
-		json_object_set_new(root, "decisions", d);
-	}
+	if (c->ndecisions)
+		json_object_set_new(root, "decisions", decisions(c));
 	int rc = json_dumpf(root, fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(4));
 	fputc('\n', fp);
 	json_decref(root);

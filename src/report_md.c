@@ -242,6 +242,11 @@ static void singles(FILE *fp, const precis_comparison *c, size_t nsingle)
 		px_report_date_of(&r, a);
 		fprintf(fp, ", %s, %zu words): ", a->lang, a->words);
 		cell(fp, a->headline ? a->headline : a->lead);
+		if (a->problem) {
+			fputs(" (", fp);
+			cell(fp, a->problem);
+			fputc(')', fp);
+		}
 		fputc('\n', fp);
 		for (size_t k = 0; nsingle <= SINGLES_DETAILED && k < a->nsummary; k++) {
 			fputs("  - ", fp);
@@ -289,7 +294,18 @@ int precis_report_md(const precis_comparison *c, FILE *fp)
 		}
 	if (across)
 		fputc('\n', fp);
-	if (c->sim)
+	if (c->nerrors) {
+		fputs("## Records not read\n\n", fp);
+		for (size_t k = 0; k < c->nerrors; k++) {
+			fputs("- ", fp);
+			cell(fp, c->errors[k].id);
+			fputs(": ", fp);
+			cell(fp, c->errors[k].reason);
+			fputc('\n', fp);
+		}
+		fputc('\n', fp);
+	}
+	if (c->sim && c->narticles)
 		matrix(fp, c);
 	if (c->ndecisions) {
 		fprintf(fp, "## Grouping decisions (threshold %.2f)\n\n", c->threshold);

@@ -1,5 +1,6 @@
 /* precis compare: how outlets covered the same events, as Markdown, HTML or JSON. */
 #include <libgen.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,7 @@ struct opts {
 	int threads;
 	int input; /* CLI_INPUT_* */
 	const char *warc;
+	const char *model;
 };
 
 static const cli_command command = {
@@ -43,9 +45,11 @@ static const px_cli_opt opts[] = {
 	CLI_VALUE("output", 'o', "F", AT(output), CLI_CHECK_STRING,
 		  "write the report to F (atomically) instead of stdout"),
 	CLI_VALUE("threshold", 0, "T", AT(o.threshold), CLI_CHECK_NUMBER,
-		  "evidence score that links two articles (0.3)", .max = 2),
+		  "probability of one story that links two articles (0.5)", .max = 2),
 	CLI_VALUE("stories", 0, "N", AT(o.stories), CLI_CHECK_COUNT, "force N stories"),
 	CLI_FLAG("explain", 0, AT(o.explain), "list each grouping decision with its evidence"),
+	CLI_VALUE("model", 0, "W,...", AT(model), CLI_CHECK_STRING,
+		  "grouping model: bias and 8 weights (eval/grouping_fit.py)"),
 	CLI_VALUE("lang", 0, "CODE", AT(o.lang), CLI_CHECK_LANG,
 		  "language of every article (auto: per article)"),
 	CLI_VALUE("sentences", 'n', "N", AT(o.summary_sentences), CLI_CHECK_COUNT,
@@ -65,6 +69,8 @@ static const px_cli_opt opts[] = {
 typedef struct {
 	precis_article_input *v;
 	size_t n, cap;
+	precis_record_error *bad; /* records not read: the report's errors */
+	size_t nbad, capbad;
 	char **owned; /* strings to free */
 	size_t nowned, capowned;
 } inputs;
@@ -264,6 +270,27 @@ static int read_jsonl_page(inputs *in, json_t *rec, json_t *html, const char *id
 	return 0;
 }
 
+/* A record that cannot be read: named on stderr and listed in the report's errors. */
+static int add_bad(inputs *in, const char *path, size_t lineno, const char *id, const char *why)
+{
+	fprintf(stderr, "precis: %s:%zu: %s (listed under errors)\n", path, lineno, why);
+	if (in->nbad == in->capbad) {
+		size_t nc = in->capbad ? in->capbad * 2 : 16;
+		precis_record_error *nv = realloc(in->bad, nc * sizeof *nv);
+		if (!nv)
+			return -1;
+		in->bad = nv;
+		in->capbad = nc;
+	}
+	char where[32];
+	snprintf(where, sizeof where, "line-%zu", lineno);
+	const char *i = own(in, strdup(id ? id : where)), *r = own(in, strdup(why));
+	if (!i || !r)
+		return -1;
+	in->bad[in->nbad++] = (precis_record_error){ i, r };
+	return 0;
+}
+
 static int read_jsonl(inputs *in, const char *path)
 {
 	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
@@ -283,21 +310,19 @@ static int read_jsonl(inputs *in, const char *path)
 		json_t *rec = json_loadb(line, (size_t)len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &e);
 		json_t *text = rec ? json_object_get(rec, "text") : NULL;
 		json_t *html = rec ? json_object_get(rec, "html") : NULL;
-		if ((!json_is_string(text) && !json_is_string(html)) ||
-		    (json_is_string(text) && strlen(json_string_value(text)) != json_string_length(text))) {
-			fprintf(stderr, "precis: %s:%zu: %s (record skipped)\n", path, lineno,
-				!rec ? e.text : json_is_string(text) ? "NUL byte in \"text\""
-								      : "no string \"text\" or \"html\"");
-			failed++;
-			json_decref(rec);
-			continue;
-		}
 		cli_record_id id;
-		if (cli_jsonl_id(&id, rec, "id", lineno)) {
-			fprintf(stderr, "precis: %s:%zu: \"id\" must be a string or an integer "
-					"(record skipped)\n", path, lineno);
+		bool named = rec && cli_jsonl_id(&id, rec, "id", lineno) == 0;
+		const char *why = !rec ? e.text
+				  : !named ? "\"id\" must be a string or an integer"
+				  : !json_is_string(text) && !json_is_string(html) ? "no string \"text\" or \"html\""
+				  : json_is_string(text) && strlen(json_string_value(text)) != json_string_length(text)
+					  ? "NUL byte in \"text\"" : NULL;
+		if (why) {
 			failed++;
-			json_decref(rec);
+			int bad = add_bad(in, path, lineno, named ? id.text : NULL, why);
+			json_decref(rec); /* after: id.text and why may point into it */
+			if (bad)
+				break;
 			continue;
 		}
 		if (!json_is_string(text)) {
@@ -328,9 +353,24 @@ static int read_jsonl(inputs *in, const char *path)
 	return failed;
 }
 
+/* "b,w1,...,w8": exactly PRECIS_COMPARE_MODEL_SIZE finite numbers. */
+static int parse_model(double *w, const char *s)
+{
+	for (int k = 0; k < PRECIS_COMPARE_MODEL_SIZE; k++) {
+		char *end;
+		w[k] = strtod(s, &end);
+		if (end == s || !isfinite(w[k]) ||
+		    *end != (k + 1 < PRECIS_COMPARE_MODEL_SIZE ? ',' : '\0'))
+			return -1;
+		s = end + 1;
+	}
+	return 0;
+}
+
 int cmd_compare(int argc, char **argv)
 {
-	struct opts op = { PRECIS_COMPARE_OPTIONS_INIT, NULL, FMT_MD, false, 0, CLI_INPUT_AUTO, NULL };
+	struct opts op = { PRECIS_COMPARE_OPTIONS_INIT, NULL, FMT_MD, false, 0, CLI_INPUT_AUTO, NULL,
+			   NULL };
 	cli_args args;
 	int rc = cli_opt_parse(&args, &op, &command, opts, argc, argv);
 	if (rc != CLI_PARSED)
@@ -345,6 +385,15 @@ int cmd_compare(int argc, char **argv)
 	}
 	precis_compare_options o = op.o;
 	o.threads = (unsigned)op.threads;
+	double model[PRECIS_COMPARE_MODEL_SIZE];
+	if (op.model) {
+		if (parse_model(model, op.model)) {
+			cli_error("compare: --model wants %d comma-separated numbers",
+				  PRECIS_COMPARE_MODEL_SIZE);
+			return EXIT_USAGE;
+		}
+		o.model = model;
+	}
 	inputs in = { 0 };
 	int failed = op.warc    ? read_warc(&in, op.warc)
 		     : op.jsonl ? read_jsonl(&in, args.npos ? args.pos[0] : "-")
@@ -353,11 +402,17 @@ int cmd_compare(int argc, char **argv)
 	precis_comparison *cmp = NULL;
 	precis_error err = { 0 };
 	rc = precis_analyzer_new(&a);
+	o.unread = in.bad;
+	o.nunread = in.nbad;
 	if (!rc)
 		rc = precis_compare_new(&cmp, a, in.v, in.n, &o, &err);
-	if (err.code && cmp) {
-		cli_error("compare: %s (left out)", err.message);
-		failed++;
+	for (size_t i = 0; cmp && i < precis_comparison_article_count(cmp); i++) {
+		const char *id;
+		bool unusable;
+		const char *problem = precis_comparison_problem(cmp, i, &id, &unusable);
+		if (problem)
+			cli_error("compare: %s: %s (kept as an article)", id, problem);
+		failed += unusable; /* bad input: the report is written, the exit says so */
 	}
 	if (rc) {
 		cli_error("compare: %s", err.message[0] ? err.message : precis_strerror(rc));
@@ -381,6 +436,7 @@ int cmd_compare(int argc, char **argv)
 		free(in.owned[i]);
 	free(in.owned);
 	free(in.v);
+	free(in.bad);
 	if (rc)
 		return EXIT_SOME_FAILED;
 	return failed ? EXIT_SOME_FAILED : EXIT_OK;

@@ -41,7 +41,7 @@ static void *run_worker(void *arg)
 	int rc = job->init ? job->init(&state, wa->worker, job->ctx) : 0;
 	if (rc) {
 		fail(p, rc, SIZE_MAX);
-		return NULL;
+		goto done;
 	}
 	for (;;) {
 		pthread_mutex_lock(&p->lock);
@@ -58,6 +58,7 @@ static void *run_worker(void *arg)
 			job->progress(p->done, p->n, job->ctx);
 		pthread_mutex_unlock(&p->lock);
 	}
+done:
 	if (job->fini)
 		job->fini(state, job->ctx);
 	return NULL;

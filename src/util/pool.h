@@ -23,7 +23,9 @@
 typedef struct px_pool_job {
 	/*
 	 * Make worker's state in *state (may be NULL: no state). A non-zero
-	 * return is the run's error; that worker then takes no item.
+	 * return is the run's error; that worker then takes no item, and fini
+	 * still receives whatever init left in *state (so a half-made state is
+	 * released in one place).
 	 */
 	int (*init)(void **state, unsigned worker, void *ctx);
 	/*

@@ -41,6 +41,15 @@ static void test_identical_text(void **state)
 	assert_int_equal(c->articles[0].nunique, 0);
 	assert_string_equal(c->articles[0].outlet, "Le Progrès");
 	precis_comparison_free(c);
+	/* A version 1 options struct (before the model and unread records) is still taken. */
+	precis_compare_options o1 = PRECIS_COMPARE_OPTIONS_INIT;
+	o1.version = 1;
+	o1.threshold = 2; /* nothing links */
+	assert_int_equal(precis_compare_new(&c, A, in, 2, &o1, NULL), 0);
+	assert_int_equal(c->nstories, 2);
+	precis_comparison_free(c);
+	o1.version = 3;
+	assert_int_equal(precis_compare_new(&c, A, in, 2, &o1, NULL), PRECIS_EINVAL);
 }
 
 static void test_single_article_no_date(void **state)
@@ -139,7 +148,8 @@ static void test_same_leaders_different_years(void **state)
 	precis_comparison_free(c);
 }
 
-static void test_bad_article_left_out(void **state)
+/* Invalid UTF-8 is no usable text: the article stays, alone in its story, with its problem. */
+static void test_bad_article_kept_alone(void **state)
 {
 	(void)state;
 	precis_article_input in[2] = {
@@ -149,11 +159,86 @@ static void test_bad_article_left_out(void **state)
 	precis_comparison *c;
 	precis_error err = { 0 };
 	assert_int_equal(precis_compare_new(&c, A, in, 2, NULL, &err), 0);
-	assert_int_equal(c->narticles, 1);
-	assert_int_equal(err.code, PRECIS_EUTF8);
-	assert_non_null(strstr(err.message, "bad"));
+	assert_int_equal(c->narticles, 2);
+	assert_int_equal(c->nstories, 2);
+	const char *id;
+	bool unusable = true;
+	assert_null(precis_comparison_problem(c, 0, &id, &unusable));
+	assert_string_equal(id, "good");
+	assert_false(unusable);
+	const char *why = precis_comparison_problem(c, 1, &id, &unusable);
+	assert_string_equal(id, "bad");
+	assert_true(unusable);
+	assert_non_null(why);
+	assert_non_null(strstr(why, "no usable text"));
 	precis_comparison_free(c);
-	assert_int_equal(precis_compare_new(&c, A, in + 1, 1, NULL, &err), PRECIS_EUTF8);
+}
+
+static size_t story_size(const precis_comparison *c, const char *id)
+{
+	return c->stories[story_of(c, id)].narticles;
+}
+
+/*
+ * No record is lost: a one-line brief and a bare headline are grouped by
+ * their words with the full article of their event, an empty body is a
+ * story of its own, and a record the caller could not read is listed under
+ * errors; every article is in exactly one story.
+ */
+static void test_no_record_lost(void **state)
+{
+	(void)state;
+	const char *full = "The city council of Lyon voted on Thursday to make public transport free "
+			   "for residents under twenty-five. The measure will cost two million euros "
+			   "a year. The opposition called it an electoral gift.";
+	precis_article_input in[5] = {
+		art("full", full, "2024-03-07"),
+		art("brief", "Lyon council votes free public transport for under twenty-five residents",
+		    "2024-03-07"),
+		art("title-only", "", "2024-03-07"),
+		art("empty", "   \n  ", "2024-03-07"),
+		art("other", "A storm closed the port of Brest on Monday. Ferries stayed in harbour "
+			     "and fishermen kept their boats moored until the wind dropped.", "2024-03-04"),
+	};
+	const precis_record_error bad = { "line-7", "invalid JSON" };
+	precis_compare_options o = PRECIS_COMPARE_OPTIONS_INIT;
+	o.unread = &bad;
+	o.nunread = 1;
+	in[2].title = "Lyon: free public transport for the under twenty-five, the council decides";
+	precis_comparison *c;
+	assert_int_equal(precis_compare_new(&c, A, in, 5, &o, NULL), 0);
+	assert_int_equal(c->narticles, 5);
+	assert_int_equal(c->nerrors, 1);
+	assert_string_equal(c->errors[0].id, "line-7");
+	assert_string_equal(c->errors[0].reason, "invalid JSON");
+	size_t total = 0;
+	for (size_t s = 0; s < c->nstories; s++)
+		total += c->stories[s].narticles;
+	assert_int_equal(total, c->narticles);
+	assert_int_equal(story_of(c, "brief"), story_of(c, "full"));
+	assert_int_equal(story_of(c, "title-only"), story_of(c, "full"));
+	assert_int_equal(story_size(c, "empty"), 1);
+	assert_int_equal(story_size(c, "other"), 1);
+	assert_null(c->articles[0].problem);
+	assert_non_null(strstr(c->articles[1].problem, "one line"));
+	assert_non_null(strstr(c->articles[2].problem, "title"));
+	assert_non_null(strstr(c->articles[3].problem, "no usable text"));
+	assert_false(c->articles[1].unusable || c->articles[2].unusable);
+	assert_true(c->articles[3].unusable);
+	assert_string_equal(c->articles[1].headline,
+			    "Lyon council votes free public transport for under twenty-five residents");
+	/* The renderers take articles without sentences and the errors. */
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	assert_int_equal(precis_report_json(c, fp), 0);
+	assert_int_equal(precis_report_md(c, fp), 0);
+	assert_int_equal(precis_report_html(c, fp), 0);
+	fclose(fp);
+	assert_non_null(strstr(buf, "\"errors\""));
+	assert_non_null(strstr(buf, "Records not read"));
+	free(buf);
+	precis_comparison_free(c);
 }
 
 /* Agency copy credited by both outlets is flagged as that agency's. */
@@ -233,10 +318,11 @@ static void test_successive_rulings(void **state)
 	assert_int_equal(story_of(c, "v1"), story_of(c, "v2"));
 	assert_int_equal(story_of(c, "s1"), story_of(c, "s2"));
 	assert_true(story_of(c, "v1") != story_of(c, "s1"));
-	/* The refusal is explained by the dates. */
+	/* The refusal is explained by the dates: two months between the publications. */
 	bool dated = false;
 	for (size_t k = 0; k < c->ndecisions; k++)
-		dated |= !c->decisions[k].linked && strstr(c->decisions[k].evidence, "conflict") != NULL;
+		dated |= !c->decisions[k].linked &&
+			 strstr(c->decisions[k].evidence, "published 66 days apart") != NULL;
 	assert_true(dated);
 	precis_comparison_free(c);
 }
@@ -433,7 +519,8 @@ int main(void)
 		cmocka_unit_test(test_single_article_no_date),
 		cmocka_unit_test(test_twenty_articles_five_events),
 		cmocka_unit_test(test_same_leaders_different_years),
-		cmocka_unit_test(test_bad_article_left_out),
+		cmocka_unit_test(test_bad_article_kept_alone),
+		cmocka_unit_test(test_no_record_lost),
 		cmocka_unit_test(test_reuse_names_the_agency),
 		cmocka_unit_test(test_french_and_english_one_event),
 		cmocka_unit_test(test_successive_rulings),

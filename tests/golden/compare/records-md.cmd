@@ -1,0 +1,1 @@
+$PRECIS compare --jsonl tests/golden/compare/records.jsonl
