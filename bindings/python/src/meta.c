@@ -151,13 +151,95 @@ static PyObject *event_date(const precis_meta *m)
 	return Py_BuildValue("{sNsN}", "from", ymd_str(first), "to", ymd_str(last));
 }
 
+/* "2024-03-04", "--03-04" without a year, None without a day (docs/meta-schema.md). */
+static PyObject *evidence_date(precis_ymd y)
+{
+	if (y.month == 0 || y.day == 0)
+		Py_RETURN_NONE;
+	if (y.year == 0)
+		return PyUnicode_FromFormat("--%02d-%02d", y.month, y.day);
+	return ymd_str(y);
+}
+
+static int append_str(PyObject *list, bool yes, const char *s)
+{
+	if (!yes)
+		return 0;
+	PyObject *v = PyUnicode_FromString(s);
+	int rc = v ? PyList_Append(list, v) : -1;
+	Py_XDECREF(v);
+	return rc;
+}
+
+static PyObject *evidence_item(const precis_evidence *e, const char *text, px_offsets *off,
+			       bool date, bool outlet, bool place)
+{
+	PyObject *u = PyList_New(0);
+	if (!u || append_str(u, date, "date") || append_str(u, outlet, "outlet") ||
+	    append_str(u, place, "place")) {
+		Py_XDECREF(u);
+		return NULL;
+	}
+	PyObject *x = PyDict_New();
+	if (!x) {
+		Py_DECREF(u);
+		return NULL;
+	}
+	int bad = px_set_new(x, "kind", PyUnicode_FromString(precis_evidence_kind_name(e->kind))) ||
+		  px_set_new(x, "line", PyLong_FromSize_t(e->line)) ||
+		  set_span(x, text, e->span, off) ||
+		  px_set_new(x, "outlet", px_str_or_none(e->outlet)) ||
+		  px_set_new(x, "place", px_str_or_none(e->place)) ||
+		  px_set_new(x, "date", evidence_date(e->date));
+	/* px_set_new takes u's reference, whether it succeeds or not. */
+	if (bad)
+		Py_DECREF(u);
+	if (bad || px_set_new(x, "used_for", u))
+		Py_CLEAR(x);
+	return x;
+}
+
+/* published, dateline_place, date_warning, evidence: as report_json.c writes them. */
+static int evidence_fields(PyObject *d, const precis_doc *doc, const precis_meta *m,
+			   const char *text, int is_str)
+{
+	size_t n, which = (size_t)-1;
+	const precis_evidence *e = precis_meta_evidence(m, &n);
+	precis_ymd pub;
+	bool has_pub = precis_meta_published(m, &pub, &which) == 0;
+	const char *place = precis_meta_dateline_place(m), *outlet = precis_doc_outlet(doc);
+	if (px_set_new(d, "published", has_pub ? evidence_date(pub) : Py_NewRef(Py_None)) ||
+	    px_set_new(d, "dateline_place", px_str_or_none(place)) ||
+	    px_set_new(d, "date_warning",
+		       px_str_or_none(precis_meta_pubdate_invalid(m)
+					      ? "date is not ISO 8601 (YYYY-MM-DD): ignored"
+					      : NULL)))
+		return -1;
+	PyObject *list = PyList_New(0);
+	px_offsets off;
+	px_offsets_init(&off, text, is_str);
+	bool outlet_used = false, place_used = false;
+	for (size_t i = 0; list && i < n; i++) {
+		bool uo = !outlet_used && outlet && e[i].outlet && strcmp(outlet, e[i].outlet) == 0;
+		bool up = !place_used && place && e[i].place == place;
+		outlet_used |= uo;
+		place_used |= up;
+		PyObject *x = evidence_item(&e[i], text, &off, has_pub && i == which, uo, up);
+		if (!x || PyList_Append(list, x) != 0)
+			Py_CLEAR(list);
+		Py_XDECREF(x);
+	}
+	return px_set_new(d, "evidence", list);
+}
+
 static PyObject *meta_dict(const precis_doc *doc, const precis_meta *m, const char *pubdate,
 			   int is_str)
 {
 	const char *text = precis_doc_text(doc, NULL);
 	precis_ymd ref = { 0, 0, 0 };
-	if (pubdate)
-		precis_ymd_parse(&ref, pubdate);
+	/* Without a date, the page's own resolves the dates, as the CLI does. */
+	if (!pubdate || precis_ymd_parse(&ref, pubdate) != 0)
+		precis_meta_published(m, &ref, NULL);
 	precis_span h = precis_doc_headline(doc);
 	size_t n;
 	PyObject *d = PyDict_New();
@@ -176,7 +258,8 @@ static PyObject *meta_dict(const precis_doc *doc, const precis_meta *m, const ch
 	bad = bad || px_set_new(d, "persons", entities(pe, n, true, text, is_str));
 	const precis_entity *ag = precis_meta_agencies(m, &n);
 	bad = bad || px_set_new(d, "agencies", entities(ag, n, false, text, is_str)) ||
-	      px_set_new(d, "quotes", quotes_list(m, text, is_str));
+	      px_set_new(d, "quotes", quotes_list(m, text, is_str)) ||
+	      evidence_fields(d, doc, m, text, is_str);
 	if (bad)
 		Py_CLEAR(d);
 	return d;
