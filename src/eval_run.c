@@ -255,6 +255,13 @@ static int worker_init(void **state, unsigned k, void *ctx)
 	int rc = precis_analyzer_new(&w->a);
 	if (!rc)
 		rc = precis_rouge_new(&w->scorer, &ro);
+	if (rc) {
+		/* The pool calls fini only after a successful init. */
+		precis_rouge_free(w->scorer);
+		precis_analyzer_free(w->a);
+		free(w);
+		*state = NULL;
+	}
 	return rc;
 }
 

@@ -76,6 +76,7 @@ typedef struct {
 	size_t nbad, capbad;
 	char **owned; /* strings to free */
 	size_t nowned, capowned;
+	int unread; /* inputs not read at all (then -o is not replaced) */
 } inputs;
 
 static char *own(inputs *in, char *s)
@@ -161,12 +162,14 @@ static int read_files(inputs *in, char **args, int n, int input, size_t max_byte
 {
 	int failed = 0;
 	char **paths = cli_expand_paths(args, n, &failed);
+	in->unread += failed;
 	for (char **p = paths; p && *p; p++) {
 		char *buf;
 		size_t len;
 		precis_error err;
 		if (cli_read_file(&buf, &len, *p, max_bytes, &err)) {
 			cli_report(*p, err.code, &err);
+			in->unread++;
 			failed++;
 			continue;
 		}
@@ -297,8 +300,10 @@ static int add_bad(inputs *in, const char *path, size_t lineno, const char *id, 
 static int read_jsonl(inputs *in, const char *path)
 {
 	FILE *fp = cli_open_input(path);
-	if (!fp)
+	if (!fp) {
+		in->unread++;
 		return 1;
+	}
 	char *line = NULL;
 	size_t cap = 0, lineno = 0;
 	ssize_t len;
@@ -349,8 +354,10 @@ static int read_jsonl(inputs *in, const char *path)
 		json_decref(rec);
 	}
 	free(line);
-	if (cli_close_input(fp, path))
+	if (cli_close_input(fp, path)) {
+		in->unread++;
 		failed++;
+	}
 	return failed;
 }
 
@@ -465,10 +472,10 @@ int cmd_compare(int argc, char **argv)
 				   : precis_report_md(cmp, mem);
 		if (mem)
 			fclose(mem);
-		/* -o FILE is replaced only by a run that exits 0 (README: -o). */
-		if (!rc && failed && op.output && strcmp(op.output, "-") != 0) {
-			cli_error("%s: not written (the old file is kept): %d input(s) failed",
-				  op.output, failed);
+		/* -o FILE is not replaced when an input could not be read (README: -o). */
+		if (!rc && in.unread && op.output && strcmp(op.output, "-") != 0) {
+			cli_error("%s: not written (the old file is kept): %d input(s) not read",
+				  op.output, in.unread);
 			rc = EXIT_SOME_FAILED;
 		} else if (!rc) {
 			rc = cli_write_atomic(op.output, buf, len);

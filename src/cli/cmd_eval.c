@@ -575,9 +575,11 @@ static int evaluate(run *r, int bad)
 			  "scores above count missing ones as empty", missing, r->out_errors);
 		bad++;
 	}
-	/* --per-doc FILE is replaced only by a run that exits 0 (README: -o). */
-	if (!rc && r->perdoc && bad && strcmp(r->perdoc, "-") != 0)
-		cli_error("%s: not written (the old file is kept): the run failed", r->perdoc);
+	/* --per-doc FILE is not replaced by scores of mismatched outputs (README: -o);
+	 * --data records left out are named and the file holds the others. */
+	if (!rc && r->perdoc && (missing || r->out_errors) && strcmp(r->perdoc, "-") != 0)
+		cli_error("%s: not written (the old file is kept): system outputs do not match "
+			  "the data", r->perdoc);
 	else if (!rc && r->perdoc && write_perdoc(r, res))
 		bad++;
 	precis_eval_result_free(res);

@@ -150,10 +150,11 @@ int cmd_idf(int argc, char **argv)
 		precis_idf_free(r.idf);
 		return EXIT_SOME_FAILED;
 	}
+	int unread = 0; /* inputs not read at all, as opposed to documents left out */
 	if (r.merge) {
-		r.failed = merge_tables(r.idf, args.pos, args.npos);
+		unread = merge_tables(r.idf, args.pos, args.npos);
 	} else {
-		char **paths = cli_expand_paths(args.pos, args.npos, &r.failed);
+		char **paths = cli_expand_paths(args.pos, args.npos, &unread);
 		for (char **p = paths; p && *p; p++) {
 			char *buf;
 			size_t len;
@@ -161,7 +162,7 @@ int cmd_idf(int argc, char **argv)
 			rc = cli_read_file(&buf, &len, *p, r.jsonl ? 0 : r.dopt.max_bytes, &err);
 			if (rc) {
 				cli_report(*p, rc, &err);
-				r.failed++;
+				unread++;
 				continue;
 			}
 			if (r.jsonl)
@@ -172,15 +173,20 @@ int cmd_idf(int argc, char **argv)
 		}
 		cli_free_paths(paths);
 	}
-	if (!r.failed && precis_idf_documents(r.idf) == 0) {
+	r.failed += unread;
+	if (!unread && precis_idf_documents(r.idf) == 0) {
 		cli_error("idf: no documents in the input");
+		unread++;
 		r.failed++;
 	}
-	/* -o FILE is replaced only by a run that exits 0 (README: -o): a table
-	 * missing a failed input must not stand in for the whole one. */
-	if (r.failed && r.output && strcmp(r.output, "-") != 0) {
-		cli_error("%s: not written (the old file is kept): %d input(s) failed", r.output,
-			  r.failed);
+	/*
+	 * -o FILE is not replaced when an input could not be read (README: -o):
+	 * a table missing a whole file or shard must not stand in for the full
+	 * one. Documents and records left out are named, the table holds the rest.
+	 */
+	if (unread && r.output && strcmp(r.output, "-") != 0) {
+		cli_error("%s: not written (the old file is kept): %d input(s) not read",
+			  r.output, unread);
 		rc = EXIT_SOME_FAILED;
 	} else if ((rc = write_table(r.idf, r.output)) < 0) {
 		cli_error("%s: %s", r.output ? r.output : "(stdout)", precis_strerror(rc));
