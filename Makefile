@@ -45,7 +45,7 @@ CLI_OBJ  = $(CLI_SRC:src/cli/%.c=$(BUILD)/obj/cli/%.o)
 TESTS    = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 SOVER    = 0
 
-.PHONY: all deps deps-bench deps-html demo test test-html unit golden bad scale exports stopwords-check check bench eval eval-split install \
+.PHONY: all deps deps-bench deps-html demo test test-html unit golden bad output scale exports stopwords-check check bench eval eval-split install \
         uninstall clean help
 .DELETE_ON_ERROR:
 
@@ -130,7 +130,7 @@ $(BUILD)/tests/test_opt: src/cli/opt.c src/cli/opt.h src/cli/cli.h
 # `make test` is the README's command and what .ci/run calls. The recursive
 # make re-reads pkg-config after deps may have installed the packages.
 test: deps deps-html
-	$(MAKE) --no-print-directory unit golden bad scale test-html exports stopwords-check \
+	$(MAKE) --no-print-directory unit golden bad output scale test-html exports stopwords-check \
 		test-python
 	$(MAKE) --no-print-directory check
 
@@ -160,11 +160,18 @@ stopwords-check:
 bad: $(BUILD)/precis
 	@sh tests/bad/run.sh $(BUILD)/precis $(BUILD)/bad
 
+# Output that never lies (tests/output/, issue 15): one script per family,
+# each ending in "NAME: N passed, N failed".
+OUTPUT_TESTS = $(sort $(wildcard tests/output/*.sh))
+output: $(BUILD)/precis
+	@fail=0; for t in $(filter-out tests/output/lib.sh,$(OUTPUT_TESTS)); do \
+		sh $$t $(BUILD)/precis || fail=1; done; [ $$fail -eq 0 ]
+
 # Same suite under AddressSanitizer + UndefinedBehaviorSanitizer.
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 check: deps
 	$(MAKE) --no-print-directory BUILD=build/san CFLAGS="-O1 -g $(SAN)" \
-		LDFLAGS="$(SAN)" unit golden bad fuzz-replay
+		LDFLAGS="$(SAN)" unit golden bad output fuzz-replay
 
 # ---------------------------------------------------------------- fuzzing
 # libFuzzer targets (tests/fuzz/fuzz_targets.c), one per input-reading entry
@@ -228,9 +235,8 @@ demo: deps
 
 # ---------------------------------------------------------------- eval/bench
 bench: deps-bench
-	$(MAKE) --no-print-directory all
+	$(MAKE) --no-print-directory all python
 	sh eval/bench.sh $(BUILD)/precis
-	sh eval/bench_html.sh $(BUILD)/precis
 
 eval: deps-bench
 	$(MAKE) --no-print-directory all

@@ -354,8 +354,15 @@ typedef struct precis_summary_options {
 	double damping;           /* PageRank damping (0.85) */
 	double tolerance;         /* power iteration stops below this L1 change */
 	int max_iterations;
-	double position_bias;     /* weight of the early-sentence prior, 0..1 */
-	double title_bias;        /* weight of the headline-similarity prior, 0..1 */
+	/*
+	 * 0..1, < 0 for the default. The default system (PRECIS_ALG_DEFAULT):
+	 * scale the learned model's position and headline weights, in units of
+	 * their defaults (the default leaves them as fitted). textrank and
+	 * lexrank: weight of the early-sentence and headline-similarity priors
+	 * of their personalised PageRank.
+	 */
+	double position_bias;
+	double title_bias;
 	double lexrank_threshold; /* LexRank edge threshold (cosine) */
 	bool lexrank_continuous;  /* LexRank with weighted edges, no threshold */
 	size_t sentences;         /* budget: at most this many sentences (0: off) */
@@ -760,7 +767,7 @@ typedef enum precis_eval_measure {
 	PRECIS_EVAL_MEASURES     /* how many there are */
 } precis_eval_measure;
 
-/* "rouge1", "rouge2", "rougeL"; NULL out of range. */
+/* "rouge1", "rouge2", "rougeLsum" (summary-level LCS); NULL out of range. */
 PRECIS_EXTERN const char *precis_eval_measure_name(precis_eval_measure m);
 
 typedef struct precis_eval_result precis_eval_result;

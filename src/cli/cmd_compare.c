@@ -17,6 +17,7 @@ struct opts {
 	int format; /* index in format_names */
 	bool jsonl;
 	int threads;
+	size_t max_bytes;
 	int input; /* CLI_INPUT_* */
 	const char *warc;
 	const char *model;
@@ -57,6 +58,8 @@ static const px_cli_opt opts[] = {
 	CLI_VALUE("jobs", 'j', "N", AT(threads), CLI_CHECK_JOBS,
 		  "threads reading the articles (default: one per core)"),
 	CLI_FLAG("jsonl", 0, AT(jsonl), "read JSONL records"),
+	CLI_VALUE("max-bytes", 0, "N", AT(max_bytes), CLI_CHECK_BYTES,
+		  "refuse larger documents (64M; suffixes k, M, G)"),
 	CLI_VALUE("input", 0, "K", AT(input), CLI_CHECK_CHOICE,
 		  "auto (HTML when it looks like HTML), text or html",
 		  .choices = cli_input_names),
@@ -113,7 +116,7 @@ static char *base_id(const char *path)
 	char *copy = strdup(path);
 	if (!copy)
 		return NULL;
-	char *b = strdup(basename(copy));
+	char *b = cli_display_name(basename(copy));
 	free(copy);
 	if (b) {
 		char *dot = strrchr(b, '.');
@@ -154,7 +157,7 @@ static int add_page(inputs *in, const char *id, const cli_text *t, const char *f
 	return 0;
 }
 
-static int read_files(inputs *in, char **args, int n, int input)
+static int read_files(inputs *in, char **args, int n, int input, size_t max_bytes)
 {
 	int failed = 0;
 	char **paths = cli_expand_paths(args, n, &failed);
@@ -162,7 +165,7 @@ static int read_files(inputs *in, char **args, int n, int input)
 		char *buf;
 		size_t len;
 		precis_error err;
-		if (cli_read_file(&buf, &len, *p, PRECIS_DEFAULT_MAX_BYTES, &err)) {
+		if (cli_read_file(&buf, &len, *p, max_bytes, &err)) {
 			cli_report(*p, err.code, &err);
 			failed++;
 			continue;
@@ -293,11 +296,9 @@ static int add_bad(inputs *in, const char *path, size_t lineno, const char *id, 
 
 static int read_jsonl(inputs *in, const char *path)
 {
-	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
-	if (!fp) {
-		cli_error("%s: cannot open", path);
+	FILE *fp = cli_open_input(path);
+	if (!fp)
 		return 1;
-	}
 	char *line = NULL;
 	size_t cap = 0, lineno = 0;
 	ssize_t len;
@@ -348,8 +349,8 @@ static int read_jsonl(inputs *in, const char *path)
 		json_decref(rec);
 	}
 	free(line);
-	if (fp != stdin)
-		fclose(fp);
+	if (cli_close_input(fp, path))
+		failed++;
 	return failed;
 }
 
@@ -367,10 +368,41 @@ static int parse_model(double *w, const char *s)
 	return 0;
 }
 
+/*
+ * Two articles under one id (a/x.txt and b/x.txt, or a JSONL id given
+ * twice) would be one in the report: the later ones become "x-2", "x-3",
+ * said on stderr. -1 when out of memory.
+ */
+static int unique_ids(inputs *in)
+{
+	for (size_t i = 1; i < in->n; i++) {
+		const char *id = in->v[i].id;
+		bool taken = false;
+		for (size_t k = 0; k < i && !taken; k++)
+			taken = strcmp(in->v[k].id, id) == 0;
+		for (unsigned n = 2; taken; n++) {
+			size_t len = strlen(id) + 16;
+			char *alt = malloc(len);
+			if (!alt || !own(in, alt))
+				return -1;
+			snprintf(alt, len, "%s-%u", id, n);
+			taken = false;
+			for (size_t k = 0; k < in->n && !taken; k++)
+				taken = strcmp(in->v[k].id, alt) == 0;
+			if (!taken) {
+				cli_error("compare: article %zu: id '%s' is taken, shown as '%s'", i + 1,
+					  id, alt);
+				in->v[i].id = alt;
+			}
+		}
+	}
+	return 0;
+}
+
 int cmd_compare(int argc, char **argv)
 {
-	struct opts op = { PRECIS_COMPARE_OPTIONS_INIT, NULL, FMT_MD, false, 0, CLI_INPUT_AUTO, NULL,
-			   NULL };
+	struct opts op = { PRECIS_COMPARE_OPTIONS_INIT, NULL, FMT_MD, false, 0,
+			   PRECIS_DEFAULT_MAX_BYTES, CLI_INPUT_AUTO, NULL, NULL };
 	cli_args args;
 	int rc = cli_opt_parse(&args, &op, &command, opts, argc, argv);
 	if (rc != CLI_PARSED)
@@ -397,11 +429,18 @@ int cmd_compare(int argc, char **argv)
 	inputs in = { 0 };
 	int failed = op.warc    ? read_warc(&in, op.warc)
 		     : op.jsonl ? read_jsonl(&in, args.npos ? args.pos[0] : "-")
-				: read_files(&in, args.pos, args.npos, op.input);
+				: read_files(&in, args.pos, args.npos, op.input, op.max_bytes);
+	if (unique_ids(&in))
+		failed++;
 	precis_analyzer *a = NULL;
 	precis_comparison *cmp = NULL;
 	precis_error err = { 0 };
 	rc = precis_analyzer_new(&a);
+	if (!rc && in.n == 0 && in.nbad == 0) {
+		/* No article at all (empty directory or file): no report of zero. */
+		rc = PRECIS_EEMPTY;
+		snprintf(err.message, sizeof err.message, "no articles in the input");
+	}
 	o.unread = in.bad;
 	o.nunread = in.nbad;
 	if (!rc)
@@ -426,8 +465,14 @@ int cmd_compare(int argc, char **argv)
 				   : precis_report_md(cmp, mem);
 		if (mem)
 			fclose(mem);
-		if (!rc && (rc = cli_write_atomic(op.output, buf, len)))
-			cli_error("%s: cannot write the report", op.output ? op.output : "(stdout)");
+		/* -o FILE is replaced only by a run that exits 0 (README: -o). */
+		if (!rc && failed && op.output && strcmp(op.output, "-") != 0) {
+			cli_error("%s: not written (the old file is kept): %d input(s) failed",
+				  op.output, failed);
+			rc = EXIT_SOME_FAILED;
+		} else if (!rc) {
+			rc = cli_write_atomic(op.output, buf, len);
+		}
 		free(buf);
 	}
 	precis_comparison_free(cmp);
@@ -437,6 +482,8 @@ int cmd_compare(int argc, char **argv)
 	free(in.owned);
 	free(in.v);
 	free(in.bad);
+	if (failed)
+		cli_error("compare: %d input(s) not read or without usable text (named above)", failed);
 	if (rc)
 		return EXIT_SOME_FAILED;
 	return failed ? EXIT_SOME_FAILED : EXIT_OK;
