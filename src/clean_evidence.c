@@ -238,8 +238,8 @@ static size_t dash_at(const char *s, size_t i, size_t lim)
 
 /*
  * "PLACE[, Region][, date] [(Agency)] — [date | paragraph]". A place in
- * capitals and an agency in brackets or a dash are both needed: a line
- * in capitals alone is a kicker.
+ * capitals and an agency in brackets, or a place, a comma and a dash, are
+ * needed: a word in capitals alone, or before a dash, is a kicker.
  */
 static bool read_dateline(const page *pg, line *l, px_clean_evidence *ev)
 {
@@ -253,7 +253,7 @@ static bool read_dateline(const page *pg, line *l, px_clean_evidence *ev)
 	}
 	if (!words || i >= lim || !(s[i] == ',' || s[i] == '(' || dash_at(s, i, lim)))
 		return false;
-	bool closed = false;
+	bool closed = false, comma = false;
 	size_t dl = 0;
 	while (i < lim && !closed) {
 		if (s[i] == '(') {
@@ -270,6 +270,7 @@ static bool read_dateline(const page *pg, line *l, px_clean_evidence *ev)
 			closed = true;
 			i += dl;
 		} else if (s[i] == ',' || is_space(s[i])) {
+			comma |= s[i] == ',';
 			i++;
 		} else {
 			/* ", Taiwan", ", March 4": a region or the date, up to the next mark. */
@@ -277,8 +278,12 @@ static bool read_dateline(const page *pg, line *l, px_clean_evidence *ev)
 				i++;
 		}
 	}
-	if (!closed && ev->outlet.end == ev->outlet.start)
+	/* "VIDÉO - Le titre", "EXCLUSIVE - ...": a kicker has neither a comma nor a wire. */
+	bool wire = ev->outlet.end > ev->outlet.start;
+	if ((!closed && !wire) || (!comma && !wire)) {
+		ev->place = ev->outlet = (precis_span){ 0, 0 };
 		return false;
+	}
 	ev->kind = PRECIS_EVIDENCE_DATELINE;
 	precis_span rest = trim(s, i, lim);
 	size_t rw = px_clean_count_words(s + rest.start, rest.end - rest.start, pg->lang);

@@ -227,7 +227,7 @@ static void test_headline_skips_evidence(void **state)
 static void test_not_evidence(void **state)
 {
 	(void)state;
-	parsed p = parse("Privacy rules are twenty-five years old this week\n\n"
+	parsed p = parse("VIDÉO - Privacy rules are twenty-five years old this week\n\n"
 			 "EXCLUSIVE\n\n"
 			 "Published in 1998, the first privacy directive was never updated by the "
 			 "member states that signed it.\n"
@@ -241,6 +241,7 @@ static void test_not_evidence(void **state)
 	assert_null(precis_meta_outlet(p.meta, NULL));
 	assert_null(precis_meta_dateline_place(p.meta));
 	assert_int_equal(precis_doc_sentence_count(p.doc), 2);
+	expect_headline(&p, "VIDÉO - Privacy rules are twenty-five years old this week");
 	release(p);
 }
 
