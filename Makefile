@@ -45,7 +45,7 @@ CLI_OBJ  = $(CLI_SRC:src/cli/%.c=$(BUILD)/obj/cli/%.o)
 TESTS    = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 SOVER    = 0
 
-.PHONY: all deps deps-bench deps-html demo test test-html unit golden bad scale exports stopwords-check check bench eval eval-split install \
+.PHONY: all deps deps-bench deps-html demo test test-html unit golden bad output scale exports stopwords-check check bench eval eval-split install \
         uninstall clean help
 .DELETE_ON_ERROR:
 
@@ -56,6 +56,7 @@ help:
 	@echo "make demo      deps + build + summarize and compare examples/"
 	@echo "make test      deps + unit, golden and sanitizer test runs"
 	@echo "make check     the sanitizer (ASan+UBSan) run alone"
+	@echo "make python    the Python package, into $(BUILD)/python (test-python: its tests)"
 	@echo "make bench     benchmarks, written to eval/BENCH.md"
 	@echo "make eval      evaluation tables, written to eval/RESULTS.md"
 	@echo "make install   PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)"
@@ -67,11 +68,11 @@ deps:
 	    ! [ -f /usr/include/libstemmer.h ] || ! command -v python3 >/dev/null || \
 	    ! [ -f $(WORDNET)/verb.exc ] || \
 	    ! command -v parallel >/dev/null || \
-	    ! dpkg -s liblingua-stopwords-perl >/dev/null 2>&1; then \
-		echo "deps: installing $(DEB_BUILD) $(DEB_TEST)"; \
+	    ! dpkg -s liblingua-stopwords-perl $(DEB_PYTHON) >/dev/null 2>&1; then \
+		echo "deps: installing $(DEB_BUILD) $(DEB_TEST) $(DEB_PYTHON)"; \
 		$(SUDO) apt-get update -q && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q \
-			$(DEB_BUILD) $(DEB_TEST); \
+			$(DEB_BUILD) $(DEB_TEST) $(DEB_PYTHON); \
 	fi
 
 deps-html:
@@ -129,7 +130,8 @@ $(BUILD)/tests/test_opt: src/cli/opt.c src/cli/opt.h src/cli/cli.h
 # `make test` is the README's command and what .ci/run calls. The recursive
 # make re-reads pkg-config after deps may have installed the packages.
 test: deps deps-html
-	$(MAKE) --no-print-directory unit golden bad scale test-html exports stopwords-check
+	$(MAKE) --no-print-directory unit golden bad output scale test-html exports stopwords-check \
+		test-python
 	$(MAKE) --no-print-directory check
 
 unit: $(TESTS)
@@ -158,11 +160,18 @@ stopwords-check:
 bad: $(BUILD)/precis
 	@sh tests/bad/run.sh $(BUILD)/precis $(BUILD)/bad
 
+# Output that never lies (tests/output/, issue 15): one script per family,
+# each ending in "NAME: N passed, N failed".
+OUTPUT_TESTS = $(sort $(wildcard tests/output/*.sh))
+output: $(BUILD)/precis
+	@fail=0; for t in $(filter-out tests/output/lib.sh,$(OUTPUT_TESTS)); do \
+		sh $$t $(BUILD)/precis || fail=1; done; [ $$fail -eq 0 ]
+
 # Same suite under AddressSanitizer + UndefinedBehaviorSanitizer.
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 check: deps
 	$(MAKE) --no-print-directory BUILD=build/san CFLAGS="-O1 -g $(SAN)" \
-		LDFLAGS="$(SAN)" unit golden bad fuzz-replay
+		LDFLAGS="$(SAN)" unit golden bad output fuzz-replay
 
 # ---------------------------------------------------------------- fuzzing
 # libFuzzer targets (tests/fuzz/fuzz_targets.c), one per input-reading entry
@@ -226,9 +235,8 @@ demo: deps
 
 # ---------------------------------------------------------------- eval/bench
 bench: deps-bench
-	$(MAKE) --no-print-directory all
+	$(MAKE) --no-print-directory all python
 	sh eval/bench.sh $(BUILD)/precis
-	sh eval/bench_html.sh $(BUILD)/precis
 
 eval: deps-bench
 	$(MAKE) --no-print-directory all
@@ -266,3 +274,48 @@ uninstall:
 
 clean:
 	rm -rf build
+
+# --- python ---------------------------------------------------------------
+# The Python package (bindings/python, issue 14), built by Debian's own
+# Python against $(BUILD)/libprecis.a and installed offline into
+# $(BUILD)/python; test-python runs its pytest suite with /usr/bin/python3
+# (a pyenv python3 first on PATH cannot see Debian's python3-* packages).
+PYTHON      ?= /usr/bin/python3
+DEB_PYTHON   = python3-dev python3-setuptools python3-pytest python3-numpy python3-dask \
+               python3-distributed python3-pip
+PY_SRC       = Makefile $(wildcard bindings/python/src/*.[ch] bindings/python/precis/*.py* \
+                 bindings/python/precis/rouge_score/*.py* bindings/python/setup.py)
+
+.PHONY: python test-python check-python
+
+python: $(BUILD)/python/.stamp
+
+$(BUILD)/python/.stamp: $(BUILD)/libprecis.a $(PY_SRC)
+	rm -rf $(BUILD)/python bindings/python/build
+	PRECIS_LIB=$(abspath $(BUILD)/libprecis.a) $(PYTHON) -m pip install -q --no-index --root-user-action=ignore \
+		--no-build-isolation --no-deps --target $(BUILD)/python ./bindings/python
+	@touch $@
+
+test-python: python $(BUILD)/precis
+	cd tests/python && PYTHONPATH=$(abspath $(BUILD)/python) \
+		PRECIS_CLI=$(abspath $(BUILD)/precis) PRECIS_ROOT=$(CURDIR) \
+		nice $(PYTHON) -m pytest -q -p no:cacheprovider .
+
+# The same tests with the extension and the library under ASan+UBSan (not part
+# of `make test`: about twice as slow; Python itself is not instrumented; fork
+# after threads can deadlock inside ASan's allocator, so the fork test is left out).
+PY_SAN_DIR = build/san/python
+check-python: deps $(BUILD)/precis
+	$(MAKE) --no-print-directory BUILD=build/san CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" \
+		build/san/libprecis.a
+	rm -rf $(PY_SAN_DIR) && mkdir -p $(PY_SAN_DIR)
+	cd bindings/python && PRECIS_LIB=$(abspath build/san/libprecis.a) CFLAGS="-O1 $(SAN)" \
+		LDFLAGS="$(SAN)" $(PYTHON) setup.py -q build_ext -b $(abspath $(PY_SAN_DIR)) \
+		-t $(abspath $(PY_SAN_DIR))/tmp
+	cp -r bindings/python/precis/*.py bindings/python/precis/*.pyi \
+		bindings/python/precis/rouge_score $(PY_SAN_DIR)/precis/
+	cd tests/python && ASAN_OPTIONS=detect_leaks=0 \
+		LD_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CC) -print-file-name=libubsan.so)" \
+		PYTHONPATH=$(abspath $(PY_SAN_DIR)) PRECIS_CLI=$(abspath $(BUILD)/precis) \
+		PRECIS_ROOT=$(CURDIR) nice $(PYTHON) -m pytest -q -p no:cacheprovider -k "not dask and not fork" .
+# --- end python -----------------------------------------------------------

@@ -161,6 +161,14 @@ echo
 
 # Other benchmark sections (ROUGE, compare, scaling) live in their own scripts.
 for extra in eval/bench_*.sh; do
+	case "$extra" in eval/bench_html.sh) continue ;; esac # writes its own section
 	[ -f "$extra" ] && sh "$extra" "$PRECIS" >> "$OUT"
 done
+sh eval/grouping_scale.sh "$PRECIS" >> "$OUT"
+sh eval/bench_html.sh "$PRECIS" >&2
+# The Python package's ROUGE against pure Python (make bench builds it first).
+if [ -d "$(dirname "$PRECIS")/python/precis" ]; then
+	PYTHONPATH="$(cd "$(dirname "$PRECIS")" && pwd)/python" /usr/bin/python3 eval/bench_python.py \
+		--out "$OUT" >&2
+fi
 cat "$OUT"

@@ -85,15 +85,5 @@ section="$TMP/section.md"
 	echo "Memory of the WARC stream: $(echo "$r1 $r2" | awk '{printf "%.2f", $2/$1}')x for ten times the records (flat)."
 	echo "<!-- html:end -->"
 } > "$section"
-"$PY" - "$OUT" "$section" <<'PYEOF'
-import re, sys
-out, sec = sys.argv[1], open(sys.argv[2], encoding="utf-8").read()
-try:
-    cur = open(out, encoding="utf-8").read()
-except FileNotFoundError:
-    cur = ""
-pat = re.compile(r"<!-- html:begin.*?<!-- html:end -->\n?", re.S)
-new = pat.sub(lambda m: sec, cur) if pat.search(cur) else cur.rstrip("\n") + "\n\n" + sec
-open(out, "w", encoding="utf-8").write(new)
-PYEOF
+"$PY" eval/put_section.py "$OUT" html "$section"
 echo "bench_html: wrote the HTML section of $OUT"

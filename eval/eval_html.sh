@@ -99,15 +99,5 @@ section="$TMP/section.md"
 	echo "<!-- html:end -->"
 } > "$section"
 # Replace the section in RESULTS.md (or append it), leaving the rest of the file alone.
-"$PY" - "$OUT" "$section" <<'PYEOF'
-import re, sys
-out, sec = sys.argv[1], open(sys.argv[2], encoding="utf-8").read()
-try:
-    cur = open(out, encoding="utf-8").read()
-except FileNotFoundError:
-    cur = ""
-pat = re.compile(r"<!-- html:begin.*?<!-- html:end -->\n?", re.S)
-new = pat.sub(lambda m: sec, cur) if pat.search(cur) else cur.rstrip("\n") + "\n\n" + sec
-open(out, "w", encoding="utf-8").write(new)
-PYEOF
+"$PY" eval/put_section.py "$OUT" html "$section"
 echo "eval_html: wrote the HTML section of $OUT"

@@ -263,6 +263,31 @@ typedef struct precis_quote {
 typedef struct precis_meta precis_meta;
 
 /*
+ * Lines where the page states its own date, outlet and place. They are
+ * not body (never summarized, never the headline) but evidence:
+ *   DATELINE  "BRUSSELS, March 4 (Reuters) -", "HUALIEN, Taiwan (AP) — April 3, 2024"
+ *   BYLINE    "Par Le Figaro avec AFP", "By Jane Doe, Reuters"
+ *   PUBLISHED "Publié le 04/03/2024 à 12:15", "Published 4 March 2024",
+ *             "Libération, 3 avril 2024"
+ *   UPDATED   "Mis à jour le 04/03/2024", "Updated 5 March 2024"
+ */
+typedef enum precis_evidence_kind {
+	PRECIS_EVIDENCE_DATELINE,
+	PRECIS_EVIDENCE_BYLINE,
+	PRECIS_EVIDENCE_PUBLISHED,
+	PRECIS_EVIDENCE_UPDATED
+} precis_evidence_kind;
+
+typedef struct precis_evidence {
+	precis_evidence_kind kind;
+	size_t line;         /* 1-based line number in the document's text */
+	precis_span span;    /* the evidence's bytes in the document's text */
+	const char *outlet;  /* display name ("Le Figaro", "Reuters", "AP"), or NULL */
+	const char *place;   /* a dateline's place as a name ("Brussels"), or NULL */
+	precis_ymd date;     /* the date the line gives; year 0 when not given, all 0 when none */
+} precis_evidence;
+
+/*
  * Dates, places, persons, agencies and quotes of an article. Works on the
  * document's headline and body sentences (and, for agencies, on the whole
  * page: credits and signatures name them too). pubdate (YYYY-MM-DD, or an
@@ -286,6 +311,26 @@ PRECIS_EXTERN const precis_quote *precis_meta_quotes(const precis_meta *m, size_
  * Returns 0 and fills first and last, or PRECIS_EEMPTY when there is none.
  */
 PRECIS_EXTERN int precis_meta_event_date(const precis_meta *m, precis_ymd *first, precis_ymd *last);
+/* The evidence lines of the page, in text order (see precis_evidence). */
+PRECIS_EXTERN const precis_evidence *precis_meta_evidence(const precis_meta *m, size_t *n);
+/* "dateline", "byline", "published", "updated". */
+PRECIS_EXTERN const char *precis_evidence_kind_name(precis_evidence_kind kind);
+/*
+ * The publication date the page states: a published line, else a
+ * dateline, else an updated line (with a year). Returns 0 and fills out,
+ * PRECIS_EEMPTY when the page states none; *which (may be NULL) gets the
+ * index of the evidence it came from.
+ */
+PRECIS_EXTERN int precis_meta_published(const precis_meta *m, precis_ymd *out, size_t *which);
+/* The outlet the page's evidence names (display name), or NULL; *which as above. */
+PRECIS_EXTERN const char *precis_meta_outlet(const precis_meta *m, size_t *which);
+/* The dateline's place ("Brussels"), or NULL. */
+PRECIS_EXTERN const char *precis_meta_dateline_place(const precis_meta *m);
+/*
+ * Non-zero when the pubdate given to precis_meta_new was not ISO 8601
+ * (YYYY-MM-DD): it was then ignored, and the page's own date used.
+ */
+PRECIS_EXTERN int precis_meta_pubdate_invalid(const precis_meta *m);
 
 /* ---------------------------------------------------------- summarizing */
 
@@ -309,8 +354,15 @@ typedef struct precis_summary_options {
 	double damping;           /* PageRank damping (0.85) */
 	double tolerance;         /* power iteration stops below this L1 change */
 	int max_iterations;
-	double position_bias;     /* weight of the early-sentence prior, 0..1 */
-	double title_bias;        /* weight of the headline-similarity prior, 0..1 */
+	/*
+	 * 0..1, < 0 for the default. The default system (PRECIS_ALG_DEFAULT):
+	 * scale the learned model's position and headline weights, in units of
+	 * their defaults (the default leaves them as fitted). textrank and
+	 * lexrank: weight of the early-sentence and headline-similarity priors
+	 * of their personalised PageRank.
+	 */
+	double position_bias;
+	double title_bias;
 	double lexrank_threshold; /* LexRank edge threshold (cosine) */
 	bool lexrank_continuous;  /* LexRank with weighted edges, no threshold */
 	size_t sentences;         /* budget: at most this many sentences (0: off) */
@@ -547,6 +599,32 @@ PRECIS_EXTERN size_t precis_comparison_article_count(const precis_comparison *c)
  */
 PRECIS_EXTERN const char *precis_comparison_problem(const precis_comparison *c, size_t i,
 						    const char **id, bool *unusable);
+/*
+ * Story membership and cards, without rendering JSON. Articles are
+ * indexed as by precis_comparison_article_count (input order); stories
+ * in report order. Out-of-range indices give NULL (and *n = 0), or -1
+ * for article_story.
+ */
+/* Article indices of story i; *n gets their count. */
+PRECIS_EXTERN const size_t *precis_comparison_story_articles(const precis_comparison *c, size_t i,
+							     size_t *n);
+/* The story's label: the headline of its most central article (or its lead). */
+PRECIS_EXTERN const char *precis_comparison_story_headline(const precis_comparison *c, size_t i);
+/* The story's event date ("YYYY-MM-DD", a "from/to" range, "--MM-DD" without a year), or NULL. */
+PRECIS_EXTERN const char *precis_comparison_story_date(const precis_comparison *c, size_t i);
+/* The article's id (precis_article_input.id, "article" when none was given). */
+PRECIS_EXTERN const char *precis_comparison_article_id(const precis_comparison *c, size_t j);
+/* The outlet given, else the one the page names (byline, dateline, masthead), or NULL. */
+PRECIS_EXTERN const char *precis_comparison_article_outlet(const precis_comparison *c, size_t j);
+/* The title given, else the headline found on the page, or NULL. */
+PRECIS_EXTERN const char *precis_comparison_article_headline(const precis_comparison *c, size_t j);
+/* The publication date given (precis_article_input.date), or NULL. */
+PRECIS_EXTERN const char *precis_comparison_article_date(const precis_comparison *c, size_t j);
+/* The event date the article reports, in the forms of story_date, or NULL. */
+PRECIS_EXTERN const char *precis_comparison_article_event_date(const precis_comparison *c,
+							       size_t j);
+/* The story the article belongs to, or -1. */
+PRECIS_EXTERN int precis_comparison_article_story(const precis_comparison *c, size_t j);
 
 /* Renderers: Markdown, self-contained HTML (inline CSS and SVG), JSON. */
 PRECIS_EXTERN int precis_report_md(const precis_comparison *c, FILE *fp);
@@ -689,7 +767,7 @@ typedef enum precis_eval_measure {
 	PRECIS_EVAL_MEASURES     /* how many there are */
 } precis_eval_measure;
 
-/* "rouge1", "rouge2", "rougeL"; NULL out of range. */
+/* "rouge1", "rouge2", "rougeLsum" (summary-level LCS); NULL out of range. */
 PRECIS_EXTERN const char *precis_eval_measure_name(precis_eval_measure m);
 
 typedef struct precis_eval_result precis_eval_result;

@@ -114,3 +114,14 @@ size_t px_agency_match(const px_agencies *t, const char *s, const px_token *word
 	}
 	return 0;
 }
+
+bool px_agency_exact(const px_agencies *t, const char *s, size_t len, const char **canon,
+		     size_t *clen)
+{
+	int64_t id = px_strmap_get(t->alias, s, len);
+	if (id < 0)
+		return false;
+	*canon = t->canon[id];
+	*clen = t->canon_len[id];
+	return true;
+}

@@ -33,4 +33,8 @@ bool px_agency_may_start(const px_agencies *t, unsigned char c);
 size_t px_agency_match(const px_agencies *t, const char *s, const px_token *words, size_t nwords,
 		       const char **canon, size_t *clen);
 
+/* Is s[0..len) exactly an agency's name or alias? *canon, *clen as above. */
+bool px_agency_exact(const px_agencies *t, const char *s, size_t len, const char **canon,
+		     size_t *clen);
+
 #endif

@@ -45,6 +45,8 @@ static int fill_result(px_clean_result *out, const page *pg)
 			out->signatures[out->nsignatures++] = i;
 	}
 	out->nlines = pg->n;
+	memcpy(out->evidence, pg->evidence, pg->nevidence * sizeof *pg->evidence);
+	out->nevidence = pg->nevidence;
 	return 0;
 }
 
@@ -54,6 +56,7 @@ static int clean_page(px_clean_result *out, page *pg, const char *text, size_t l
 	if (rc)
 		return rc;
 	px_clean_classify(pg);
+	px_clean_find_evidence(pg);
 	px_clean_rescue_sandwiched(pg);
 	if ((rc = px_clean_mark_repeats(pg)))
 		return rc;
@@ -113,7 +116,7 @@ void px_clean_result_free(px_clean_result *r)
 	r->nsignatures = 0;
 }
 
-/* "Atlantico.fr" -> "Atlantico", "Le Placentin." -> "Le Placentin". */
+/* "Atlantico.fr" -> "Atlantico", "Le Placentin." -> "Le Placentin", "Associated Press" -> "AP". */
 char *px_clean_outlet_name(const char *s, size_t len)
 {
 	static const char *const tlds[] = { ".fr", ".com", ".net", ".org", ".info", ".co.uk",
@@ -129,6 +132,12 @@ char *px_clean_outlet_name(const char *s, size_t len)
 	}
 	if (len > 4 && memcmp(s, "www.", 4) == 0)
 		s += 4, len -= 4;
+	/* One display name per wire service: "Associated Press" is "AP". */
+	const px_agencies *ag = px_agency_table();
+	const char *canon;
+	size_t clen;
+	if (ag && px_agency_exact(ag, s, len, &canon, &clen))
+		s = canon, len = clen;
 	char *o = malloc(len + 1);
 	if (o) {
 		memcpy(o, s, len);

@@ -7,6 +7,7 @@
 #ifndef PX_CLEAN_H
 #define PX_CLEAN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "precis.h"
@@ -15,6 +16,23 @@ typedef struct px_clean_line {
 	precis_span span;   /* the line, without its line end and outer spaces */
 	const char *reason; /* NULL when kept; else a static reason ("menu", "credit", "headline", ...) */
 } px_clean_line;
+
+/* Most evidence lines kept per page: a page states its date and authors a few times at most. */
+#define PX_CLEAN_MAX_EVIDENCE 8
+
+/*
+ * A dateline, byline, published or updated line (see clean_evidence.c):
+ * not body, but what the page says of its date, outlet and place. Spans
+ * are empty when the line does not give the field.
+ */
+typedef struct px_clean_evidence {
+	size_t line;         /* index into lines */
+	precis_evidence_kind kind;
+	precis_span span;    /* the evidence: its line, or the dateline heading a paragraph */
+	precis_span outlet;  /* "Le Figaro", "Reuters", "Associated Press" */
+	precis_span place;   /* a dateline's place ("BRUSSELS") or a byline's last word */
+	bool agency;         /* outlet names a wire service (agencies.txt) */
+} px_clean_evidence;
 
 typedef struct px_clean_result {
 	px_clean_line *lines; /* every non-blank line of the input, in order */
@@ -34,6 +52,9 @@ typedef struct px_clean_result {
 	/* Indexes into lines of the agency signatures ("AFP", "(avec AFP)"), in order. */
 	size_t *signatures;
 	size_t nsignatures;
+	/* Evidence lines in page order; their lines are marked "dateline", "byline", ... */
+	px_clean_evidence evidence[PX_CLEAN_MAX_EVIDENCE];
+	size_t nevidence;
 } px_clean_result;
 
 /*

@@ -20,7 +20,8 @@
 /* ------------------------------------------------------------- cue data */
 
 static const char *const list_sections[LIST_COUNT] = {
-	"outlet", "dateword", "signature-word", "owner-word", "unnamed-agencies"
+	"outlet", "dateword", "signature-word", "owner-word", "unnamed-agencies",
+	"published-cue", "updated-cue"
 };
 
 /* The reasons a data file may name; the strings returned to callers. */

@@ -614,9 +614,17 @@ precis_span px_clean_find_outlet(const page *pg, precis_span suffix)
 {
 	if (suffix.end > suffix.start)
 		return suffix;
+	/* A byline or dateline naming a title ("Par Le Figaro avec AFP") is the page's own word. */
+	for (size_t k = 0; k < pg->nevidence; k++)
+		if (pg->evidence[k].outlet.end > pg->evidence[k].outlet.start && !pg->evidence[k].agency)
+			return outlet_name(pg->text, pg->evidence[k].outlet);
 	for (size_t i = 0; i < pg->n; i++)
 		if (px_clean_is_reason(&pg->L[i], "site") && pg->L[i].words <= SITE_WORDS)
 			return outlet_name(pg->text, pg->L[i].span);
+	/* A wire's byline or dateline ("(Reuters)"): the page is its copy. */
+	for (size_t k = 0; k < pg->nevidence; k++)
+		if (pg->evidence[k].outlet.end > pg->evidence[k].outlet.start)
+			return pg->evidence[k].outlet;
 	precis_span owner;
 	for (size_t i = 0; i < pg->n; i++)
 		if (px_clean_is_reason(&pg->L[i], "signature") && px_clean_owned_signature(pg, &pg->L[i], &owner))

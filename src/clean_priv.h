@@ -52,6 +52,8 @@ enum {
 	LIST_SIGNATURE, /* [signature-word]: words around agencies ("avec", "source") */
 	LIST_OWNER,     /* [owner-word]: joins an outlet to its agencies ("avec", "with") */
 	LIST_UNNAMED,   /* [unnamed-agencies]: agencies not named ("agences") */
+	LIST_PUBLISHED, /* [published-cue]: how a "published" line starts ("publié le") */
+	LIST_UPDATED,   /* [updated-cue]: how an "updated" line starts ("mis à jour") */
 	LIST_COUNT
 };
 
@@ -88,6 +90,8 @@ typedef struct {
 	const cueset *cues;
 	char *scratch;       /* room for the skeleton of the longest line */
 	size_t lead, last;   /* first and last body paragraph; n when none */
+	px_clean_evidence evidence[PX_CLEAN_MAX_EVIDENCE];
+	size_t nevidence;
 } page;
 
 typedef struct {
@@ -122,6 +126,9 @@ bool px_clean_name_like(const page *pg, const line *l);
 bool px_clean_owned_signature(const page *pg, const line *l, precis_span *owner);
 bool px_clean_is_breadcrumb(const page *pg, const char *s, size_t len, size_t *tail);
 void px_clean_classify(page *pg);
+
+/* clean_evidence.c: datelines, bylines, published and updated lines, marked and kept. */
+void px_clean_find_evidence(page *pg);
 
 /* clean_layout.c */
 int px_clean_mark_repeats(page *pg);

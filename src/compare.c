@@ -356,3 +356,68 @@ size_t precis_comparison_story_count(const precis_comparison *c)
 {
 	return c->nstories;
 }
+
+/* ------------------------------------------------ membership accessors */
+
+const size_t *precis_comparison_story_articles(const precis_comparison *c, size_t i, size_t *n)
+{
+	if (!c || i >= c->nstories) {
+		if (n)
+			*n = 0;
+		return NULL;
+	}
+	if (n)
+		*n = c->stories[i].narticles;
+	return c->stories[i].articles;
+}
+
+const char *precis_comparison_story_headline(const precis_comparison *c, size_t i)
+{
+	return c && i < c->nstories ? c->stories[i].label : NULL;
+}
+
+const char *precis_comparison_story_date(const precis_comparison *c, size_t i)
+{
+	return c && i < c->nstories ? c->stories[i].date : NULL;
+}
+
+static const px_article *article_at(const precis_comparison *c, size_t j)
+{
+	return c && j < c->narticles ? &c->articles[j] : NULL;
+}
+
+const char *precis_comparison_article_id(const precis_comparison *c, size_t j)
+{
+	const px_article *a = article_at(c, j);
+	return a ? a->id : NULL;
+}
+
+const char *precis_comparison_article_outlet(const precis_comparison *c, size_t j)
+{
+	const px_article *a = article_at(c, j);
+	return a ? a->outlet : NULL;
+}
+
+const char *precis_comparison_article_headline(const precis_comparison *c, size_t j)
+{
+	const px_article *a = article_at(c, j);
+	return a ? a->headline : NULL;
+}
+
+const char *precis_comparison_article_date(const precis_comparison *c, size_t j)
+{
+	const px_article *a = article_at(c, j);
+	return a ? a->date : NULL;
+}
+
+const char *precis_comparison_article_event_date(const precis_comparison *c, size_t j)
+{
+	const px_article *a = article_at(c, j);
+	return a ? a->event_date : NULL;
+}
+
+int precis_comparison_article_story(const precis_comparison *c, size_t j)
+{
+	const px_article *a = article_at(c, j);
+	return a ? a->story : -1;
+}

@@ -5,6 +5,7 @@
  * do not depend on the number of threads. Means and confidence intervals
  * are computed once the scores are in; paired tests on request.
  */
+#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +46,9 @@ typedef struct {
 	precis_rouge *scorer;
 } worker;
 
-static const char *const measure_names[M] = { "rouge1", "rouge2", "rougeL" };
+/* rougeLsum: eval scores the summary-level LCS (rouge-score's rougeLsum); "rougeL"
+ * is the sentence-level one everywhere (issue 15), so it must not be called that. */
+static const char *const measure_names[M] = { "rouge1", "rouge2", "rougeLsum" };
 
 const char *precis_eval_measure_name(precis_eval_measure m)
 {
@@ -66,8 +69,9 @@ int precis_eval_system_from_name(precis_eval_system *out, const char *name)
 	if (strncmp(name, "lead-", 5) != 0 || name[5] < '0' || name[5] > '9')
 		return PRECIS_EINVAL;
 	char *end;
+	errno = 0;
 	unsigned long long v = strtoull(name + 5, &end, 10);
-	if (*end || v == 0 || v > SIZE_MAX)
+	if (errno == ERANGE || *end || v == 0 || v > SIZE_MAX)
 		return PRECIS_EINVAL;
 	out->algorithm = PRECIS_ALG_LEAD;
 	out->lead_n = (size_t)v;

@@ -73,6 +73,9 @@ struct precis_meta {
 	size_t nquotes;
 	entvec eplaces, epersons, eagencies;
 	precis_ymd pub;
+	precis_evidence *evidence;
+	size_t nevidence;
+	bool pub_invalid; /* a pubdate was given but is not YYYY-MM-DD */
 };
 
 static int export(precis_entity **out, size_t *nout, const entvec *ev)
@@ -150,9 +153,11 @@ int precis_meta_new(precis_meta **out, precis_analyzer *a, const precis_doc *d, 
 	precis_meta *m = calloc(1, sizeof *m);
 	if (!m)
 		return PRECIS_ENOMEM;
-	/* An unreadable pubdate is no reference: dates then resolve only when absolute. */
-	if (pubdate)
-		precis_ymd_parse(&m->pub, pubdate);
+	/* An unreadable pubdate is no reference: the page's own date, if any, is used instead. */
+	if (pubdate && precis_ymd_parse(&m->pub, pubdate) != 0) {
+		m->pub = (precis_ymd){ 0, 0, 0 };
+		m->pub_invalid = true;
+	}
 	const meta_tables *t = NULL;
 	struct tokctx tc = { 0 };
 	struct people pp = { 0 };
@@ -160,6 +165,10 @@ int precis_meta_new(precis_meta **out, precis_analyzer *a, const precis_doc *d, 
 	datevec dv = { 0 };
 	px_strmap *lowers = NULL;
 	int rc = px_meta_tables(&t, d->lang);
+	if (!rc)
+		rc = px_meta_find_evidence(&m->evidence, &m->nevidence, a, d, &t->L);
+	if (!rc && m->pub.year == 0)
+		precis_meta_published(m, &m->pub, NULL);
 	if (!rc)
 		rc = meta_tokens(&tc, &lowers, d, &t->L);
 	if (!rc)
@@ -204,6 +213,7 @@ void precis_meta_free(precis_meta *m)
 	free(m->persons);
 	free(m->agencies);
 	free(m->quotes);
+	px_meta_evidence_free(m->evidence, m->nevidence);
 	px_meta_entvec_free(&m->eplaces);
 	px_meta_entvec_free(&m->epersons);
 	px_meta_entvec_free(&m->eagencies);
@@ -263,14 +273,45 @@ static int cmp_vote(const void *a, const void *b)
 	return (d > 0) - (d < 0);
 }
 
+/*
+ * The page's own dates vote first: a dateline or published line weighs as
+ * much as a full date in the headline (4 x 3), so that a later mention
+ * ("the rules take effect on March 7", weight 4) cannot outvote it, while
+ * a lead that dates the event otherwise, twice, still can (2 x 4 x 2). An
+ * updated line weighs as a full date in the lead: it is often a day late.
+ * Weights chosen by hand on tests/data/journal and the meta goldens.
+ */
+#define EVIDENCE_WEIGHT 12
+#define UPDATED_WEIGHT 8
+
+static size_t evidence_votes(struct vote *v, const precis_meta *m)
+{
+	size_t nv = 0;
+	for (size_t i = 0; i < m->nevidence; i++) {
+		precis_ymd y = m->evidence[i].date;
+		if (y.month == 0)
+			continue;
+		if (y.year == 0 && (y.year = m->pub.year) == 0)
+			continue;
+		/* A day and month after the reference belongs to the year before. */
+		if (m->evidence[i].date.year == 0 && px_days_from_ymd(y) > px_days_from_ymd(m->pub) + 1)
+			y.year--;
+		int w = m->evidence[i].kind == PRECIS_EVIDENCE_UPDATED ? UPDATED_WEIGHT
+								       : EVIDENCE_WEIGHT;
+		v[nv] = (struct vote){ y, y, w, 0 };
+		nv++;
+	}
+	return nv;
+}
+
 int precis_meta_event_date(const precis_meta *m, precis_ymd *first, precis_ymd *last)
 {
-	if (m->ndates == 0)
+	if (m->ndates == 0 && m->nevidence == 0)
 		return PRECIS_EEMPTY;
-	struct vote *v = malloc(m->ndates * sizeof *v);
+	struct vote *v = malloc((m->ndates + m->nevidence) * sizeof *v);
 	if (!v)
 		return PRECIS_ENOMEM;
-	size_t nv = 0;
+	size_t nv = evidence_votes(v, m);
 	for (size_t i = 0; i < m->ndates; i++) {
 		int w = date_weight(&m->dates[i], m->date_units[i]);
 		precis_ymd a, b;
@@ -303,4 +344,74 @@ int precis_meta_event_date(const precis_meta *m, precis_ymd *first, precis_ymd *
 	}
 	free(v);
 	return rc;
+}
+
+const precis_evidence *precis_meta_evidence(const precis_meta *m, size_t *n)
+{
+	*n = m->nevidence;
+	return m->evidence;
+}
+
+const char *precis_evidence_kind_name(precis_evidence_kind kind)
+{
+	switch (kind) {
+	case PRECIS_EVIDENCE_DATELINE: return "dateline";
+	case PRECIS_EVIDENCE_BYLINE: return "byline";
+	case PRECIS_EVIDENCE_PUBLISHED: return "published";
+	case PRECIS_EVIDENCE_UPDATED: return "updated";
+	}
+	return "unknown";
+}
+
+int precis_meta_published(const precis_meta *m, precis_ymd *out, size_t *which)
+{
+	/* Most telling first: the page's "published", then its dateline, then "updated". */
+	static const precis_evidence_kind order[] = { PRECIS_EVIDENCE_PUBLISHED,
+						      PRECIS_EVIDENCE_DATELINE,
+						      PRECIS_EVIDENCE_UPDATED };
+	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++)
+		for (size_t i = 0; i < m->nevidence; i++) {
+			const precis_evidence *e = &m->evidence[i];
+			if (e->kind == order[k] && e->date.year > 0) {
+				*out = e->date;
+				if (which)
+					*which = i;
+				return 0;
+			}
+		}
+	return PRECIS_EEMPTY;
+}
+
+const char *precis_meta_outlet(const precis_meta *m, size_t *which)
+{
+	/* A title ("Le Figaro") before a wire ("AFP") that the same page names. */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < m->nevidence; i++) {
+			const precis_evidence *e = &m->evidence[i];
+			if (!e->outlet)
+				continue;
+			const px_agencies *ag = px_agency_table();
+			const char *c;
+			size_t cl;
+			bool wire = ag && px_agency_exact(ag, e->outlet, strlen(e->outlet), &c, &cl);
+			if (pass == 1 || !wire) {
+				if (which)
+					*which = i;
+				return e->outlet;
+			}
+		}
+	return NULL;
+}
+
+const char *precis_meta_dateline_place(const precis_meta *m)
+{
+	for (size_t i = 0; i < m->nevidence; i++)
+		if (m->evidence[i].kind == PRECIS_EVIDENCE_DATELINE && m->evidence[i].place)
+			return m->evidence[i].place;
+	return NULL;
+}
+
+int precis_meta_pubdate_invalid(const precis_meta *m)
+{
+	return m->pub_invalid;
 }

@@ -242,6 +242,11 @@ int px_meta_name_entities(entvec *ev);
 int px_meta_cmp_entity(const void *a, const void *b);
 int px_meta_find_agencies(entvec *ev, const char *text, size_t len);
 
+/* meta_evidence.c: the page's datelines, bylines, published/updated lines. */
+int px_meta_find_evidence(precis_evidence **out, size_t *nout, precis_analyzer *a,
+			  const precis_doc *d, const lists *L);
+void px_meta_evidence_free(precis_evidence *v, size_t n);
+
 /* meta_quote.c */
 int px_meta_find_quotes(quotevec *qv, const precis_doc *d);
 int px_meta_speakers(quotevec *qv, tok *v, size_t n, const lists *L, pmention *pm, size_t npm,

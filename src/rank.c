@@ -10,6 +10,7 @@
 
 #include "precis.h"
 #include "rank.h"
+#include "vec.h"
 
 /* Postings of the inverted index: for each term, the rows using it. */
 typedef struct {
@@ -113,6 +114,55 @@ static int cmp_edge_index(const void *a, const void *b)
 }
 
 /*
+ * The edges of sentence i: cosines with every sentence sharing a term
+ * (through the postings), the directed sums PacSum needs, then the
+ * threshold and the neighbour cap. Returns their count, sorted by column.
+ */
+static size_t row_edges(edge *touched, double *acc, const postings *p, const px_vectors *v,
+			size_t i, const px_rank_options *o)
+{
+	size_t nt = 0;
+	const px_vec *r = &v->rows[i];
+	for (size_t k = 0; k < r->n; k++) {
+		uint32_t t = r->id[k];
+		if (o->max_df && p->start[t + 1] - p->start[t] > o->max_df)
+			continue;
+		for (size_t q = p->start[t]; q < p->start[t + 1]; q++) {
+			uint32_t j = p->row[q];
+			if (j == i)
+				continue;
+			if (acc[j] == 0.0)
+				touched[nt++].j = j;
+			acc[j] += r->w[k] * p->w[q];
+		}
+	}
+	size_t kept = 0;
+	for (size_t q = 0; q < nt; q++) {
+		uint32_t j = touched[q].j;
+		double s = acc[j];
+		acc[j] = 0.0;
+		if (o->forward && j > i)
+			o->forward[i] += s;
+		else if (o->backward && j < i)
+			o->backward[i] += s;
+		if (s > o->threshold)
+			touched[kept++] = (edge){ j, o->binary ? 1.0 : s };
+	}
+	if (o->max_neighbors && kept > o->max_neighbors) {
+		keep_strongest(touched, kept, o->max_neighbors);
+		kept = o->max_neighbors;
+	}
+	/* Summation order must not depend on hash or touch order. */
+	qsort(touched, kept, sizeof *touched, cmp_edge_index);
+	return kept;
+}
+
+typedef struct {
+	size_t i, j;
+	double w;
+} triplet;
+
+/*
  * Row-stochastic transition matrix in CSR. Rows without edges (dangling
  * nodes) stay empty; their mass goes to the prior in the iteration.
  */
@@ -123,69 +173,24 @@ static int graph_build(gsl_spmatrix **out, bool *dangling, const px_vectors *v,
 	int rc = postings_build(&p, v);
 	double *acc = calloc(v->n ? v->n : 1, sizeof *acc);
 	edge *touched = malloc((v->n ? v->n : 1) * sizeof *touched);
-	size_t ecap = 1024, ne = 0;
-	size_t *ri = malloc(ecap * sizeof *ri), *rj = malloc(ecap * sizeof *rj);
-	double *rw = malloc(ecap * sizeof *rw);
-	if (rc || !acc || !touched || !ri || !rj || !rw) {
+	triplet *e3 = NULL;
+	size_t ecap = 0, ne = 0;
+	if (rc || !acc || !touched) {
 		rc = PRECIS_ENOMEM;
 		goto done;
 	}
 	for (size_t i = 0; i < v->n; i++) {
-		size_t nt = 0;
-		const px_vec *r = &v->rows[i];
-		for (size_t k = 0; k < r->n; k++) {
-			uint32_t t = r->id[k];
-			if (o->max_df && p.start[t + 1] - p.start[t] > o->max_df)
-				continue;
-			for (size_t q = p.start[t]; q < p.start[t + 1]; q++) {
-				uint32_t j = p.row[q];
-				if (j == i)
-					continue;
-				if (acc[j] == 0.0)
-					touched[nt++].j = j;
-				acc[j] += r->w[k] * p.w[q];
-			}
-		}
-		size_t kept = 0;
-		for (size_t q = 0; q < nt; q++) {
-			uint32_t j = touched[q].j;
-			double s = acc[j];
-			acc[j] = 0.0;
-			if (s > o->threshold)
-				touched[kept++] = (edge){ j, o->binary ? 1.0 : s };
-		}
-		if (o->max_neighbors && kept > o->max_neighbors) {
-			keep_strongest(touched, kept, o->max_neighbors);
-			kept = o->max_neighbors;
-		}
-		/* Summation order must not depend on hash or touch order. */
-		qsort(touched, kept, sizeof *touched, cmp_edge_index);
+		size_t kept = row_edges(touched, acc, &p, v, i, o);
 		double sum = 0.0;
 		for (size_t q = 0; q < kept; q++)
 			sum += touched[q].w;
 		dangling[i] = kept == 0;
-		for (size_t q = 0; q < kept; q++) {
-			if (ne == ecap) {
-				ecap *= 2;
-				size_t *ni = realloc(ri, ecap * sizeof *ri);
-				if (ni)
-					ri = ni;
-				size_t *nj = realloc(rj, ecap * sizeof *rj);
-				if (nj)
-					rj = nj;
-				double *nw = realloc(rw, ecap * sizeof *rw);
-				if (nw)
-					rw = nw;
-				if (!ni || !nj || !nw) {
-					rc = PRECIS_ENOMEM;
-					goto done;
-				}
-			}
-			ri[ne] = i;
-			rj[ne] = touched[q].j;
-			rw[ne] = touched[q].w / sum;
-			ne++;
+		if (px_vec_reserve((void **)&e3, &ecap, ne + kept, sizeof *e3)) {
+			rc = PRECIS_ENOMEM;
+			goto done;
 		}
+		for (size_t q = 0; q < kept; q++)
+			e3[ne++] = (triplet){ i, touched[q].j, touched[q].w / sum };
 	}
 	/*
 	 * Edges come row by row with sorted columns: that is CSR already, so
@@ -200,9 +205,9 @@ static int graph_build(gsl_spmatrix **out, bool *dangling, const px_vectors *v,
 	size_t e = 0;
 	for (size_t r = 0; r < v->n; r++) {
 		W->p[r] = (int)e;
-		while (e < ne && ri[e] == r) {
-			W->i[e] = (int)rj[e];
-			W->data[e] = rw[e];
+		while (e < ne && e3[e].i == r) {
+			W->i[e] = (int)e3[e].j;
+			W->data[e] = e3[e].w;
 			e++;
 		}
 	}
@@ -213,9 +218,7 @@ done:
 	postings_free(&p);
 	free(acc);
 	free(touched);
-	free(ri);
-	free(rj);
-	free(rw);
+	free(e3);
 	return rc;
 }
 
@@ -228,6 +231,10 @@ int px_rank_graph(double *scores, const px_vectors *v, const px_rank_options *o)
 	bool *dangling = calloc(n, sizeof *dangling);
 	if (!dangling)
 		return PRECIS_ENOMEM;
+	if (o->forward)
+		memset(o->forward, 0, n * sizeof *o->forward);
+	if (o->backward)
+		memset(o->backward, 0, n * sizeof *o->backward);
 	gsl_spmatrix *W = NULL;
 	int rc = graph_build(&W, dangling, v, o);
 	gsl_vector *x = gsl_vector_alloc(n), *y = gsl_vector_alloc(n);

@@ -20,6 +20,13 @@ typedef struct px_rank_options {
 	size_t max_neighbors;  /* keep each node's strongest edges (0: all) */
 	size_t max_df;         /* ignore terms in more sentences than this (0: none) */
 	const double *prior;   /* personalisation, sums to 1; NULL = uniform */
+	/*
+	 * Out, optional (NULL: skipped): for each sentence, the summed cosine
+	 * of its edges to later and to earlier sentences, the two halves of
+	 * PacSum's directed centrality (Zheng & Lapata 2019).
+	 */
+	double *forward;
+	double *backward;
 } px_rank_options;
 
 /* PageRank scores (summing to 1) of the sentence graph of v, into scores[v->n]. */

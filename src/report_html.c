@@ -13,13 +13,60 @@ static const char *const palette[] = { "#1f77b4", "#d62728", "#2ca02c", "#9467bd
 				       "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22" };
 #define NCOLORS (sizeof palette / sizeof palette[0])
 
+/*
+ * Bidi controls in UTF-8: embeddings and overrides U+202A..U+202E
+ * (E2 80 AA..AE), isolates U+2066..U+2068 (E2 81 A6..A8) and their end
+ * U+2069 (E2 81 A9). 0 for any other byte sequence.
+ */
+enum { BIDI_NONE, BIDI_EMBED, BIDI_ISOLATE, BIDI_POP_ISOLATE };
+
+static int bidi_at(const unsigned char *s)
+{
+	if (s[0] != 0xE2 || (s[1] != 0x80 && s[1] != 0x81))
+		return BIDI_NONE;
+	if (s[1] == 0x80)
+		return s[2] >= 0xAA && s[2] <= 0xAE ? BIDI_EMBED : BIDI_NONE;
+	if (s[2] >= 0xA6 && s[2] <= 0xA8)
+		return BIDI_ISOLATE;
+	return s[2] == 0xA9 ? BIDI_POP_ISOLATE : BIDI_NONE;
+}
+
+static bool has_bidi(const char *s)
+{
+	for (; *s; s++)
+		if (bidi_at((const unsigned char *)s) != BIDI_NONE)
+			return true;
+	return false;
+}
+
+/*
+ * Untrusted text (titles, outlet names, sentences) into HTML. A text with
+ * bidi controls is wrapped in FSI..PDI (U+2068, U+2069): the isolate ends
+ * every embedding and override opened inside it, so an RLO in one headline
+ * cannot reverse the rest of the page. PDIs the text did not open are
+ * dropped (they would close our FSI early) and isolates it left open are
+ * closed before ours.
+ */
 static void esc(FILE *fp, const char *s)
 {
 	if (!s) {
 		fputs("&ndash;", fp);
 		return;
 	}
+	bool isolate = has_bidi(s);
+	size_t open = 0;
+	if (isolate)
+		fputs("\xE2\x81\xA8", fp);
 	for (; *s; s++) {
+		int b = bidi_at((const unsigned char *)s);
+		if (b == BIDI_ISOLATE)
+			open++;
+		if (b == BIDI_POP_ISOLATE && open == 0) {
+			s += 2;
+			continue;
+		}
+		if (b == BIDI_POP_ISOLATE)
+			open--;
 		switch (*s) {
 		case '<': fputs("&lt;", fp); break;
 		case '>': fputs("&gt;", fp); break;
@@ -28,6 +75,10 @@ static void esc(FILE *fp, const char *s)
 		default: fputc(*s, fp);
 		}
 	}
+	for (; isolate && open > 0; open--)
+		fputs("\xE2\x81\xA9", fp);
+	if (isolate)
+		fputs("\xE2\x81\xA9", fp);
 }
 
 static const char *color(const px_article *a)

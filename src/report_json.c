@@ -5,6 +5,7 @@
  */
 #include <math.h>
 #include <stdbool.h>
+#include <string.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -279,6 +280,73 @@ static json_t *meta_quotes(const char *text, const precis_meta *m)
 	return quotes;
 }
 
+/* A date as ISO 8601: "2024-03-04", "--03-04" without a year, null without a day. */
+static json_t *evidence_date(precis_ymd y)
+{
+	char b[48];
+	if (y.month == 0 || y.day == 0)
+		return json_null();
+	if (y.year > 0)
+		snprintf(b, sizeof b, "%04d-%02d-%02d", y.year, y.month, y.day);
+	else
+		snprintf(b, sizeof b, "--%02d-%02d", y.month, y.day);
+	return json_string(b);
+}
+
+/*
+ * What the page says of itself, and which of its lines said it: each
+ * evidence line lists in "used_for" the fields it gave ("date": the
+ * published date; "outlet": the outlet shown; "place": the dateline's).
+ */
+static json_t *evidence_line(const char *text, const precis_evidence *e, bool date, bool outlet,
+			     bool place)
+{
+	json_t *x = json_object();
+	json_object_set_new(x, "kind", json_string(precis_evidence_kind_name(e->kind)));
+	json_object_set_new(x, "line", json_integer((json_int_t)e->line));
+	json_object_set_new(x, "start", json_integer((json_int_t)e->span.start));
+	json_object_set_new(x, "end", json_integer((json_int_t)e->span.end));
+	json_object_set_new(x, "text", json_stringn(text + e->span.start, e->span.end - e->span.start));
+	json_object_set_new(x, "outlet", e->outlet ? json_string(e->outlet) : json_null());
+	json_object_set_new(x, "place", e->place ? json_string(e->place) : json_null());
+	json_object_set_new(x, "date", evidence_date(e->date));
+	json_t *u = json_array();
+	if (date)
+		json_array_append_new(u, json_string("date"));
+	if (outlet)
+		json_array_append_new(u, json_string("outlet"));
+	if (place)
+		json_array_append_new(u, json_string("place"));
+	json_object_set_new(x, "used_for", u);
+	return x;
+}
+
+static void meta_evidence(json_t *o, const char *text, const precis_doc *doc, const precis_meta *m)
+{
+	size_t n, which = (size_t)-1;
+	const precis_evidence *e = precis_meta_evidence(m, &n);
+	precis_ymd pub;
+	bool has_pub = precis_meta_published(m, &pub, &which) == 0;
+	json_object_set_new(o, "published", has_pub ? evidence_date(pub) : json_null());
+	const char *place = precis_meta_dateline_place(m);
+	json_object_set_new(o, "dateline_place", place ? json_string(place) : json_null());
+	json_object_set_new(o, "date_warning",
+			    precis_meta_pubdate_invalid(m)
+				    ? json_string("date is not ISO 8601 (YYYY-MM-DD): ignored")
+				    : json_null());
+	const char *outlet = precis_doc_outlet(doc);
+	bool outlet_used = false, place_used = false;
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++) {
+		bool uo = !outlet_used && outlet && e[i].outlet && strcmp(outlet, e[i].outlet) == 0;
+		bool up = !place_used && place && e[i].place == place;
+		outlet_used |= uo;
+		place_used |= up;
+		json_array_append_new(a, evidence_line(text, &e[i], has_pub && i == which, uo, up));
+	}
+	json_object_set_new(o, "evidence", a);
+}
+
 static json_t *meta_object(const precis_doc *doc, const precis_meta *m, const char *name,
 			   const char *pubdate)
 {
@@ -292,8 +360,9 @@ static json_t *meta_object(const precis_doc *doc, const precis_meta *m, const ch
 	json_object_set_new(o, "language", json_string(precis_doc_language(doc)));
 	json_object_set_new(o, "date", pubdate ? json_string(pubdate) : json_null());
 	precis_ymd first, last, ref = { 0, 0, 0 };
-	if (pubdate)
-		precis_ymd_parse(&ref, pubdate);
+	/* Without --date, the date the page states resolves "Wednesday" and "hier". */
+	if (!pubdate || precis_ymd_parse(&ref, pubdate) != 0)
+		precis_meta_published(m, &ref, NULL);
 	json_t *ev = json_null();
 	if (precis_meta_event_date(m, &first, &last) == 0) {
 		ev = json_object();
@@ -314,6 +383,7 @@ static json_t *meta_object(const precis_doc *doc, const precis_meta *m, const ch
 	e = precis_meta_agencies(m, &n);
 	json_object_set_new(o, "agencies", meta_entities(e, n, false));
 	json_object_set_new(o, "quotes", meta_quotes(text, m));
+	meta_evidence(o, text, doc, m);
 	return o;
 }
 

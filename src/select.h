@@ -21,6 +21,7 @@ typedef struct px_select_options {
 	double duplicate;     /* cosine at or above which two sentences are duplicates */
 	size_t min_words;     /* shorter sentences are picked only when nothing else fits, */
 	                      /* and so are units without a final stop (titles, subheads) */
+	const bool *skip;     /* page furniture: picked only when nothing else fits (NULL: none) */
 } px_select_options;
 
 /*

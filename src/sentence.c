@@ -317,7 +317,7 @@ static int terminal_run(splitter *s, size_t t0, size_t t1, size_t *resume)
 {
 	const char *t = s->text;
 	size_t adv;
-	bool has_period_only = true, ellipsis = false;
+	bool has_period_only = true, ellipsis = false, fullwidth = false;
 	size_t dots = 0;
 	for (size_t i = t0; i < t1; i += adv) {
 		int32_t cp = cp_at(t, i, t1, &adv);
@@ -325,6 +325,9 @@ static int terminal_run(splitter *s, size_t t0, size_t t1, size_t *resume)
 			has_period_only = false;
 		dots += cp == '.';
 		ellipsis |= cp == 0x2026;
+		/* 。！？ (and halfwidth ｡): Chinese and Japanese put no space after
+		 * them and have no capitals, so they end a sentence as they stand. */
+		fullwidth |= cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF61;
 	}
 	ellipsis |= dots >= 3;
 	/* "(...)": an elision mark inside a quotation, never a boundary. */
@@ -364,6 +367,10 @@ static int terminal_run(splitter *s, size_t t0, size_t t1, size_t *resume)
 	if (next == '\n' || next == '\r') {
 		*resume = j;
 		return boundary(s, j, j); /* a stop at the end of a line */
+	}
+	if (fullwidth) {
+		*resume = k;
+		return boundary(s, j, k);
 	}
 	span w = token_before(s, t0);
 	if (!space) {

@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "doc.h"
+#include "feature.h"
+#include "furniture.h"
 #include "rank.h"
 #include "rng.h"
 #include "select.h"
@@ -91,41 +93,34 @@ static int make_prior(double **out, const px_vectors *v, double pos_bias, double
 }
 
 /*
- * The default system's final score: PageRank centrality (normalised to a
- * maximum of 1) plus an early-sentence bonus and the headline similarity,
- * as in PacSum's position-aware centrality (Zheng & Lapata 2019) and
- * headline-guided extraction. The weights were tuned on the first half of
- * OrangeSum's validation split and checked on the second (eval/RESULTS.md);
- * --position-bias and --title-bias scale them (defaults give 1 and 1).
+ * The default system: the logistic model of model.c over feature.c's
+ * features. --position-bias and --title-bias scale the model's position
+ * and headline weights (their defaults leave them as fitted).
  */
-#define LEAD_WEIGHT 1.0
-#define LEAD_DECAY 4.0
-#define TITLE_WEIGHT 3.0
-
-static void blend(double *scores, const px_vectors *v, double pb, double tb)
+static int model_scores(double *scores, const precis_doc *d, const px_vectors *v,
+			const px_rank_options *ro, double pb, double tb)
 {
-	double lead = LEAD_WEIGHT * pb / DEFAULT_POSITION_BIAS;
-	double title = TITLE_WEIGHT * tb / DEFAULT_TITLE_BIAS;
-	double top = 0;
-	for (size_t i = 0; i < v->n; i++)
-		if (scores[i] > top)
-			top = scores[i];
-	for (size_t i = 0; i < v->n; i++) {
-		double s = top > 0 ? scores[i] / top : 0;
-		s += lead * exp(-(double)i / LEAD_DECAY);
-		if (v->title.n)
-			s += title * px_vec_dot(&v->rows[i], &v->title);
-		scores[i] = s;
-	}
+	size_t n = d->nsents;
+	double *f = malloc((n ? n : 1) * PX_NFEAT * sizeof *f), w[PX_NFEAT];
+	if (!f)
+		return PRECIS_ENOMEM;
+	int rc = px_features(f, d, v, ro);
+	px_model_weights(w, d->lang, pb < 0.0 ? 1.0 : pb / DEFAULT_POSITION_BIAS,
+			 tb < 0.0 ? 1.0 : tb / DEFAULT_TITLE_BIAS);
+	for (size_t i = 0; !rc && i < n; i++)
+		scores[i] = px_model_score(f + i * PX_NFEAT, w);
+	free(f);
+	return rc;
 }
 
-static int score_sentences(double *scores, const px_vectors *v, const precis_summary_options *o)
+static int score_sentences(double *scores, const precis_doc *d, const px_vectors *v,
+			   const precis_summary_options *o)
 {
 	size_t n = v->n;
 	size_t df_cap = n / DF_CAP_DIVISOR > MIN_DF_CAP ? n / DF_CAP_DIVISOR : MIN_DF_CAP;
 	px_rank_options ro = { o->damping, o->tolerance, o->max_iterations, 0.0, false,
 			       n > DENSE_LIMIT ? MAX_NEIGHBORS : 0,
-			       n > DENSE_LIMIT ? df_cap : 0, NULL };
+			       n > DENSE_LIMIT ? df_cap : 0, NULL, NULL, NULL };
 	double pb = o->position_bias, tb = o->title_bias;
 	switch (o->algorithm) {
 	case PRECIS_ALG_LEAD:
@@ -145,11 +140,7 @@ static int score_sentences(double *scores, const px_vectors *v, const precis_sum
 		ro.binary = !o->lexrank_continuous;
 		break;
 	case PRECIS_ALG_DEFAULT:
-		if (pb < 0.0)
-			pb = DEFAULT_POSITION_BIAS;
-		if (tb < 0.0)
-			tb = DEFAULT_TITLE_BIAS;
-		break;
+		return model_scores(scores, d, v, &ro, pb, tb);
 	case PRECIS_ALG_TEXTRANK:
 		break;
 	}
@@ -160,8 +151,6 @@ static int score_sentences(double *scores, const px_vectors *v, const precis_sum
 	ro.prior = prior;
 	rc = px_rank_graph(scores, v, &ro);
 	free(prior);
-	if (!rc && o->algorithm == PRECIS_ALG_DEFAULT)
-		blend(scores, v, pb, tb);
 	return rc;
 }
 
@@ -212,16 +201,18 @@ static int pick(precis_summary *s, const precis_doc *d, const px_vectors *v,
 {
 	size_t n = d->nsents;
 	size_t *chars = malloc(n * sizeof *chars), *picked = malloc(n * sizeof *picked);
-	if (!chars || !picked) {
+	bool *furniture = malloc(n * sizeof *furniture);
+	if (!chars || !picked || !furniture || px_furniture_mark(furniture, d)) {
 		free(chars);
 		free(picked);
+		free(furniture);
 		return PRECIS_ENOMEM;
 	}
 	for (size_t i = 0; i < n; i++)
 		chars[i] = px_utf8_length(d->text + d->sents[i].start,
 					  d->sents[i].end - d->sents[i].start);
 	px_select_options so = { o->sentences, o->words, o->chars, o->truncate, o->redundancy,
-				 DUPLICATE_COSINE, MIN_WORDS };
+				 DUPLICATE_COSINE, MIN_WORDS, furniture };
 	if (o->ratio > 0.0) {
 		size_t r = (size_t)ceil(o->ratio / 100.0 * (double)n);
 		if (r == 0)
@@ -240,12 +231,14 @@ static int pick(precis_summary *s, const precis_doc *d, const px_vectors *v,
 	if (rc) {
 		free(chars);
 		free(picked);
+		free(furniture);
 		return rc;
 	}
 	size_t wused = 0, cused = 0;
 	for (size_t k = 0; k < np; k++) {
 		size_t i = picked[k];
 		precis_span sp = d->sents[i];
+		sp.start += px_furniture_dateline(d->text + sp.start, sp.end - sp.start);
 		if (o->truncate) {
 			size_t wleft = o->words ? o->words - wused : 0;
 			size_t cleft = o->chars ? o->chars - cused : 0;
@@ -262,6 +255,7 @@ static int pick(precis_summary *s, const precis_doc *d, const px_vectors *v,
 		qsort(s->picks, np, sizeof *s->picks, cmp_pick_index);
 	free(chars);
 	free(picked);
+	free(furniture);
 	return 0;
 }
 
@@ -287,7 +281,7 @@ int precis_summarize(precis_summary **out, const precis_doc *doc,
 	px_vectors v;
 	if ((rc = px_tfidf_build(&v, doc, o->idf)))
 		goto fail;
-	rc = score_sentences(s->scores, &v, o);
+	rc = score_sentences(s->scores, doc, &v, o);
 	if (!rc)
 		rc = pick(s, doc, &v, o);
 	px_vectors_free(&v);

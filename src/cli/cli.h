@@ -58,9 +58,52 @@ int cli_parse_size(const char *s, size_t *out);
 int cli_parse_double(const char *s, double *out);
 
 /*
- * Write buf atomically to path: a temporary file beside it, then rename.
- * path "-" or NULL writes to stdout.
+ * An output as -o FILE, --per-doc FILE or stdout ("-" or NULL) sees it: like
+ * a shell redirection made safe. An existing regular file is replaced at
+ * commit by a temporary beside it (fsync, rename) keeping its mode and owner,
+ * a new one gets 0666 & ~umask; a symlink is followed to its target; a device
+ * or FIFO is written in place, a socket, a directory or a read-only file
+ * refused. Until commit the old file is untouched; abort, a failed commit or
+ * SIGINT/SIGTERM/SIGHUP remove the temporary.
  */
+typedef struct cli_output {
+	FILE *fp;           /* write here */
+	const char *name;   /* as the user gave it, for messages */
+	char *target;       /* the file replaced or written (symlinks resolved) */
+	char *tmp;          /* the temporary beside it, or NULL */
+	int slot;           /* in the signal cleanup list */
+} cli_output;
+
+/* 0, or EXIT_SOME_FAILED after naming the output and the reason on stderr. */
+int cli_output_open(cli_output *o, const char *path);
+/* Flush, fsync, rename; 0 or EXIT_SOME_FAILED (named; stdout's at exit). */
+int cli_output_commit(cli_output *o);
+void cli_output_abort(cli_output *o);
+
+/* buf as the whole content of path (cli_output_open + commit). */
 int cli_write_atomic(const char *path, const char *buf, size_t len);
+
+/*
+ * Open an input ("-": stdin) for reading; NULL after naming it and the
+ * reason (missing, unreadable, a directory) on stderr.
+ */
+FILE *cli_open_input(const char *path);
+/* Close it (stdin stays open); EXIT_SOME_FAILED after naming a read error. */
+int cli_close_input(FILE *fp, const char *path);
+
+/*
+ * path as reports show it: "-" is "(stdin)", and bytes that are not valid
+ * UTF-8 (file names are bytes) become "\xFF" so that JSON and HTML keep the
+ * name instead of dropping it. malloc'ed; NULL when out of memory.
+ */
+char *cli_display_name(const char *path);
+
+/*
+ * The coreutils close_stdout discipline, once in main: flush and close
+ * stdout; on failure name it and the reason and turn status 0 into 1.
+ */
+int cli_close_stdout(int status);
+/* Route stdout through a writer that remembers why a write failed (main, first). */
+void cli_stdout_init(void);
 
 #endif

@@ -38,6 +38,8 @@ static const px_cli_opt opts[] = {
 		  "auto (HTML when it looks like HTML), text or html", .choices = cli_input_names),
 	CLI_VALUE("lang", 0, "CODE", AT(doc.lang), CLI_CHECK_LANG, "language of the cue lists (auto)"),
 	CLI_FLAG("lossy", 0, AT(doc.lossy), "replace invalid UTF-8 by U+FFFD instead of failing"),
+	CLI_VALUE("max-bytes", 0, "N", AT(doc.max_bytes), CLI_CHECK_BYTES,
+		  "refuse larger documents (64M; suffixes k, M, G)"),
 	CLI_FLAG("jsonl", 0, AT(jsonl),
 		 "stream: {\"id\",\"html\"|\"text\",\"url\"?} per line in, one line out"),
 	CLI_VALUE("jobs", 'j', "N", AT(threads), CLI_CHECK_JOBS,
@@ -219,16 +221,18 @@ static int run_jsonl(struct opts *o, char **args, int nargs)
 		cli_error("clean: --jsonl reads one input (a file or -)");
 		return EXIT_USAGE;
 	}
-	if (nargs == 1 && strcmp(args[0], "-") != 0 && !(in = fopen(args[0], "r"))) {
-		cli_error("%s: cannot open", args[0]);
+	const char *path = nargs == 1 ? args[0] : "-";
+	if (!(in = cli_open_input(path)))
 		return EXIT_SOME_FAILED;
-	}
-	size_t max_line = o->doc.max_bytes ? o->doc.max_bytes * 2 + 4096 : (size_t)-1;
+	/* --max-bytes counts the decoded text. */
+	size_t max_line = cli_jsonl_line_limit(o->doc.max_bytes);
 	long failed = cli_jsonl_run(in, stdout, o->threads, max_line, jsonl_record, o, NULL);
-	if (in != stdin)
-		fclose(in);
+	if (cli_close_input(in, path))
+		return EXIT_SOME_FAILED;
 	if (failed < 0) {
-		if (failed != PRECIS_EIO)
+		if (failed == PRECIS_EEMPTY)
+			cli_error("%s: no records", strcmp(path, "-") ? path : "standard input");
+		else if (failed != PRECIS_EIO)
 			cli_error("clean: %s", precis_strerror((int)failed));
 		return EXIT_SOME_FAILED;
 	}

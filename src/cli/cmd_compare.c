@@ -18,6 +18,7 @@ struct opts {
 	int format; /* index in format_names */
 	bool jsonl;
 	int threads;
+	size_t max_bytes;
 	int input; /* CLI_INPUT_* */
 	const char *warc;
 	const char *model;
@@ -59,6 +60,8 @@ static const px_cli_opt opts[] = {
 	CLI_VALUE("jobs", 'j', "N", AT(threads), CLI_CHECK_JOBS,
 		  "threads reading the articles (default: one per core)"),
 	CLI_FLAG("jsonl", 0, AT(jsonl), "read JSONL records"),
+	CLI_VALUE("max-bytes", 0, "N", AT(max_bytes), CLI_CHECK_BYTES,
+		  "refuse larger documents (64M; suffixes k, M, G)"),
 	CLI_VALUE("window", 0, "DAYS", AT(window), CLI_CHECK_COUNT,
 		  "with --jsonl: stream time-ordered records, one finished story per line",
 		  .max = 36500),
@@ -124,7 +127,7 @@ static char *base_id(const char *path)
 	char *copy = strdup(path);
 	if (!copy)
 		return NULL;
-	char *b = strdup(basename(copy));
+	char *b = cli_display_name(basename(copy));
 	free(copy);
 	if (b) {
 		char *dot = strrchr(b, '.');
@@ -165,7 +168,7 @@ static int add_page(inputs *in, const char *id, const cli_text *t, const char *f
 	return 0;
 }
 
-static int read_files(inputs *in, char **args, int n, int input)
+static int read_files(inputs *in, char **args, int n, int input, size_t max_bytes)
 {
 	int failed = 0;
 	char **paths = cli_expand_paths(args, n, &failed);
@@ -173,7 +176,7 @@ static int read_files(inputs *in, char **args, int n, int input)
 		char *buf;
 		size_t len;
 		precis_error err;
-		if (cli_read_file(&buf, &len, *p, PRECIS_DEFAULT_MAX_BYTES, &err)) {
+		if (cli_read_file(&buf, &len, *p, max_bytes, &err)) {
 			cli_report(*p, err.code, &err);
 			failed++;
 			continue;
@@ -348,17 +351,9 @@ static int read_jsonl_record(inputs *in, const char *line, size_t len, const cha
 	return 0;
 }
 
-static FILE *open_input(const char *path)
-{
-	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
-	if (!fp)
-		cli_error("%s: cannot open", path);
-	return fp;
-}
-
 static int read_jsonl(inputs *in, const char *path)
 {
-	FILE *fp = open_input(path);
+	FILE *fp = cli_open_input(path);
 	if (!fp)
 		return 1;
 	char *line = NULL;
@@ -375,8 +370,8 @@ static int read_jsonl(inputs *in, const char *path)
 			break;
 	}
 	free(line);
-	if (fp != stdin)
-		fclose(fp);
+	if (cli_close_input(fp, path))
+		failed++;
 	return failed;
 }
 
@@ -606,7 +601,7 @@ static int compare_window(const char *path, const char *output, long days,
 {
 	window w = { days, 0, 0, false, 0, 0, stdout, o, NULL, 0 };
 	inputs in = { 0 };
-	FILE *fp = open_input(path);
+	FILE *fp = cli_open_input(path);
 	if (!fp)
 		return EXIT_SOME_FAILED;
 	if (output && !(w.out = fopen(output, "w"))) {
@@ -643,8 +638,8 @@ static int compare_window(const char *path, const char *output, long days,
 	free(line);
 	inputs_free(&in);
 	precis_analyzer_free(w.an);
-	if (fp != stdin)
-		fclose(fp);
+	if (cli_close_input(fp, path))
+		w.failed++;
 	if (w.out != stdout && fclose(w.out) != 0 && !rc) {
 		cli_error("%s: cannot write the report", output);
 		rc = 1;
@@ -666,10 +661,41 @@ static int parse_model(double *w, const char *s)
 	return 0;
 }
 
+/*
+ * Two articles under one id (a/x.txt and b/x.txt, or a JSONL id given
+ * twice) would be one in the report: the later ones become "x-2", "x-3",
+ * said on stderr. -1 when out of memory.
+ */
+static int unique_ids(inputs *in)
+{
+	for (size_t i = 1; i < in->n; i++) {
+		const char *id = in->v[i].id;
+		bool taken = false;
+		for (size_t k = 0; k < i && !taken; k++)
+			taken = strcmp(in->v[k].id, id) == 0;
+		for (unsigned n = 2; taken; n++) {
+			size_t len = strlen(id) + 16;
+			char *alt = malloc(len);
+			if (!alt || !own(in, alt))
+				return -1;
+			snprintf(alt, len, "%s-%u", id, n);
+			taken = false;
+			for (size_t k = 0; k < in->n && !taken; k++)
+				taken = strcmp(in->v[k].id, alt) == 0;
+			if (!taken) {
+				cli_error("compare: article %zu: id '%s' is taken, shown as '%s'", i + 1,
+					  id, alt);
+				in->v[i].id = alt;
+			}
+		}
+	}
+	return 0;
+}
+
 int cmd_compare(int argc, char **argv)
 {
-	struct opts op = { PRECIS_COMPARE_OPTIONS_INIT, NULL, FMT_MD, false, 0, CLI_INPUT_AUTO, NULL,
-			   NULL, 0 };
+	struct opts op = { PRECIS_COMPARE_OPTIONS_INIT, NULL, FMT_MD, false, 0,
+			   PRECIS_DEFAULT_MAX_BYTES, CLI_INPUT_AUTO, NULL, NULL, 0 };
 	cli_args args;
 	int rc = cli_opt_parse(&args, &op, &command, opts, argc, argv);
 	if (rc != CLI_PARSED)
@@ -704,11 +730,18 @@ int cmd_compare(int argc, char **argv)
 	inputs in = { 0 };
 	int failed = op.warc    ? read_warc(&in, op.warc)
 		     : op.jsonl ? read_jsonl(&in, args.npos ? args.pos[0] : "-")
-				: read_files(&in, args.pos, args.npos, op.input);
+				: read_files(&in, args.pos, args.npos, op.input, op.max_bytes);
+	if (unique_ids(&in))
+		failed++;
 	precis_analyzer *a = NULL;
 	precis_comparison *cmp = NULL;
 	precis_error err = { 0 };
 	rc = precis_analyzer_new(&a);
+	if (!rc && in.n == 0 && in.nbad == 0) {
+		/* No article at all (empty directory or file): no report of zero. */
+		rc = PRECIS_EEMPTY;
+		snprintf(err.message, sizeof err.message, "no articles in the input");
+	}
 	o.unread = in.bad;
 	o.nunread = in.nbad;
 	if (!rc)
@@ -733,13 +766,21 @@ int cmd_compare(int argc, char **argv)
 				   : precis_report_md(cmp, mem);
 		if (mem)
 			fclose(mem);
-		if (!rc && (rc = cli_write_atomic(op.output, buf, len)))
-			cli_error("%s: cannot write the report", op.output ? op.output : "(stdout)");
+		/* -o FILE is replaced only by a run that exits 0 (README: -o). */
+		if (!rc && failed && op.output && strcmp(op.output, "-") != 0) {
+			cli_error("%s: not written (the old file is kept): %d input(s) failed",
+				  op.output, failed);
+			rc = EXIT_SOME_FAILED;
+		} else if (!rc) {
+			rc = cli_write_atomic(op.output, buf, len);
+		}
 		free(buf);
 	}
 	precis_comparison_free(cmp);
 	precis_analyzer_free(a);
 	inputs_free(&in);
+	if (failed)
+		cli_error("compare: %d input(s) not read or without usable text (named above)", failed);
 	if (rc)
 		return EXIT_SOME_FAILED;
 	return failed ? EXIT_SOME_FAILED : EXIT_OK;

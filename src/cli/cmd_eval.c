@@ -39,6 +39,8 @@ typedef struct {
 	size_t npairs;
 	/* records */
 	json_t *rows, *ids;                /* the records read, and their ids */
+	json_t *seen;                      /* id -> its line in --data: ids are unique */
+	int out_errors;                    /* system-output lines refused */
 	precis_eval_record *recs;          /* strings inside rows and ids */
 	const char **refs;
 	size_t nrecs, nrefs;
@@ -49,7 +51,7 @@ static const cli_command command = {
 	"eval",
 	"Usage: precis eval --data FILE.jsonl --system NAME... [OPTIONS]\n",
 	"Summarize every record with each system and score it against its reference(s)\n"
-	"with ROUGE-1, ROUGE-2 and ROUGE-L (summary level), with 95% bootstrap confidence\n"
+	"with ROUGE-1, ROUGE-2 and ROUGE-Lsum (summary-level LCS), with 95% bootstrap confidence\n"
 	"intervals.\n\n"
 	"Systems: precis, textrank, lexrank, centroid, lead (shared length), lead-N (first N\n"
 	"sentences), random, oracle (greedy extractive upper bound), file:OUT.jsonl\n"
@@ -117,11 +119,9 @@ static int each_json_line(run *r, const char *path, size_t flags,
 				     const char *why),
 			  void *dst)
 {
-	FILE *fp = fopen(path, "r");
-	if (!fp) {
-		cli_error("%s: cannot open", path);
+	FILE *fp = cli_open_input(path);
+	if (!fp)
 		return -1;
-	}
 	size_t cap = 0, lineno = 0;
 	char *line = NULL;
 	ssize_t len;
@@ -134,27 +134,67 @@ static int each_json_line(run *r, const char *path, size_t flags,
 		json_decref(v);
 	}
 	free(line);
-	fclose(fp);
-	return 0;
+	return cli_close_input(fp, path) ? -1 : 0;
+}
+
+/*
+ * The text and the reference of a record. One vocabulary across commands
+ * (README: JSONL fields): besides eval's own "article" and "abstract",
+ * records may say "text" and "reference"/"references" as summarize,
+ * compare and rouge do, unless --text-key/--ref-key name another field.
+ */
+static json_t *text_of(const run *r, json_t *v)
+{
+	json_t *x = json_object_get(v, r->text_key);
+	return x || strcmp(r->text_key, "article") != 0 ? x : json_object_get(v, "text");
+}
+
+static json_t *ref_of(const run *r, json_t *v)
+{
+	json_t *x = json_object_get(v, r->ref_key);
+	if (x || strcmp(r->ref_key, "abstract") != 0)
+		return x;
+	x = json_object_get(v, "reference");
+	return x ? x : json_object_get(v, "references");
+}
+
+/* A string, or a non-empty array of strings: anything else is no reference. */
+static bool is_reference(json_t *ref)
+{
+	if (json_is_string(ref))
+		return true;
+	if (!json_is_array(ref) || json_array_size(ref) == 0)
+		return false;
+	size_t i;
+	json_t *x;
+	json_array_foreach(ref, i, x) if (!json_is_string(x)) return false;
+	return true;
 }
 
 /* A record of --data: kept (its JSON stays alive in r->rows) or reported. */
 static void add_record(run *r, void *bad, json_t *v, const char *path, size_t line,
 		       const char *why)
 {
-	json_t *text = json_object_get(v, r->text_key), *ref = json_object_get(v, r->ref_key);
+	json_t *text = text_of(r, v), *ref = ref_of(r, v);
 	cli_record_id id;
 	why = !v ? why : !json_is_object(v) ? "not a JSON object"
 		: !json_is_string(text) ? "no string field with the text"
-		: !(json_is_string(ref) || (json_is_array(ref) && json_array_size(ref)))
-		? "no reference (string or non-empty array)"
+		: !is_reference(ref) ? "no reference (a string or a non-empty array of strings)"
 		: cli_jsonl_id(&id, v, r->id_key, line) ? "id neither a string nor an integer"
 		: NULL;
+	json_t *first = why ? NULL : json_object_get(r->seen, id.text);
+	if (first) {
+		fprintf(stderr, "precis: %s:%zu: duplicate id '%s' (first on line %lld; record "
+				"skipped)\n", path, line, id.text, (long long)json_integer_value(first));
+		++*(int *)bad;
+		return;
+	}
 	if (why) {
 		fprintf(stderr, "precis: %s:%zu: %s (record skipped)\n", path, line, why);
 		++*(int *)bad;
 		return;
 	}
+	json_object_set_new(r->seen, id.text, json_integer((json_int_t)line));
 	json_array_append(r->rows, v);
 	json_array_append_new(r->ids, json_string(id.text));
 	r->nrefs += json_is_array(ref) ? json_array_size(ref) : 1;
@@ -170,6 +210,14 @@ static void add_output(run *r, void *out, json_t *v, const char *path, size_t li
 	    !(json_is_string(sum) || json_is_array(sum))) {
 		fprintf(stderr, "precis: %s:%zu: no \"id\" and \"summary\" (skipped)\n", path,
 			line);
+		r->out_errors++;
+		return;
+	}
+	if (json_object_get(out, id.text)) {
+		/* Two summaries for one id: neither may silently win. */
+		fprintf(stderr, "precis: %s:%zu: duplicate id '%s' (skipped)\n", path, line,
+			id.text);
+		r->out_errors++;
 		return;
 	}
 	size_t len = 1, i;
@@ -205,7 +253,10 @@ static int add_system(run *r, const char *arg)
 		cli_error("eval: unknown system '%s' (see 'precis eval --help')", name);
 		return -1;
 	}
-	r->names[s] = name != arg ? strndup(arg, (size_t)(eq - arg)) : strdup(name);
+	char *label = name != arg ? strndup(arg, (size_t)(eq - arg)) : strdup(name);
+	/* A label is bytes from argv: escaped, so JSON and CSV keep it. */
+	r->names[s] = label ? cli_display_name(label) : NULL;
+	free(label);
 	r->sys[s].name = r->names[s];
 	r->nsys++;
 	return r->names[s] ? 0 : -1;
@@ -232,7 +283,7 @@ static int view_records(run *r)
 	const char **refs = r->refs;
 	json_t *v;
 	json_array_foreach(r->rows, i, v) {
-		json_t *ref = json_object_get(v, r->ref_key);
+		json_t *ref = ref_of(r, v);
 		size_t nr = json_is_array(ref) ? json_array_size(ref) : 1;
 		for (size_t k = 0; k < nr; k++) {
 			json_t *x = json_is_array(ref) ? json_array_get(ref, k) : ref;
@@ -241,7 +292,7 @@ static int view_records(run *r)
 		const char *id = json_string_value(json_array_get(r->ids, i));
 		if (!id)
 			return PRECIS_ENOMEM;
-		json_t *text = json_object_get(v, r->text_key);
+		json_t *text = text_of(r, v);
 		json_t *title = r->title_key[0] ? json_object_get(v, r->title_key) : NULL;
 		r->recs[i] = (precis_eval_record){ id, json_string_value(text),
 						   json_string_value(title), refs, nr };
@@ -307,18 +358,44 @@ static void print_json(const run *r, const tables *t)
 	json_decref(root);
 }
 
+/* One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
+static void csv_field(const char *s)
+{
+	if (!strpbrk(s, ",\"\r\n")) {
+		fputs(s, stdout);
+		return;
+	}
+	putchar('"');
+	for (; *s; s++) {
+		if (*s == '"')
+			putchar('"');
+		putchar(*s);
+	}
+	putchar('"');
+}
+
+/*
+ * One rectangular table that pandas.read_csv and spreadsheets read: a
+ * column means one thing in every row. Score rows leave versus and p_value
+ * empty; --compare rows (system A, versus B) leave the score columns empty.
+ */
 static void print_csv(const run *r, const tables *t)
 {
-	printf("system,measure,p,r,f,f_lo,f_hi\n");
+	printf("system,versus,measure,p,r,f,f_lo,f_hi,p_value\n");
 	for (size_t s = 0; s < r->nsys; s++)
-		for (int m = 0; m < M; m++)
-			printf("%s,%s,%.6f,%.6f,%.6f,%.6f,%.6f\n", r->names[s],
-			       precis_eval_measure_name(m), t->mean[s][m].p, t->mean[s][m].r,
-			       t->mean[s][m].f, t->lo[s][m], t->hi[s][m]);
+		for (int m = 0; m < M; m++) {
+			csv_field(r->names[s]);
+			printf(",,%s,%.6f,%.6f,%.6f,%.6f,%.6f,\n", precis_eval_measure_name(m),
+			       t->mean[s][m].p, t->mean[s][m].r, t->mean[s][m].f, t->lo[s][m],
+			       t->hi[s][m]);
+		}
 	for (size_t c = 0; c < r->npairs; c++)
-		for (int m = 0; m < M; m++)
-			printf("compare:%s>%s,%s,,,%.4f,,\n", r->pairs[c][0], r->pairs[c][1],
-			       precis_eval_measure_name(m), t->p[c][m]);
+		for (int m = 0; m < M; m++) {
+			csv_field(r->pairs[c][0]);
+			putchar(',');
+			csv_field(r->pairs[c][1]);
+			printf(",%s,,,,,,%.4f\n", precis_eval_measure_name(m), t->p[c][m]);
+		}
 }
 
 static void print_md(const run *r, const tables *t)
@@ -326,7 +403,8 @@ static void print_md(const run *r, const tables *t)
 	printf("ROUGE (%s%s), %zu documents; F x 100 with 95%% bootstrap CI (%zu samples, seed %lu)"
 	       "\n\n", precis_rouge_compat_name(r->o.compat), r->o.stem ? ", stemmed" : "",
 	       r->nrecs, r->o.samples, r->o.seed);
-	printf("| system | R-1 P | R-1 R | R-1 F | R-2 P | R-2 R | R-2 F | R-L P | R-L R | R-L F |"
+	printf("| system | R-1 P | R-1 R | R-1 F | R-2 P | R-2 R | R-2 F "
+	       "| R-Lsum P | R-Lsum R | R-Lsum F |"
 	       "\n|---|---|---|---|---|---|---|---|---|---|\n");
 	for (size_t s = 0; s < r->nsys; s++) {
 		printf("| %s ", r->names[s]);
@@ -339,7 +417,7 @@ static void print_md(const run *r, const tables *t)
 	if (!r->npairs)
 		return;
 	printf("\nPaired bootstrap, one-sided p-value that A beats B (F):\n\n");
-	printf("| A | B | R-1 | R-2 | R-L |\n|---|---|---|---|---|\n");
+	printf("| A | B | R-1 | R-2 | R-Lsum |\n|---|---|---|---|---|\n");
 	for (size_t c = 0; c < r->npairs; c++)
 		printf("| %s | %s | %.4f | %.4f | %.4f |\n", r->pairs[c][0], r->pairs[c][1],
 		       t->p[c][0], t->p[c][1], t->p[c][2]);
@@ -348,11 +426,10 @@ static void print_md(const run *r, const tables *t)
 /* Every record's scores by every system, one JSON line each. */
 static int write_perdoc(const run *r, const precis_eval_result *res)
 {
-	FILE *fp = fopen(r->perdoc, "w");
-	if (!fp) {
-		cli_error("%s: cannot write", r->perdoc);
+	cli_output out;
+	if (cli_output_open(&out, r->perdoc))
 		return -1;
-	}
+	FILE *fp = out.fp;
 	for (size_t i = 0; i < r->nrecs; i++)
 		for (size_t s = 0; s < r->nsys; s++) {
 			json_t *o = json_pack("{s:s,s:s}", "id", r->recs[i].id, "system",
@@ -368,11 +445,17 @@ static int write_perdoc(const run *r, const precis_eval_result *res)
 				json_object_set_new(o, "missing", json_true());
 			char *line = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER |
 							   JSON_REAL_PRECISION(15));
-			fprintf(fp, "%s\n", line);
+			if (!line || fprintf(fp, "%s\n", line) < 0) {
+				free(line);
+				json_decref(o);
+				cli_error("%s: cannot write record %zu", out.name, i + 1);
+				cli_output_abort(&out);
+				return -1;
+			}
 			free(line);
 			json_decref(o);
 		}
-	return fclose(fp) == 0 ? 0 : -1;
+	return cli_output_commit(&out) ? -1 : 0;
 }
 
 /* ------------------------------------------------------------ flags */
@@ -436,6 +519,33 @@ static int check_args(run *r, const cli_args *args)
 
 /* ------------------------------------------------------------ main */
 
+/*
+ * Every record a file: system has no output for, and every output id that
+ * names no record, one line each; returns how many. A table of zeros from
+ * mismatched ids must not pass for a result.
+ */
+static size_t name_unmatched(const run *r, const precis_eval_result *res)
+{
+	size_t n = 0;
+	for (size_t s = 0; s < r->nsys; s++) {
+		for (size_t i = 0; i < r->nrecs; i++)
+			if (precis_eval_missing(res, s, i)) {
+				cli_error("eval: %s: no output for id '%s'", r->names[s],
+					  r->recs[i].id);
+				n++;
+			}
+		const char *key;
+		json_t *v;
+		if (r->files[s])
+			json_object_foreach(r->files[s], key, v) if (!json_object_get(r->seen, key)) {
+				cli_error("eval: %s: output id '%s' matches no record of %s",
+					  r->names[s], key, r->data);
+				n++;
+			}
+	}
+	return n;
+}
+
 static int evaluate(run *r, int bad)
 {
 	precis_eval_result *res = NULL;
@@ -459,14 +569,17 @@ static int evaluate(run *r, int bad)
 	} else {
 		print_md(r, t);
 	}
-	if (!rc && r->perdoc && write_perdoc(r, res))
+	size_t missing = rc ? 0 : name_unmatched(r, res);
+	if (missing || r->out_errors) {
+		cli_error("eval: %zu system output(s) missing or unmatched, %d refused: the "
+			  "scores above count missing ones as empty", missing, r->out_errors);
 		bad++;
-	size_t missing = 0;
-	for (size_t s = 0; s < r->nsys && !rc; s++)
-		for (size_t i = 0; i < r->nrecs; i++)
-			missing += (size_t)precis_eval_missing(res, s, i);
-	if (missing)
-		cli_error("eval: %zu system outputs missing (scored as empty)", missing);
+	}
+	/* --per-doc FILE is replaced only by a run that exits 0 (README: -o). */
+	if (!rc && r->perdoc && bad && strcmp(r->perdoc, "-") != 0)
+		cli_error("%s: not written (the old file is kept): the run failed", r->perdoc);
+	else if (!rc && r->perdoc && write_perdoc(r, res))
+		bad++;
 	precis_eval_result_free(res);
 	free(t);
 	return bad ? EXIT_SOME_FAILED : EXIT_OK;
@@ -478,6 +591,7 @@ static void run_free(run *r)
 	free(r->refs);
 	json_decref(r->rows);
 	json_decref(r->ids);
+	json_decref(r->seen);
 	for (size_t s = 0; s < r->nsys; s++) {
 		free(r->outputs[s]);
 		free(r->names[s]);
@@ -506,10 +620,17 @@ int cmd_eval(int argc, char **argv)
 	if (rc == CLI_PARSED) {
 		r.rows = json_array();
 		r.ids = json_array();
+		r.seen = json_object();
 		int bad = 0;
-		rc = !r.rows || !r.ids ? EXIT_SOME_FAILED
+		rc = !r.rows || !r.ids || !r.seen ? EXIT_SOME_FAILED
 		     : each_json_line(&r, r.data, JSON_REJECT_DUPLICATES, add_record, &bad)
-		     ? EXIT_SOME_FAILED : evaluate(&r, bad);
+		     ? EXIT_SOME_FAILED : CLI_PARSED;
+		if (rc == CLI_PARSED && json_array_size(r.rows) == 0) {
+			cli_error("%s: no records to evaluate", r.data);
+			rc = EXIT_SOME_FAILED;
+		} else if (rc == CLI_PARSED) {
+			rc = evaluate(&r, bad);
+		}
 	}
 	run_free(&r);
 	return rc;

@@ -38,6 +38,9 @@ static const px_cli_opt opts[] = {
 		  "language of the corpus (auto: per document)"),
 	CLI_UNSET("raw", 0, AT(dopt.clean), "do not remove boilerplate lines"),
 	CLI_FLAG("merge", 0, AT(merge), "inputs are IDF tables to add up"),
+	CLI_FLAG("lossy", 0, AT(dopt.lossy), "replace invalid UTF-8 by U+FFFD instead of failing"),
+	CLI_VALUE("max-bytes", 0, "N", AT(dopt.max_bytes), CLI_CHECK_BYTES,
+		  "refuse larger documents (64M; suffixes k, M, G)"),
 	CLI_HELP,
 	CLI_END
 };
@@ -91,16 +94,19 @@ static int merge_tables(precis_idf *into, char **paths, int n)
 {
 	int failed = 0;
 	for (int i = 0; i < n; i++) {
-		FILE *fp = fopen(paths[i], "r");
+		FILE *fp = cli_open_input(paths[i]);
 		if (!fp) {
-			cli_error("%s: cannot open", paths[i]);
 			failed++;
 			continue;
 		}
 		precis_idf *part;
 		precis_error err;
 		int rc = precis_idf_read(&part, fp, &err);
-		fclose(fp);
+		if (cli_close_input(fp, paths[i]) && !rc) {
+			precis_idf_free(part);
+			failed++;
+			continue;
+		}
 		if (!rc) {
 			rc = precis_idf_merge(into, part);
 			precis_idf_free(part);
@@ -166,10 +172,19 @@ int cmd_idf(int argc, char **argv)
 		}
 		cli_free_paths(paths);
 	}
-	rc = write_table(r.idf, r.output);
-	if (rc)
-		cli_error("%s: cannot write: %s", r.output ? r.output : "(stdout)",
-			  precis_strerror(rc));
+	if (!r.failed && precis_idf_documents(r.idf) == 0) {
+		cli_error("idf: no documents in the input");
+		r.failed++;
+	}
+	/* -o FILE is replaced only by a run that exits 0 (README: -o): a table
+	 * missing a failed input must not stand in for the whole one. */
+	if (r.failed && r.output && strcmp(r.output, "-") != 0) {
+		cli_error("%s: not written (the old file is kept): %d input(s) failed", r.output,
+			  r.failed);
+		rc = EXIT_SOME_FAILED;
+	} else if ((rc = write_table(r.idf, r.output)) < 0) {
+		cli_error("%s: %s", r.output ? r.output : "(stdout)", precis_strerror(rc));
+	}
 	precis_idf_free(r.idf);
 	precis_analyzer_free(r.a);
 	return rc || r.failed ? EXIT_SOME_FAILED : EXIT_OK;

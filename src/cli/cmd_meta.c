@@ -36,6 +36,8 @@ static const px_cli_opt opts[] = {
 	CLI_VALUE("date", 0, "D", AT(pubdate), CLI_CHECK_STRING,
 		  "publication date, to resolve 'jeudi', 'hier', '23 avril'"),
 	CLI_FLAG("lossy", 0, AT(doc.lossy), "replace invalid UTF-8 by U+FFFD instead of failing"),
+	CLI_VALUE("max-bytes", 0, "N", AT(doc.max_bytes), CLI_CHECK_BYTES,
+		  "refuse larger documents (64M; suffixes k, M, G)"),
 	CLI_VALUE("input", 0, "K", AT(input), CLI_CHECK_CHOICE,
 		  "auto (HTML when it looks like HTML), text or html", .choices = cli_input_names),
 	CLI_HELP,
@@ -183,7 +185,8 @@ int cmd_meta(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	const char *path = args.pos[0];
-	const char *name = strcmp(path, "-") == 0 ? "(stdin)" : path;
+	char *shown = cli_display_name(path);
+	const char *name = shown ? shown : path;
 	char *buf = NULL;
 	size_t len;
 	precis_error err = { 0 };
@@ -194,6 +197,7 @@ int cmd_meta(int argc, char **argv)
 	if (!rc && len == 0) {
 		cli_error("%s: empty input", name);
 		free(buf);
+		free(shown);
 		return EXIT_SOME_FAILED;
 	}
 	cli_text t = { 0 };
@@ -211,6 +215,7 @@ int cmd_meta(int argc, char **argv)
 		cli_report(name, rc, &err);
 		cli_text_free(&t);
 		free(buf);
+		free(shown);
 		precis_doc_free(doc);
 		precis_analyzer_free(a);
 		return EXIT_SOME_FAILED;
@@ -223,5 +228,6 @@ int cmd_meta(int argc, char **argv)
 	precis_doc_free(doc);
 	precis_analyzer_free(a);
 	free(buf);
+	free(shown);
 	return fflush(stdout) == 0 && !rc ? EXIT_OK : EXIT_SOME_FAILED;
 }

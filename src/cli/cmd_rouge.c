@@ -18,6 +18,7 @@ struct run {
 	const char *measures, *stopwords;
 	bool jsonl;
 	int threads;
+	size_t max_bytes;
 };
 
 static const cli_command command = {
@@ -52,6 +53,9 @@ static const px_cli_opt opts[] = {
 		  "1.5.5 -s: drop these words (one per line, e.g. its\n"
 		  "smart_common_words.txt)"),
 	CLI_FLAG("jsonl", 0, AT(jsonl), "stream mode"),
+	CLI_VALUE("max-bytes", 0, "N", AT(max_bytes), CLI_CHECK_BYTES,
+		  "refuse larger files, or --jsonl records (candidate and\n"
+		  "references together; 64M; suffixes k, M, G)"),
 	CLI_VALUE("jobs", 'j', "N", AT(threads), CLI_CHECK_JOBS,
 		  "threads for --jsonl (output identical for any N)"),
 	CLI_HELP,
@@ -177,31 +181,47 @@ static int jsonl_record(char **out, precis_analyzer *a, void *state, size_t line
 		return 1;
 	}
 	json_t *id = rid.json;
+	/* One vocabulary across commands (README, JSONL fields): "summary" is
+	 * what eval's system files call the candidate, "reference" (string or
+	 * array) what summarize and eval call the references. */
 	json_t *cand = json_object_get(rec, "candidate");
-	json_t *refs = json_object_get(rec, "references");
-	const char *msg = NULL;
-	char what[96];
 	if (!cand)
-		msg = "missing \"candidate\"";
+		cand = json_object_get(rec, "summary");
+	json_t *refs = json_object_get(rec, "references");
+	if (!refs)
+		refs = json_object_get(rec, "reference");
+	const char *msg = NULL;
+	char what[128];
+	if (!cand)
+		msg = "missing \"candidate\" (or \"summary\")";
 	else if (!json_is_string(cand))
 		msg = "\"candidate\" must be a string";
 	else if (!refs)
-		msg = "missing \"references\"";
-	else if (!json_is_array(refs) || json_array_size(refs) == 0)
-		msg = "\"references\" must be a non-empty array of strings";
-	size_t nr = json_array_size(refs);
+		msg = "missing \"references\" (or \"reference\")";
+	else if (!json_is_string(refs) && (!json_is_array(refs) || json_array_size(refs) == 0))
+		msg = "\"references\" must be a string or a non-empty array of strings";
+	/* --max-bytes bounds a record's decoded texts together, so that the
+	 * line limit (cli_jsonl_line_limit) can never refuse a record within it. */
+	size_t total = msg ? 0 : json_string_length(cand);
+	size_t nr = json_is_string(refs) ? 1 : json_array_size(refs);
 	const char **rv = calloc(nr ? nr : 1, sizeof *rv);
 	for (size_t k = 0; !msg && rv && k < nr; k++) {
-		json_t *x = json_array_get(refs, k);
+		json_t *x = json_is_string(refs) ? refs : json_array_get(refs, k);
 		if (!json_is_string(x)) {
 			snprintf(what, sizeof what, "\"references\"[%zu] must be a string", k);
 			msg = what;
 		} else {
 			rv[k] = json_string_value(x);
+			total += json_string_length(x);
 		}
 	}
 	if (!rv)
 		msg = "out of memory";
+	if (!msg && total > r->max_bytes) {
+		snprintf(what, sizeof what, "texts of %zu bytes (candidate and references) exceed "
+			 "--max-bytes %zu", total, r->max_bytes);
+		msg = what;
+	}
 	/* NUL inside a JSON string would silently cut the text: refuse it. */
 	if (!msg && strlen(json_string_value(cand)) != json_string_length(cand))
 		msg = "NUL character in \"candidate\"";
@@ -235,7 +255,7 @@ static int run_pair(struct run *r, char **files, int n)
 	for (int i = 0; i < n && texts; i++) {
 		size_t len;
 		precis_error err;
-		int rc = cli_read_file(&texts[i], &len, files[i], PRECIS_DEFAULT_MAX_BYTES, &err);
+		int rc = cli_read_file(&texts[i], &len, files[i], r->max_bytes, &err);
 		/* Invalid UTF-8 or a NUL byte: say which file, and where. */
 		if (!rc)
 			rc = precis_rouge_check(texts[i], len, &err);
@@ -272,7 +292,7 @@ int cmd_rouge(int argc, char **argv)
 {
 	struct run r = { PRECIS_ROUGE_OPTIONS_INIT,
 			 { true, true, false, false, true, true, false, false },
-			 NULL, NULL, NULL, NULL, false, 1 };
+			 NULL, NULL, NULL, NULL, false, 1, PRECIS_DEFAULT_MAX_BYTES };
 	cli_args args;
 	int rc = cli_opt_parse(&args, &r, &command, opts, argc, argv);
 	if (rc != CLI_PARSED)
@@ -290,16 +310,18 @@ int cmd_rouge(int argc, char **argv)
 	} else if (r.jsonl) {
 		FILE *in = stdin;
 		const char *path = args.npos > 0 ? args.pos[0] : "-";
-		if (strcmp(path, "-") != 0 && !(in = fopen(path, "r"))) {
-			cli_error("%s: %s", path, strerror(errno));
+		if (!(in = cli_open_input(path))) {
 			rc = EXIT_SOME_FAILED;
 		} else {
 			cli_jsonl_state st = { scorer_new, scorer_free };
-			long failed = cli_jsonl_run(in, stdout, r.threads, (size_t)256 << 20, jsonl_record,
+			long failed = cli_jsonl_run(in, stdout, r.threads,
+						    cli_jsonl_line_limit(r.max_bytes), jsonl_record,
 						    &r, &st);
-			if (in != stdin)
-				fclose(in);
-			if (failed < 0 && failed != PRECIS_EIO)
+			if (cli_close_input(in, path))
+				failed = failed ? failed : 1;
+			else if (failed == PRECIS_EEMPTY)
+				cli_error("%s: no records", strcmp(path, "-") ? path : "standard input");
+			else if (failed < 0 && failed != PRECIS_EIO)
 				cli_error("rouge: %s", precis_strerror((int)failed));
 			else if (failed > 0)
 				cli_error("rouge: %ld record(s) failed", failed);

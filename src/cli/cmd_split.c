@@ -24,6 +24,8 @@ static const px_cli_opt opts[] = {
 	CLI_FLAG("offsets", 0, AT(offsets),
 		 "prefix each sentence with its byte range START-END and a tab"),
 	CLI_FLAG("lossy", 0, AT(doc.lossy), "replace invalid UTF-8 by U+FFFD instead of failing"),
+	CLI_VALUE("max-bytes", 0, "N", AT(doc.max_bytes), CLI_CHECK_BYTES,
+		  "refuse larger documents (64M; suffixes k, M, G)"),
 	CLI_HELP,
 	CLI_END
 };

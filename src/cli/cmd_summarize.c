@@ -1,4 +1,6 @@
 /* precis summarize: extractive summaries of files, directories, stdin or JSONL. */
+#include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,7 +63,7 @@ static const px_cli_opt opts[] = {
 	CLI_VALUE("damping", 0, "D", AT(sum.damping), CLI_CHECK_NUMBER, "PageRank damping (0.85)",
 		  .max = 1, .range = CLI_MIN_OPEN | CLI_MAX_OPEN),
 	CLI_VALUE("tolerance", 0, "T", AT(sum.tolerance), CLI_CHECK_NUMBER,
-		  "power-iteration tolerance (1e-6)", .range = CLI_MIN_OPEN | CLI_NO_MAX),
+		  "power-iteration tolerance (1e-6)", .max = 1, .range = CLI_MIN_OPEN),
 	CLI_VALUE("max-iter", 0, "N", AT(max_iter), CLI_CHECK_COUNT, "power-iteration cap (100)",
 		  .max = 1000000),
 	CLI_VALUE("threshold", 0, "T", AT(sum.lexrank_threshold), CLI_CHECK_NUMBER,
@@ -132,6 +134,56 @@ static int load_idf(struct opts *o)
 	return 0;
 }
 
+/*
+ * Whether most letters are in scripts written without spaces between words
+ * (Han, kana, Thai, Lao, Khmer, Myanmar): a hand decoder of UTF-8 lead
+ * bytes, enough to word a message (the CLI does not link utf8proc).
+ */
+static bool mostly_unspaced(const char *t, size_t len)
+{
+	size_t unspaced = 0, letters = 0;
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)t[i];
+		uint32_t cp = c;
+		size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+		if (n > 1 && i + n <= len) {
+			cp = c & (0x7F >> n);
+			for (size_t k = 1; k < n; k++)
+				cp = (cp << 6) | ((unsigned char)t[i + k] & 0x3F);
+		}
+		i += n;
+		bool un = (cp >= 0x0E00 && cp <= 0x0EFF) || (cp >= 0x1000 && cp <= 0x109F) ||
+			  (cp >= 0x1780 && cp <= 0x17FF) || (cp >= 0x3040 && cp <= 0x30FF) ||
+			  (cp >= 0x3400 && cp <= 0x9FFF);
+		unspaced += un;
+		letters += un || (cp < 0x80 && isalpha((int)cp)) || cp >= 0xC0;
+	}
+	return letters && unspaced * 2 > letters;
+}
+
+/* Why a document gave no sentence, as accurately as we can tell. */
+static void explain_empty(precis_error *err, precis_analyzer *a, const precis_doc_options *dopt,
+			  const char *text, size_t len)
+{
+	const char *why = len ? "no sentences to summarize (only blanks, punctuation or boilerplate)"
+			      : "empty input";
+	precis_doc_options raw = *dopt;
+	raw.clean = false;
+	precis_doc *d = NULL;
+	precis_error e2;
+	if (len && dopt->clean && precis_doc_new(&d, a, text, len, &raw, &e2) == 0 &&
+	    precis_doc_sentence_count(d) > 0)
+		why = mostly_unspaced(text, len)
+			      ? "no sentences left after boilerplate removal: the line cleaner took "
+				"every line of this text without spaces between words (Chinese, "
+				"Japanese, Thai); --raw keeps them"
+			      : "no sentences left after boilerplate removal (it took every line); "
+				"--raw keeps them";
+	precis_doc_free(d);
+	snprintf(err->message, sizeof err->message, "%s", why);
+	err->line = 0;
+}
+
 static int summarize_doc(precis_doc **doc, precis_summary **s, precis_analyzer *a,
 			 const struct opts *o, const char *text, size_t len, const char *title,
 			 precis_error *err)
@@ -144,10 +196,7 @@ static int summarize_doc(precis_doc **doc, precis_summary **s, precis_analyzer *
 		return rc;
 	if (precis_doc_sentence_count(*doc) == 0) {
 		/* Empty, blank, punctuation only, or nothing but boilerplate. */
-		snprintf(err->message, sizeof err->message, "%s",
-			 len ? "no sentences to summarize (only blanks, punctuation or boilerplate)"
-			     : "empty input");
-		err->line = 0;
+		explain_empty(err, a, &dopt, text, len);
 		precis_doc_free(*doc);
 		*doc = NULL;
 		return PRECIS_EEMPTY;
@@ -256,7 +305,8 @@ static int run_files(struct opts *o, char **args, int nargs)
 		npaths++;
 	r.many = o->warc || npaths > 1;
 	for (size_t i = 0; i < npaths; i++) {
-		const char *name = strcmp(paths[i], "-") == 0 ? "(stdin)" : paths[i];
+		char *shown = cli_display_name(paths[i]);
+		const char *name = shown ? shown : paths[i];
 		char *buf;
 		size_t len;
 		precis_error err = { 0 };
@@ -264,10 +314,11 @@ static int run_files(struct opts *o, char **args, int nargs)
 		if (rc) {
 			cli_report(name, rc, &err);
 			r.failed++;
-			continue;
+		} else {
+			summarize_one(&r, name, buf, len, o->input, NULL, NULL);
+			free(buf);
 		}
-		summarize_one(&r, name, buf, len, o->input, NULL, NULL);
-		free(buf);
+		free(shown);
 	}
 	if (o->warc && cli_warc_each(o->warc, warc_record, &r, &r.failed) != 0)
 		r.failed++;
@@ -275,6 +326,9 @@ static int run_files(struct opts *o, char **args, int nargs)
 		r.failed++;
 	precis_analyzer_free(r.a);
 	cli_free_paths(paths);
+	/* Each one was named above; with several inputs, how many in all. */
+	if (r.failed && npaths > 1)
+		cli_error("summarize: %ld of %zu inputs left out", r.failed, npaths);
 	if (fflush(stdout) != 0)
 		return EXIT_SOME_FAILED;
 	return r.failed ? EXIT_SOME_FAILED : EXIT_OK;
@@ -306,7 +360,9 @@ static int jsonl_record(char **out, precis_analyzer *a, void *state, size_t line
 {
 	const struct opts *o = ctx;
 	if (!line) {
-		*out = cli_jsonl_error(NULL, line_no, "line of %zu bytes exceeds --max-bytes", len);
+		*out = cli_jsonl_error(NULL, line_no,
+				       "line of %zu bytes cannot hold a text within --max-bytes %zu",
+				       len, o->doc.max_bytes);
 		return 1;
 	}
 	json_error_t jerr;
@@ -320,6 +376,8 @@ static int jsonl_record(char **out, precis_analyzer *a, void *state, size_t line
 	}
 	cli_record_id id;
 	json_t *text = json_object_get(rec, "text");
+	if (!text) /* eval's name for it: one vocabulary across commands */
+		text = json_object_get(rec, "article");
 	json_t *html = json_object_get(rec, "html");
 	json_t *title = json_object_get(rec, "title");
 	if (!text && json_is_string(html))
@@ -373,17 +431,18 @@ static int run_jsonl(struct opts *o, char **args, int nargs)
 		cli_error("summarize: --jsonl reads one input (a file or -)");
 		return EXIT_USAGE;
 	}
-	if (nargs == 1 && strcmp(args[0], "-") != 0 && !(in = fopen(args[0], "r"))) {
-		cli_error("%s: cannot open", args[0]);
+	const char *path = nargs == 1 ? args[0] : "-";
+	if (!(in = cli_open_input(path)))
 		return EXIT_SOME_FAILED;
-	}
-	/* A line holds a JSON-escaped document: allow for escaping overhead. */
-	size_t max_line = o->doc.max_bytes ? o->doc.max_bytes * 2 + 4096 : (size_t)-1;
+	/* --max-bytes counts the decoded text (precis_doc_new checks it). */
+	size_t max_line = cli_jsonl_line_limit(o->doc.max_bytes);
 	long failed = cli_jsonl_run(in, stdout, o->threads, max_line, jsonl_record, o, NULL);
-	if (in != stdin)
-		fclose(in);
+	if (cli_close_input(in, path))
+		return EXIT_SOME_FAILED;
 	if (failed < 0) {
-		if (failed != PRECIS_EIO)
+		if (failed == PRECIS_EEMPTY)
+			cli_error("%s: no records", strcmp(path, "-") ? path : "standard input");
+		else if (failed != PRECIS_EIO)
 			cli_error("summarize: %s", precis_strerror((int)failed));
 		return EXIT_SOME_FAILED;
 	}

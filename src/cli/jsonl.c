@@ -1,13 +1,14 @@
 /* cli/jsonl: ordered, bounded, multi-threaded line streaming. */
 #include <errno.h>
-#include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
 
 #include "jsonl.h"
+#include "pool.h"
 
 /* Lines handled per round; bounds memory to BATCH lines in flight. */
 #define BATCH 256
@@ -21,28 +22,39 @@ typedef struct {
 } record;
 
 typedef struct {
+	precis_analyzer *a;
+	void *st;
+} slot;
+
+typedef struct {
 	record *recs;
 	size_t n;
-	size_t next; /* next record to claim */
-	pthread_mutex_t lock;
 	cli_jsonl_fn fn;
 	void *ctx;
 	const cli_jsonl_state *state;
-	int error; /* first worker failure (no analyzer) */
-	/*
-	 * One analyzer and state per worker slot, kept across batches: their
-	 * caches (stems, stop lists) serve the whole stream.
-	 */
-	precis_analyzer *a[64];
-	void *st[64];
+	slot slots[PX_POOL_MAX_THREADS];
 } batch;
 
-typedef struct {
-	batch *b;
-	int slot;
-} worker_arg;
+size_t cli_jsonl_line_limit(size_t max_bytes)
+{
+	/* A JSON string spends at most 6 bytes (\u0001) on one byte of text. */
+	if (!max_bytes || max_bytes > (SIZE_MAX - 4096) / 6)
+		return SIZE_MAX / 2;
+	return max_bytes * 6 + 4096;
+}
 
-/* Read one line; lines over max are drained and returned as NULL with their length. */
+/*
+ * How far past the line limit an overlong line is drained to find the next
+ * record: far enough that one oversized record (the 50 MB line of
+ * tests/bad) does not lose the records after it, bounded so that an input
+ * without newlines (/dev/zero, a binary dump) stops instead of running on.
+ */
+#define DRAIN_MAX ((size_t)256 << 20)
+
+/*
+ * Read one line; lines over max are drained and returned as NULL with their
+ * length, up to DRAIN_MAX past max; beyond, PRECIS_ETOOBIG.
+ */
 static int read_line(FILE *in, size_t max, char **line, size_t *len)
 {
 	size_t cap = 256, n = 0;
@@ -54,7 +66,10 @@ static int read_line(FILE *in, size_t max, char **line, size_t *len)
 	while ((c = getc(in)) != EOF && c != '\n') {
 		if (over || n >= max) {
 			over = true;
-			n++;
+			if (++n - max > DRAIN_MAX) {
+				free(buf);
+				return PRECIS_ETOOBIG;
+			}
 			continue;
 		}
 		if (n + 1 >= cap) {
@@ -85,54 +100,37 @@ static int read_line(FILE *in, size_t max, char **line, size_t *len)
 	return 0;
 }
 
-static void *worker(void *arg)
+/*
+ * A worker slot's analyzer and command state, made on first use and kept
+ * across batches (their caches of stems and stop lists serve the whole
+ * stream); the pool's worker k always gets slot k.
+ */
+static int slot_init(void **state, unsigned k, void *ctx)
 {
-	worker_arg *wa = arg;
-	batch *b = wa->b;
-	int k = wa->slot;
-	if ((!b->a[k] && precis_analyzer_new(&b->a[k]) != 0) ||
-	    (!b->st[k] && b->state && b->state->init && !(b->st[k] = b->state->init(b->ctx)))) {
-		pthread_mutex_lock(&b->lock);
-		b->error = PRECIS_ENOMEM;
-		pthread_mutex_unlock(&b->lock);
-		return NULL;
-	}
-	precis_analyzer *a = b->a[k];
-	void *st = b->st[k];
-	for (;;) {
-		pthread_mutex_lock(&b->lock);
-		size_t i = b->next++;
-		pthread_mutex_unlock(&b->lock);
-		if (i >= b->n)
-			break;
-		record *r = &b->recs[i];
-		r->failed = b->fn(&r->out, a, st, r->line_no, r->line, r->len, b->ctx);
-	}
-	return NULL;
+	batch *b = ctx;
+	slot *s = &b->slots[k];
+	*state = s;
+	if (!s->a && precis_analyzer_new(&s->a) != 0)
+		return PRECIS_ENOMEM;
+	if (!s->st && b->state && b->state->init && !(s->st = b->state->init(b->ctx)))
+		return PRECIS_ENOMEM;
+	return 0;
 }
 
+static int slot_item(void *state, size_t i, void *ctx)
+{
+	batch *b = ctx;
+	slot *s = state;
+	record *r = &b->recs[i];
+	r->failed = b->fn(&r->out, s->a, s->st, r->line_no, r->line, r->len, b->ctx);
+	return 0;
+}
+
+/* The records of a batch on the library's worker pool (util/pool.h). */
 static int run_batch(batch *b, int threads)
 {
-	b->next = 0;
-	worker_arg args[64];
-	for (int t = 0; t < 64; t++)
-		args[t] = (worker_arg){ b, t };
-	if (threads <= 1 || b->n < 2) {
-		worker(&args[0]);
-		return b->error;
-	}
-	pthread_t tid[64];
-	int started = 0;
-	for (int t = 0; t < threads && t < 64; t++) {
-		if (pthread_create(&tid[t], NULL, worker, &args[t]) != 0)
-			break;
-		started++;
-	}
-	if (started == 0)
-		worker(&args[0]);
-	for (int t = 0; t < started; t++)
-		pthread_join(tid[t], NULL);
-	return b->error;
+	px_pool_job job = { slot_init, slot_item, NULL, NULL, b };
+	return px_pool_run(b->n, threads > 0 ? (unsigned)threads : 1, &job);
 }
 
 long cli_jsonl_run(FILE *in, FILE *out, int threads, size_t max_line, cli_jsonl_fn fn, void *ctx,
@@ -142,7 +140,6 @@ long cli_jsonl_run(FILE *in, FILE *out, int threads, size_t max_line, cli_jsonl_
 	b.recs = calloc(BATCH, sizeof *b.recs);
 	if (!b.recs)
 		return PRECIS_ENOMEM;
-	pthread_mutex_init(&b.lock, NULL);
 	long failed = 0;
 	size_t line_no = 0;
 	int rc = 0;
@@ -184,13 +181,18 @@ long cli_jsonl_run(FILE *in, FILE *out, int threads, size_t max_line, cli_jsonl_
 		if (!rc && fflush(out) != 0)
 			rc = PRECIS_EIO; /* stdout closed early: stop reading */
 	}
-	pthread_mutex_destroy(&b.lock);
-	for (int t = 0; t < 64; t++) {
-		precis_analyzer_free(b.a[t]);
-		if (b.st[t] && state && state->fini)
-			state->fini(b.st[t]);
+	for (int t = 0; t < PX_POOL_MAX_THREADS; t++) {
+		precis_analyzer_free(b.slots[t].a);
+		if (b.slots[t].st && state && state->fini)
+			state->fini(b.slots[t].st);
 	}
 	free(b.recs);
+	if (rc == PRECIS_ETOOBIG)
+		fprintf(stderr, "precis: line %zu: no newline within %zu MiB past the line limit "
+				"of %zu bytes; stopped reading\n", line_no + 1, DRAIN_MAX >> 20,
+			max_line);
+	if (!rc && line_no == 0)
+		rc = PRECIS_EEMPTY; /* no records at all: an error, not zero answers */
 	return rc ? rc : failed;
 }
 

@@ -38,10 +38,17 @@ typedef struct cli_jsonl_state {
  * Stream in to out with `threads` workers. Lines longer than max_line are
  * not kept in memory: fn sees them as NULL with len = their size, so it can
  * answer with an error record. Returns the number of failed records, or a
- * negative status when the stream itself failed (read error, closed output).
+ * negative status when the stream itself failed (read error, closed output;
+ * PRECIS_EEMPTY for an input without a single line).
  */
 long cli_jsonl_run(FILE *in, FILE *out, int threads, size_t max_line, cli_jsonl_fn fn,
 		   void *ctx, const cli_jsonl_state *state);
+
+/*
+ * The longest line that can hold a record whose decoded text is max_bytes:
+ * limits count decoded text, so the raw line may be 6 times longer.
+ */
+size_t cli_jsonl_line_limit(size_t max_bytes);
 
 /*
  * The one naming rule of JSONL records, in every command: a string or an

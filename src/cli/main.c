@@ -39,21 +39,22 @@ int main(int argc, char **argv)
 	/* A closed pipe (precis ... | head -1) must end us quietly via EPIPE
 	 * handling in the writers, not by a signal mid-record. */
 	signal(SIGPIPE, SIG_IGN);
+	cli_stdout_init();
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USAGE;
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		usage(stdout);
-		return EXIT_OK;
+		return cli_close_stdout(EXIT_OK);
 	}
 	if (strcmp(argv[1], "--version") == 0) {
 		printf("precis %s\n", PRECIS_VERSION);
-		return EXIT_OK;
+		return cli_close_stdout(EXIT_OK);
 	}
 	for (const struct command *c = commands; c->name; c++)
 		if (strcmp(argv[1], c->name) == 0)
-			return c->run(argc - 1, argv + 1);
+			return cli_close_stdout(c->run(argc - 1, argv + 1));
 	cli_error("unknown command '%s' (see 'precis --help')", argv[1]);
 	return EXIT_USAGE;
 }

@@ -36,11 +36,51 @@ int cli_opt_bad_value(const cli_command *cmd, const char *option, const char *va
 	return EXIT_USAGE;
 }
 
+/*
+ * A count with no bound of its own: no document precis reads has a billion
+ * sentences, words or characters, so more is a typo (or an overflow in a
+ * script), refused rather than taken as "no limit".
+ */
+#define COUNT_CEILING 1e9
+/* Sizes likewise: 1 TiB is more than any text precis holds in memory. */
+#define BYTES_CEILING ((unsigned long long)1 << 40)
+
+static double count_max(const px_cli_opt *s)
+{
+	if (s->max > 0)
+		return s->max;
+	return s->check == CLI_CHECK_COUNT ? COUNT_CEILING : (double)SIZE_MAX;
+}
+
+/* The values an option takes, for the usage error: "an integer in 1..100". */
+static void describe_range(char *buf, size_t n, const px_cli_opt *s)
+{
+	double lo = s->check == CLI_CHECK_COUNT && s->min < 1 ? 1 : s->min;
+	buf[0] = '\0';
+	if (s->check == CLI_CHECK_UINT && s->max <= 0)
+		snprintf(buf, n, ": expected an integer in %.0f..%zu", lo, (size_t)SIZE_MAX);
+	else if (s->check == CLI_CHECK_COUNT || s->check == CLI_CHECK_UINT)
+		snprintf(buf, n, ": expected an integer in %.0f..%.0f", lo, count_max(s));
+	else if (s->check == CLI_CHECK_NUMBER && (s->range & CLI_NO_MAX))
+		snprintf(buf, n, ": expected a number %s %g", s->range & CLI_MIN_OPEN ? ">" : ">=",
+			 s->min);
+	else if (s->check == CLI_CHECK_NUMBER)
+		snprintf(buf, n, ": expected a number in %c%g, %g%c",
+			 s->range & CLI_MIN_OPEN ? '(' : '[', s->min, s->max,
+			 s->range & CLI_MAX_OPEN ? ')' : ']');
+	else if (s->check == CLI_CHECK_BYTES)
+		snprintf(buf, n, ": expected a size from 1 to 1024G (suffix k, M or G)");
+	else if (s->check == CLI_CHECK_JOBS)
+		snprintf(buf, n, ": expected an integer in 1..64");
+}
+
 static int bad_value(const cli_command *cmd, const px_cli_opt *s, const char *value)
 {
-	char opt[64];
-	snprintf(opt, sizeof opt, "--%s", s->name);
-	return cli_opt_bad_value(cmd, opt, value);
+	char range[128];
+	describe_range(range, sizeof range, s);
+	cli_error("%s: invalid value '%s' for --%s%s (see 'precis %s --help')", cmd->name, value,
+		  s->name, range, cmd->name);
+	return EXIT_USAGE;
 }
 
 /* Strict decimal integer: no sign, no blanks, no overflow. */
@@ -108,6 +148,9 @@ static int store_number(const px_cli_opt *s, void *target, const char *v)
 {
 	char *end;
 	errno = 0;
+	/* Decimal only: strtod would also take " 5", "0x10", "nan" and "inf". */
+	if (strspn(v, "0123456789.eE+-") != strlen(v))
+		return -1;
 	double d = *v ? strtod(v, &end) : NAN;
 	if (!*v || errno == ERANGE || *end || !isfinite(d) || !in_range(s, d))
 		return -1;
@@ -119,8 +162,7 @@ static int store_integer(const px_cli_opt *s, void *target, const char *v)
 {
 	unsigned long long u;
 	double lo = s->check == CLI_CHECK_COUNT && s->min < 1 ? 1 : s->min;
-	if (parse_uint(v, &u) || (double)u < lo || (s->max > 0 && (double)u > s->max) ||
-	    u > SIZE_MAX)
+	if (parse_uint(v, &u) || (double)u < lo || (double)u > count_max(s) || u > SIZE_MAX)
 		return -1;
 	*(size_t *)target = (size_t)u;
 	return 0;
@@ -158,7 +200,7 @@ static int store_value(const px_cli_opt *s, void *target, const char *v, int arg
 	case CLI_CHECK_COUNT:
 	case CLI_CHECK_UINT: return store_integer(s, target, v);
 	case CLI_CHECK_BYTES:
-		if (parse_bytes(v, &u) || u == 0)
+		if (parse_bytes(v, &u) || u == 0 || u > BYTES_CEILING)
 			return -1;
 		*(size_t *)target = (size_t)u;
 		return 0;

@@ -51,11 +51,9 @@ const char *cli_text_field(const cli_text *t, precis_page_field f, const char **
 
 int cli_warc_each(const char *path, cli_warc_fn fn, void *ctx, long *failed)
 {
-	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	if (!fp) {
-		cli_error("%s: %s", path, strerror(errno));
+	FILE *fp = cli_open_input(path);
+	if (!fp)
 		return PRECIS_EIO;
-	}
 	precis_warc_reader *r;
 	int rc = precis_warc_reader_new(&r, fp);
 	while (rc == 0) {
@@ -75,7 +73,7 @@ int cli_warc_each(const char *path, cli_warc_fn fn, void *ctx, long *failed)
 			break;
 	}
 	precis_warc_reader_free(r);
-	if (fp != stdin)
-		fclose(fp);
+	if (cli_close_input(fp, path) && !rc)
+		rc = PRECIS_EIO;
 	return rc;
 }

@@ -360,7 +360,7 @@ static void test_names_and_errors(void **state)
 	const char *bad[] = { "lead-0", "lead-", "lead-2x", "lead--1", "Precis", "", "file:x" };
 	for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++)
 		assert_int_equal(precis_eval_system_from_name(&s, bad[k]), PRECIS_EINVAL);
-	assert_string_equal(precis_eval_measure_name(PRECIS_EVAL_ROUGEL), "rougeL");
+	assert_string_equal(precis_eval_measure_name(PRECIS_EVAL_ROUGEL), "rougeLsum");
 	assert_null(precis_eval_measure_name(PRECIS_EVAL_MEASURES));
 
 	precis_eval_result *r = (precis_eval_result *)&s; /* must be reset to NULL */

@@ -828,6 +828,35 @@ static void test_distinct_names(void **state)
 	free(buf);
 }
 
+/* Laws, products and institutions are not persons; the person beside them is. */
+static void test_not_persons(void **state)
+{
+	(void)state;
+	static const char *const cases[][3] = {
+		{ "en", "New rules under the Digital Markets Act take effect on March 7, said "
+			"Margrethe Vestager. Rivals such as Spotify sell outside the App Store.",
+		  "Digital Markets Act" },
+		{ "en", "The quake was the strongest in 25 years, the Central Weather Administration "
+			"said, quoting Wu Chien-fu.", "Central Weather Administration" },
+		{ "fr", "Margrethe Vestager a rappelé que les applications vendent hors de l'App Store "
+			"depuis des années.", "App Store" },
+	};
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		parsed p = parse(cases[c][1], cases[c][0], NULL);
+		size_t n;
+		const precis_entity *e = precis_meta_persons(p.meta, &n);
+		bool person = false;
+		for (size_t i = 0; i < n; i++) {
+			if (strcmp(e[i].name, cases[c][2]) == 0 || strcmp(e[i].name, "App Store") == 0)
+				fail_msg("\"%s\" taken for a person", e[i].name);
+			person |= strcmp(e[i].name, "Margrethe Vestager") == 0 ||
+				  strcmp(e[i].name, "Wu Chien-fu") == 0;
+		}
+		assert_true(person);
+		release(p);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -842,6 +871,7 @@ int main(void)
 		cmocka_unit_test(test_seeds),
 		cmocka_unit_test(test_scale),
 		cmocka_unit_test(test_distinct_names),
+		cmocka_unit_test(test_not_persons),
 	};
 	return cmocka_run_group_tests_name("meta", tests, tu_setup, tu_teardown);
 }

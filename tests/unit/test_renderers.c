@@ -76,7 +76,8 @@ static void test_meta_json(void **state)
 	assert_non_null(o);
 	/* docs/meta-schema.md: keys always in this order. */
 	const char *keys[] = { "file", "headline", "outlet", "language", "date", "event_date",
-			       "dates", "places", "persons", "agencies", "quotes" };
+			       "dates", "places", "persons", "agencies", "quotes",
+			       "published", "dateline_place", "date_warning", "evidence" };
 	size_t k = 0;
 	const char *key;
 	json_t *v;

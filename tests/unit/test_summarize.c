@@ -123,7 +123,7 @@ static void test_pagerank(void **state)
 	px_vectors v;
 	assert_int_equal(px_tfidf_build(&v, d, NULL), 0);
 	double scores[6];
-	px_rank_options ro = { 0.85, 1e-10, 1000, 0.0, false, 0, 0, NULL };
+	px_rank_options ro = { 0.85, 1e-10, 1000, 0.0, false, 0, 0, NULL, NULL, NULL };
 	assert_int_equal(px_rank_graph(scores, &v, &ro), 0);
 	double sum = 0;
 	for (int i = 0; i < 6; i++)
@@ -150,7 +150,7 @@ static void test_pagerank_neighbor_cap(void **state)
 	px_vectors v;
 	assert_int_equal(px_tfidf_build(&v, d, NULL), 0);
 	double scores[6];
-	px_rank_options ro = { 0.85, 1e-10, 1000, 0.0, true, 1, 0, NULL };
+	px_rank_options ro = { 0.85, 1e-10, 1000, 0.0, true, 1, 0, NULL, NULL, NULL };
 	assert_int_equal(px_rank_graph(scores, &v, &ro), 0);
 	double sum = 0;
 	for (int i = 0; i < 6; i++) {
@@ -165,8 +165,8 @@ static void test_pagerank_neighbor_cap(void **state)
 static void test_mmr_duplicates(void **state)
 {
 	(void)state;
-	const char *text = "Photo credit shows the president waving at the crowd today. "
-			   "Photo credit shows the president waving at the crowd today. "
+	const char *text = "The president waved at the crowd from the palace balcony today. "
+			   "The president waved at the crowd from the palace balcony today. "
 			   "Parliament passed the budget after a long night of debate. "
 			   "The opposition promised to challenge the budget in court.";
 	precis_doc *d = make_doc(text, "en");

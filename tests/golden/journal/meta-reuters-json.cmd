@@ -1,0 +1,1 @@
+$PRECIS meta tests/data/journal/apple-reuters.txt

@@ -1,0 +1,1 @@
+$PRECIS summarize -n 3 tests/golden/summarize/en-cnn-dateline.txt

@@ -1,0 +1,1 @@
+$PRECIS summarize --words 45 tests/golden/summarize/en-dailymail-oneline.txt

@@ -1,0 +1,45 @@
+#!/bin/sh
+# Limits: every limit a message names can be set on that command
+# (--max-bytes everywhere a document is read), JSONL limits count the
+# decoded text and not its escaped form, and an input without newlines
+# stops at the limit instead of being drained for ever. Before issue 15,
+# clean/split/meta/idf/compare/rouge had no --max-bytes, summarize --jsonl
+# refused a 3.9 kB text under --max-bytes 4000 because its escaped line was
+# longer, and rouge --jsonl had a fixed 256 MB line limit.
+. "$(dirname "$0")/lib.sh"
+# A file over 100 bytes: every command refuses it under --max-bytes 100,
+# naming the option.
+for c in summarize clean split meta idf; do
+	"$PRECIS" $c --max-bytes 100 "$T/a.txt" > /dev/null 2> "$T/err"
+	[ $? = 1 ] && grep -q -- "--max-bytes" "$T/err" && ok || { ko "$c --max-bytes 100"; head -2 "$T/err"; }
+done
+"$PRECIS" compare --max-bytes 100 "$T/a.txt" "$T/ref.txt" > /dev/null 2> "$T/err"
+[ $? = 1 ] && grep -q -- "--max-bytes" "$T/err" && ok || ko "compare --max-bytes 100"
+"$PRECIS" rouge --max-bytes 100 "$T/a.txt" "$T/ref.txt" > /dev/null 2> "$T/err"
+[ $? = 1 ] && grep -q -- "--max-bytes" "$T/err" && ok || ko "rouge --max-bytes 100"
+
+# Decoded, not escaped: 3900 bytes of text written as \uXXXX escapes (23 kB of
+# JSON) are within --max-bytes 4000.
+python3 - "$T" <<'PY'
+import json, sys
+t = sys.argv[1]
+text = ("The cat sat on the mat near the door. " * 103)[:3900]
+esc = "".join("\\u%04x" % ord(ch) for ch in text)
+open(t + "/esc.jsonl", "w").write('{"id":"e","text":"%s"}\n' % esc)
+open(t + "/esc-pairs.jsonl", "w").write('{"id":"e","candidate":"%s","references":["a cat"]}\n' % esc)
+big = "The cat sat on the mat. " * 200
+open(t + "/big-pairs.jsonl", "w").write(json.dumps({"id": "b", "candidate": big, "references": ["a cat"]}) + "\n")
+PY
+"$PRECIS" summarize --jsonl --max-bytes 4000 "$T/esc.jsonl" > "$T/out" 2> "$T/err"
+[ $? = 0 ] && grep -q '"summary"' "$T/out" && ok || { ko "summarize --jsonl: escaped 3.9 kB text refused under --max-bytes 4000"; head -c 300 "$T/out"; }
+"$PRECIS" rouge --jsonl --max-bytes 4000 "$T/esc-pairs.jsonl" > "$T/out" 2> "$T/err"
+[ $? = 0 ] && grep -q '"rouge1"' "$T/out" && ok || ko "rouge --jsonl: escaped 3.9 kB text refused under --max-bytes 4000"
+# Over the limit once decoded: an error record naming the limit.
+"$PRECIS" rouge --jsonl --max-bytes 1000 "$T/big-pairs.jsonl" > "$T/out" 2> "$T/err"
+[ $? = 1 ] && grep -q '"id":"b".*max-bytes' "$T/out" && ok || ko "rouge --jsonl: 4.8 kB candidate over --max-bytes 1000 not refused"
+# Endless input without a newline: stops, says so, exits 1.
+for c in summarize rouge; do
+	head -c 300000000 /dev/zero | tr '\0' x | "$PRECIS" $c --jsonl --max-bytes 1k > /dev/null 2> "$T/err"
+	[ $? = 1 ] && grep -q "stopped reading" "$T/err" && ok || ko "$c --jsonl: input without newline not stopped at the limit"
+done
+finish
