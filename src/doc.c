@@ -160,6 +160,16 @@ static void drop_wordless(precis_doc *d)
 	d->nsents = o;
 }
 
+/* Dropped for position and shape alone, not for what the line says. */
+static bool is_layout_drop(const char *reason)
+{
+	static const char *const layout[] = { "header", "footer", "headline" };
+	for (size_t k = 0; reason && k < sizeof layout / sizeof *layout; k++)
+		if (strcmp(reason, layout[k]) == 0)
+			return true;
+	return false;
+}
+
 static int find_regions(precis_doc *d, precis_analyzer *a, const precis_doc_options *o,
 			precis_span **regions, size_t *nregions)
 {
@@ -180,7 +190,20 @@ static int find_regions(precis_doc *d, precis_analyzer *a, const precis_doc_opti
 	for (size_t i = 0; i < cr.nlines; i++)
 		if (!cr.lines[i].reason)
 			r[n++] = cr.lines[i].span;
+	/*
+	 * No body at all: a bare headline or a one-line brief. Its lines were
+	 * dropped only for where they sit and how they end (no final stop),
+	 * so they are the text, not furniture around it (issue 11: such
+	 * records were lost). Cue-list drops (menus, cookies) stay dropped.
+	 */
+	size_t body = n;
+	for (size_t i = 0; body == 0 && i < cr.nlines; i++)
+		if (is_layout_drop(cr.lines[i].reason))
+			r[n++] = cr.lines[i].span;
 	d->headline = cr.headline;
+	/* A lone line with no title given is a bare headline: also its headline. */
+	if (body == 0 && n == 1 && cr.nlines == 1 && !o->title && d->headline.end <= d->headline.start)
+		d->headline = r[0];
 	if (cr.outlet.end > cr.outlet.start &&
 	    !(d->outlet = px_clean_outlet_name(d->text + cr.outlet.start, cr.outlet.end - cr.outlet.start))) {
 		px_clean_result_free(&cr);

@@ -72,7 +72,8 @@ int px_meta_find_quotes(quotevec *qv, const precis_doc *d)
 	int rc = 0;
 	for (size_t s = 0; s <= d->nsents && !rc; s++) {
 		precis_span sp = s == 0 ? d->headline : d->sents[s - 1];
-		if (sp.end <= sp.start)
+		/* A bare headline is also its one sentence: read it once. */
+		if (sp.end <= sp.start || (s > 0 && sp.start == d->headline.start && sp.end == d->headline.end))
 			continue;
 		if (want && (s == 1 || paragraph_break(t, prev_end, sp.start)))
 			want = 0;

@@ -395,7 +395,8 @@ int px_meta_tokenize_doc(struct tokctx *c, const precis_doc *d)
 	c->text = d->text;
 	for (size_t s = 0; s <= d->nsents && !c->err; s++) {
 		precis_span sp = s == 0 ? d->headline : d->sents[s - 1];
-		if (sp.end <= sp.start)
+		/* A bare headline is also its one sentence: read it once. */
+		if (sp.end <= sp.start || (s > 0 && sp.start == d->headline.start && sp.end == d->headline.end))
 			continue;
 		c->unit = (int)s; /* 0 = headline */
 		c->base = sp.start;

@@ -1,5 +1,6 @@
 /* precis compare: how outlets covered the same events, as Markdown, HTML or JSON. */
 #include <libgen.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,7 @@ struct opts {
 	int input; /* CLI_INPUT_* */
 	const char *warc;
 	const char *model;
+	size_t window; /* days; 0: one report */
 };
 
 static const cli_command command = {
@@ -60,6 +62,9 @@ static const px_cli_opt opts[] = {
 	CLI_FLAG("jsonl", 0, AT(jsonl), "read JSONL records"),
 	CLI_VALUE("max-bytes", 0, "N", AT(max_bytes), CLI_CHECK_BYTES,
 		  "refuse larger documents (64M; suffixes k, M, G)"),
+	CLI_VALUE("window", 0, "DAYS", AT(window), CLI_CHECK_COUNT,
+		  "with --jsonl: stream time-ordered records, one finished story per line",
+		  .max = 36500),
 	CLI_VALUE("input", 0, "K", AT(input), CLI_CHECK_CHOICE,
 		  "auto (HTML when it looks like HTML), text or html",
 		  .choices = cli_input_names),
@@ -71,6 +76,7 @@ static const px_cli_opt opts[] = {
 
 typedef struct {
 	precis_article_input *v;
+	long *day; /* --window: each article's place in time (days since 1970) */
 	size_t n, cap;
 	precis_record_error *bad; /* records not read: the report's errors */
 	size_t nbad, capbad;
@@ -104,8 +110,13 @@ static precis_article_input *add(inputs *in)
 		if (!nv)
 			return NULL;
 		in->v = nv;
+		long *nd = realloc(in->day, nc * sizeof *nd);
+		if (!nd)
+			return NULL;
+		in->day = nd;
 		in->cap = nc;
 	}
+	in->day[in->n] = 0;
 	precis_article_input *a = &in->v[in->n++];
 	memset(a, 0, sizeof *a);
 	return a;
@@ -297,6 +308,52 @@ static int add_bad(inputs *in, const char *path, size_t lineno, const char *id, 
 	return 0;
 }
 
+/*
+ * One JSONL line: an article added to in, or a record listed under errors
+ * (1), or out of memory (-1).
+ */
+static int read_jsonl_record(inputs *in, const char *line, size_t len, const char *path,
+			     size_t lineno)
+{
+	json_error_t e;
+	json_t *rec = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &e);
+	json_t *text = rec ? json_object_get(rec, "text") : NULL;
+	json_t *html = rec ? json_object_get(rec, "html") : NULL;
+	cli_record_id id;
+	bool named = rec && cli_jsonl_id(&id, rec, "id", lineno) == 0;
+	const char *why = !rec ? e.text
+			  : !named ? "\"id\" must be a string or an integer"
+			  : !json_is_string(text) && !json_is_string(html) ? "no string \"text\" or \"html\""
+			  : json_is_string(text) && strlen(json_string_value(text)) != json_string_length(text)
+				  ? "NUL byte in \"text\"" : NULL;
+	if (why) {
+		int bad = add_bad(in, path, lineno, named ? id.text : NULL, why);
+		json_decref(rec); /* after: id.text and why may point into it */
+		return bad ? -1 : 1;
+	}
+	if (!json_is_string(text)) {
+		int failed = read_jsonl_page(in, rec, html, id.text, path, lineno);
+		json_decref(rec);
+		return failed;
+	}
+	precis_article_input *a = add(in);
+	if (a && (!(a->id = own(in, strdup(id.text))) || !(a->text = field(in, rec, "text")))) {
+		in->n--; /* out of memory: drop the half-filled article */
+		a = NULL;
+	}
+	if (!a) {
+		json_decref(rec);
+		return -1;
+	}
+	a->len = json_string_length(text);
+	a->title = field(in, rec, "title");
+	a->outlet = field(in, rec, "outlet");
+	a->date = field(in, rec, "date");
+	a->url = field(in, rec, "url");
+	json_decref(rec);
+	return 0;
+}
+
 static int read_jsonl(inputs *in, const char *path)
 {
 	FILE *fp = cli_open_input(path);
@@ -312,46 +369,10 @@ static int read_jsonl(inputs *in, const char *path)
 		lineno++;
 		if (len <= 1)
 			continue;
-		json_error_t e;
-		json_t *rec = json_loadb(line, (size_t)len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &e);
-		json_t *text = rec ? json_object_get(rec, "text") : NULL;
-		json_t *html = rec ? json_object_get(rec, "html") : NULL;
-		cli_record_id id;
-		bool named = rec && cli_jsonl_id(&id, rec, "id", lineno) == 0;
-		const char *why = !rec ? e.text
-				  : !named ? "\"id\" must be a string or an integer"
-				  : !json_is_string(text) && !json_is_string(html) ? "no string \"text\" or \"html\""
-				  : json_is_string(text) && strlen(json_string_value(text)) != json_string_length(text)
-					  ? "NUL byte in \"text\"" : NULL;
-		if (why) {
-			failed++;
-			int bad = add_bad(in, path, lineno, named ? id.text : NULL, why);
-			json_decref(rec); /* after: id.text and why may point into it */
-			if (bad)
-				break;
-			continue;
-		}
-		if (!json_is_string(text)) {
-			failed += read_jsonl_page(in, rec, html, id.text, path, lineno);
-			json_decref(rec);
-			continue;
-		}
-		precis_article_input *a = add(in);
-		if (a && (!(a->id = own(in, strdup(id.text))) || !(a->text = field(in, rec, "text")))) {
-			in->n--; /* out of memory: drop the half-filled article */
-			a = NULL;
-		}
-		if (!a) {
-			json_decref(rec);
-			failed++;
+		int rc = read_jsonl_record(in, line, (size_t)len, path, lineno);
+		failed += rc != 0;
+		if (rc < 0)
 			break;
-		}
-		a->len = json_string_length(text);
-		a->title = field(in, rec, "title");
-		a->outlet = field(in, rec, "outlet");
-		a->date = field(in, rec, "date");
-		a->url = field(in, rec, "url");
-		json_decref(rec);
 	}
 	free(line);
 	if (cli_close_input(fp, path)) {
@@ -359,6 +380,278 @@ static int read_jsonl(inputs *in, const char *path)
 		failed++;
 	}
 	return failed;
+}
+
+
+/* ------------------------------------------------------------ --window */
+
+/*
+ * --window DAYS: records are read in time order and only the open stories
+ * are kept. Grouping runs over the open articles each time the stream's
+ * date has moved DAYS on since the last run; a story whose last article
+ * is more than DAYS older than the stream is finished: written as one
+ * JSON line and freed. Running every DAYS days (not every record) keeps
+ * the work linear: each article is grouped in at most about two runs.
+ */
+typedef struct {
+	long days;
+	long now;       /* latest date of the stream */
+	long last_run;  /* `now` at the last grouping */
+	bool dated;     /* a dated record has been seen */
+	long prev;      /* place of the record before */
+	long next_story;
+	FILE *out;
+	const precis_compare_options *o;
+	precis_analyzer *an;
+	int failed;
+} window;
+
+#define NO_DAY LONG_MIN
+
+/* "YYYY-MM-DD..." to days since 1970-01-01 (proleptic Gregorian). */
+static bool parse_day(long *out, const char *s)
+{
+	int y, m, d, n = 0;
+	if (!s || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10 || m < 1 || m > 12 ||
+	    d < 1 || d > 31)
+		return false;
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	*out = era * 146097 + doe - 719468;
+	return true;
+}
+
+/* The new article's place in time: its date, else the record before's. */
+static void place(window *w, inputs *in)
+{
+	long day;
+	if (!parse_day(&day, in->v[in->n - 1].date)) {
+		in->day[in->n - 1] = w->dated ? w->prev : NO_DAY;
+		return;
+	}
+	if (!w->dated) /* undated records at the start: at the first date */
+		for (size_t i = 0; i < in->n; i++)
+			in->day[i] = day;
+	in->day[in->n - 1] = day;
+	if (!w->dated || day > w->now)
+		w->now = day;
+	if (!w->dated)
+		w->last_run = day;
+	w->dated = true;
+	w->prev = day;
+}
+
+/* Copies article i of from into to, with its place. */
+static int keep(inputs *to, const inputs *from, size_t i)
+{
+	const precis_article_input *s = &from->v[i];
+	precis_article_input *a = add(to);
+	if (!a)
+		return PRECIS_ENOMEM;
+	a->id = own_str(to, s->id);
+	a->text = own(to, s->text ? strndup(s->text, s->len) : NULL);
+	a->len = s->len;
+	a->title = own_str(to, s->title);
+	a->outlet = own_str(to, s->outlet);
+	a->date = own_str(to, s->date);
+	a->url = own_str(to, s->url);
+	to->day[to->n - 1] = from->day[i];
+	if (!a->id || (s->text && !a->text) || (s->title && !a->title) ||
+	    (s->outlet && !a->outlet) || (s->date && !a->date) || (s->url && !a->url))
+		return PRECIS_ENOMEM;
+	return 0;
+}
+
+static void inputs_free(inputs *in)
+{
+	for (size_t i = 0; i < in->nowned; i++)
+		free(in->owned[i]);
+	free(in->owned);
+	free(in->v);
+	free(in->day);
+	free(in->bad);
+	memset(in, 0, sizeof *in);
+}
+
+/* Story k of the report as one line: the story, its articles' records, its reuse. */
+static int write_story(window *w, json_t *rep, json_t *story, size_t k)
+{
+	long id = w->next_story++;
+	json_t *recs = json_array(), *reuse = json_array(), *arts = json_object_get(rep, "articles");
+	size_t i;
+	json_t *v;
+	json_array_foreach(arts, i, v) {
+		if ((size_t)json_integer_value(json_object_get(v, "story")) != k)
+			continue;
+		json_t *r = json_deep_copy(v); /* v's story index is still read by flush */
+		if (!r || json_object_set_new(r, "story", json_integer(id)) ||
+		    json_array_append_new(recs, r)) {
+			json_decref(recs);
+			json_decref(reuse);
+			return PRECIS_ENOMEM;
+		}
+	}
+	json_t *mine = json_object_get(story, "articles");
+	json_array_foreach(json_object_get(rep, "reuse"), i, v) {
+		const char *a = json_string_value(json_object_get(v, "a"));
+		size_t j;
+		json_t *m;
+		json_array_foreach(mine, j, m)
+			if (a && strcmp(a, json_string_value(m)) == 0) {
+				json_array_append(reuse, v);
+				break;
+			}
+	}
+	json_object_set_new(story, "id", json_integer(id));
+	json_object_set_new(story, "records", recs);
+	json_object_set_new(story, "reuse", reuse);
+	char *line = json_dumps(story, JSON_COMPACT);
+	if (!line)
+		return PRECIS_ENOMEM;
+	int rc = fprintf(w->out, "%s\n", line) >= 0 ? 0 : PRECIS_EIO;
+	free(line);
+	return rc;
+}
+
+/*
+ * Groups the open articles; writes and drops the finished stories (all of
+ * them when final). The articles of the open stories move to a fresh
+ * inputs, so memory follows the open set, not the stream.
+ */
+static int flush(window *w, inputs *in, bool final)
+{
+	precis_comparison *cmp = NULL;
+	precis_error err = { 0 };
+	char *buf = NULL;
+	size_t len = 0;
+	json_t *rep = NULL;
+	inputs kept = { 0 };
+	w->last_run = w->now;
+	int rc = in->n ? precis_compare_new(&cmp, w->an, in->v, in->n, w->o, &err) : 0;
+	if (rc) {
+		cli_error("compare: %s", err.message[0] ? err.message : precis_strerror(rc));
+		goto done;
+	}
+	if (!in->n)
+		goto done;
+	FILE *mem = open_memstream(&buf, &len);
+	rc = !mem ? PRECIS_ENOMEM : precis_report_json(cmp, mem);
+	if (mem)
+		fclose(mem);
+	json_error_t je;
+	if (!rc && !(rep = json_loadb(buf, len, 0, &je)))
+		rc = PRECIS_ENOMEM;
+	json_t *arts = json_object_get(rep, "articles"), *stories = json_object_get(rep, "stories");
+	if (!rc && json_array_size(arts) != in->n)
+		rc = PRECIS_EINVAL; /* the report lists the articles in input order */
+	size_t k, i;
+	json_t *st, *v;
+	json_array_foreach(stories, k, st) {
+		if (rc)
+			break;
+		long last = NO_DAY;
+		json_array_foreach(arts, i, v)
+			if ((size_t)json_integer_value(json_object_get(v, "story")) == k && in->day[i] > last)
+				last = in->day[i];
+		bool done = final || last == NO_DAY || last + w->days < w->now;
+		json_array_foreach(arts, i, v) {
+			if ((size_t)json_integer_value(json_object_get(v, "story")) != k)
+				continue;
+			if (!done) {
+				rc = keep(&kept, in, i);
+				continue;
+			}
+			const char *id;
+			bool unusable;
+			const char *problem = precis_comparison_problem(cmp, i, &id, &unusable);
+			if (problem)
+				cli_error("compare: %s: %s (kept as an article)", id, problem);
+			w->failed += unusable;
+		}
+		if (!rc && done)
+			rc = write_story(w, rep, st, k);
+	}
+	if (!rc) {
+		inputs_free(in);
+		*in = kept;
+		memset(&kept, 0, sizeof kept);
+	}
+done:
+	inputs_free(&kept);
+	json_decref(rep);
+	free(buf);
+	precis_comparison_free(cmp);
+	return rc;
+}
+
+/* A record that cannot be read: one line of its own, {"id", "error"}. */
+static int write_unread(window *w, inputs *in)
+{
+	for (size_t i = 0; i < in->nbad; i++) {
+		json_t *e = json_pack("{s:s, s:s}", "id", in->bad[i].id, "error", in->bad[i].reason);
+		char *line = e ? json_dumps(e, JSON_COMPACT) : NULL;
+		json_decref(e);
+		if (!line)
+			return PRECIS_ENOMEM;
+		fprintf(w->out, "%s\n", line);
+		free(line);
+	}
+	in->nbad = 0;
+	return 0;
+}
+
+static int compare_window(const char *path, const char *output, long days,
+			  const precis_compare_options *o)
+{
+	window w = { days, 0, 0, false, 0, 0, stdout, o, NULL, 0 };
+	inputs in = { 0 };
+	FILE *fp = cli_open_input(path);
+	if (!fp)
+		return EXIT_SOME_FAILED;
+	if (output && !(w.out = fopen(output, "w"))) {
+		cli_error("%s: cannot write the report", output);
+		fclose(fp);
+		return EXIT_SOME_FAILED;
+	}
+	int rc = precis_analyzer_new(&w.an);
+	char *line = NULL;
+	size_t cap = 0, lineno = 0;
+	ssize_t len;
+	while (!rc && (len = getline(&line, &cap, fp)) != -1) {
+		lineno++;
+		if (len <= 1)
+			continue;
+		size_t before = in.n;
+		int r = read_jsonl_record(&in, line, (size_t)len, path, lineno);
+		if (r < 0)
+			rc = PRECIS_ENOMEM;
+		w.failed += r != 0;
+		if (!rc)
+			rc = write_unread(&w, &in);
+		if (!rc && in.n > before)
+			place(&w, &in);
+		if (!rc && w.dated && w.now - w.last_run >= w.days)
+			rc = flush(&w, &in, false);
+	}
+	if (!rc)
+		rc = flush(&w, &in, true);
+	if (rc == PRECIS_EIO)
+		cli_error("%s: cannot write the report", output ? output : "(stdout)");
+	else if (rc == PRECIS_ENOMEM)
+		cli_error("compare: out of memory");
+	free(line);
+	inputs_free(&in);
+	precis_analyzer_free(w.an);
+	if (cli_close_input(fp, path))
+		w.failed++;
+	if (w.out != stdout && fclose(w.out) != 0 && !rc) {
+		cli_error("%s: cannot write the report", output);
+		rc = 1;
+	}
+	return rc || w.failed ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
 /* "b,w1,...,w8": exactly PRECIS_COMPARE_MODEL_SIZE finite numbers. */
@@ -409,7 +702,7 @@ static int unique_ids(inputs *in)
 int cmd_compare(int argc, char **argv)
 {
 	struct opts op = { PRECIS_COMPARE_OPTIONS_INIT, NULL, FMT_MD, false, 0,
-			   PRECIS_DEFAULT_MAX_BYTES, CLI_INPUT_AUTO, NULL, NULL };
+			   PRECIS_DEFAULT_MAX_BYTES, CLI_INPUT_AUTO, NULL, NULL, 0 };
 	cli_args args;
 	int rc = cli_opt_parse(&args, &op, &command, opts, argc, argv);
 	if (rc != CLI_PARSED)
@@ -432,6 +725,14 @@ int cmd_compare(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 		o.model = model;
+	}
+	if (op.window) {
+		if (!op.jsonl || op.o.stories || op.format == FMT_HTML) {
+			cli_error("compare: --window streams --jsonl records into JSON Lines "
+				  "(no --stories, no --format html)");
+			return EXIT_USAGE;
+		}
+		return compare_window(args.npos ? args.pos[0] : "-", op.output, (long)op.window, &o);
 	}
 	inputs in = { 0 };
 	int failed = op.warc    ? read_warc(&in, op.warc)
@@ -484,11 +785,7 @@ int cmd_compare(int argc, char **argv)
 	}
 	precis_comparison_free(cmp);
 	precis_analyzer_free(a);
-	for (size_t i = 0; i < in.nowned; i++)
-		free(in.owned[i]);
-	free(in.owned);
-	free(in.v);
-	free(in.bad);
+	inputs_free(&in);
 	if (failed)
 		cli_error("compare: %d input(s) not read or without usable text (named above)", failed);
 	if (rc)

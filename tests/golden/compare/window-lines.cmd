@@ -1,0 +1,1 @@
+out=$($PRECIS compare --jsonl --window 3 tests/golden/compare/window-stream.jsonl 2>&1); st=$?; printf '%s\n' "$out" | sed 's/"shared_facts":.*"records":\[/"records":[/; s/"records":\[\(.*\)\],"reuse"/"records":[...],"reuse"/'; echo "exit $st"

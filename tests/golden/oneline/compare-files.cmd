@@ -1,0 +1,1 @@
+out=$($PRECIS compare tests/golden/oneline/one-line.txt tests/golden/oneline/headline.txt tests/golden/oneline/empty.txt 2>&1); st=$?; printf '%s\n' "$out" | sed -n '1,/^## Similarity/p'; echo "exit $st"
