@@ -9,6 +9,7 @@
 #include "strmap.h"
 #include "text.h"
 #include "token.h"
+#include "vec.h"
 
 /*
  * The stem memo is cleared past this many forms: enough for a day of news,
@@ -127,16 +128,14 @@ static const char *memo_stem(lang_state *l, const char *form, size_t len, size_t
 		return px_strmap_key(l->stems, l->memo_stem[id], outlen);
 	}
 	if ((size_t)id >= l->memo_cap) {
-		size_t nc = l->memo_cap ? l->memo_cap * 2 : 1024;
-		int64_t *nm = realloc(l->memo_stem, nc * sizeof *nm);
-		if (nm)
-			l->memo_stem = nm;
-		bool *ns = realloc(l->memo_stop, nc * sizeof *ns);
-		if (ns)
-			l->memo_stop = ns;
-		if (!nm || !ns)
+		/* Two parallel arrays: memo_cap is what both hold. */
+		size_t c_stem = l->memo_cap, c_stop = l->memo_cap;
+		if (px_vec_reserve((void **)&l->memo_stem, &c_stem, (size_t)id + 1,
+				   sizeof *l->memo_stem) != 0 ||
+		    px_vec_reserve((void **)&l->memo_stop, &c_stop, (size_t)id + 1,
+				   sizeof *l->memo_stop) != 0)
 			return NULL;
-		l->memo_cap = nc;
+		l->memo_cap = c_stem < c_stop ? c_stem : c_stop;
 	}
 	l->memo_stop[id] = *stop = px_wordset_langs(l->stop, form, len) != 0;
 	size_t sl;

@@ -8,6 +8,7 @@
 #include "error.h"
 #include "sentence.h"
 #include "text.h"
+#include "vec.h"
 
 typedef struct {
 	uint32_t *v;
@@ -16,14 +17,8 @@ typedef struct {
 
 static int u32_push(u32vec *v, uint32_t x)
 {
-	if (v->n == v->cap) {
-		size_t nc = v->cap ? v->cap * 2 : 256;
-		uint32_t *nv = realloc(v->v, nc * sizeof *nv);
-		if (!nv)
-			return PRECIS_ENOMEM;
-		v->v = nv;
-		v->cap = nc;
-	}
+	if (px_vec_reserve((void **)&v->v, &v->cap, v->n + 1, sizeof *v->v) != 0)
+		return PRECIS_ENOMEM;
 	v->v[v->n++] = x;
 	return 0;
 }

@@ -8,6 +8,7 @@
 #include "error.h"
 #include "idf.h"
 #include "strmap.h"
+#include "vec.h"
 
 #define IDF_MAGIC "precis-idf"
 #define IDF_FORMAT 1
@@ -48,15 +49,8 @@ static int bump(precis_idf *idf, const char *key, size_t len, uint64_t by)
 	int rc = px_strmap_intern(idf->terms, key, len, &id, &added);
 	if (rc)
 		return rc;
-	if ((size_t)id >= idf->cap) {
-		size_t nc = idf->cap ? idf->cap * 2 : 4096;
-		uint64_t *nd = realloc(idf->df, nc * sizeof *nd);
-		if (!nd)
-			return PRECIS_ENOMEM;
-		memset(nd + idf->cap, 0, (nc - idf->cap) * sizeof *nd);
-		idf->df = nd;
-		idf->cap = nc;
-	}
+	if (px_vec_reserve0((void **)&idf->df, &idf->cap, (size_t)id + 1, sizeof *idf->df) != 0)
+		return PRECIS_ENOMEM;
 	idf->df[id] += by;
 	return 0;
 }

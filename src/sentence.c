@@ -23,6 +23,7 @@
 #include "stopwords.h"
 #include "strmap.h"
 #include "text.h"
+#include "vec.h"
 
 #define MAX_ABBREV 256
 
@@ -143,14 +144,8 @@ static int push(spanvec *sv, const char *text, size_t start, size_t end)
 	}
 	if (end <= start)
 		return 0;
-	if (sv->n == sv->cap) {
-		size_t nc = sv->cap ? sv->cap * 2 : 64;
-		precis_span *nv = realloc(sv->v, nc * sizeof *nv);
-		if (!nv)
-			return PRECIS_ENOMEM;
-		sv->v = nv;
-		sv->cap = nc;
-	}
+	if (px_vec_reserve((void **)&sv->v, &sv->cap, sv->n + 1, sizeof *sv->v) != 0)
+		return PRECIS_ENOMEM;
 	sv->v[sv->n++] = (precis_span){ start, end };
 	return 0;
 }

@@ -4,6 +4,7 @@
 
 #include "precis.h"
 #include "strmap.h"
+#include "vec.h"
 
 typedef struct {
 	size_t off; /* key offset in the arena */
@@ -105,24 +106,9 @@ int px_strmap_intern(px_strmap *m, const char *key, size_t len, int64_t *id, int
 	}
 	if (len > UINT32_MAX)
 		return PRECIS_ETOOBIG;
-	if (m->n == m->cap) {
-		size_t nc = m->cap ? m->cap * 2 : 64;
-		entry *ne = realloc(m->entries, nc * sizeof *ne);
-		if (!ne)
-			return PRECIS_ENOMEM;
-		m->entries = ne;
-		m->cap = nc;
-	}
-	if (m->alen + len + 1 > m->acap) {
-		size_t nc = m->acap ? m->acap : 1024;
-		while (m->alen + len + 1 > nc)
-			nc *= 2;
-		char *na = realloc(m->arena, nc);
-		if (!na)
-			return PRECIS_ENOMEM;
-		m->arena = na;
-		m->acap = nc;
-	}
+	if (px_vec_reserve((void **)&m->entries, &m->cap, m->n + 1, sizeof *m->entries) != 0 ||
+	    px_vec_reserve((void **)&m->arena, &m->acap, m->alen + len + 1, 1) != 0)
+		return PRECIS_ENOMEM;
 	memcpy(m->arena + m->alen, key, len);
 	m->arena[m->alen + len] = '\0';
 	m->entries[m->n] = (entry){ m->alen, (uint32_t)len };
