@@ -163,11 +163,11 @@ static int known_charset(const char *cs)
 {
 	if (strncasecmp(cs, "utf-7", 5) == 0 || strcasecmp(cs, "utf7") == 0)
 		return 0;
-	xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(cs);
+	xmlCharEncodingHandlerPtr h = px_xml()->find_encoding(cs);
 	if (!h)
 		return 0;
 	/* iconv-backed handlers are allocated per call; the built-in ones are static. */
-	xmlCharEncCloseFunc(h);
+	px_xml()->close_encoding(h);
 	return 1;
 }
 
@@ -243,25 +243,26 @@ static htmlDocPtr parse(const char *s, size_t len, const char *charset)
 		return NULL;
 	/* libxml2 reports encoding errors through its per-thread generic
 	 * handler (stderr by default): silence it for this parse only. */
-	xmlGenericErrorFunc old = xmlGenericError;
-	void *old_ctx = xmlGenericErrorContext;
-	xmlStructuredErrorFunc old_s = xmlStructuredError;
-	void *old_sctx = xmlStructuredErrorContext;
-	xmlSetGenericErrorFunc(NULL, quiet);
-	xmlSetStructuredErrorFunc(NULL, NULL);
+	const px_xml_api *x = px_xml();
+	xmlGenericErrorFunc old = *x->generic_error();
+	void *old_ctx = *x->generic_error_ctx();
+	xmlStructuredErrorFunc old_s = *x->structured_error();
+	void *old_sctx = *x->structured_error_ctx();
+	px_xml()->set_generic_error(NULL, quiet);
+	px_xml()->set_structured_error(NULL, NULL);
 	htmlDocPtr doc = NULL;
-	htmlParserCtxtPtr ctx = htmlNewParserCtxt();
+	htmlParserCtxtPtr ctx = px_xml()->new_parser();
 	if (!ctx)
 		goto done;
 	ctx->sax->error = quiet;
 	ctx->sax->warning = quiet;
 	ctx->vctxt.error = quiet;
 	ctx->vctxt.warning = quiet;
-	doc = htmlCtxtReadMemory(ctx, s, (int)len, NULL, charset, opts);
-	htmlFreeParserCtxt(ctx);
+	doc = px_xml()->read_memory(ctx, s, (int)len, NULL, charset, opts);
+	px_xml()->free_parser(ctx);
 done:
-	xmlSetGenericErrorFunc(old_ctx, old);
-	xmlSetStructuredErrorFunc(old_sctx, old_s);
+	px_xml()->set_generic_error(old_ctx, old);
+	px_xml()->set_structured_error(old_sctx, old_s);
 	return doc;
 }
 
@@ -355,7 +356,7 @@ static int lead_on_page(precis_page *p, htmlDocPtr doc)
 	const char *d = p->field[PRECIS_PAGE_DESCRIPTION];
 	if (!d || strlen(d) < 80)
 		return 0;
-	xmlNode *root = xmlDocGetRootElement(doc);
+	xmlNode *root = px_xml()->root_element(doc);
 	xmlNode *body = NULL;
 	for (xmlNode *k = root ? root->children : NULL; k; k = k->next)
 		if (strcmp(px_html_name(k), "body") == 0)
@@ -393,6 +394,9 @@ int precis_html_extract(precis_page **out, const char *html, size_t len,
 	*out = NULL;
 	if (!html && len)
 		return px_error_set(err, PRECIS_EINVAL, 0, "no HTML given");
+	if (!px_xml())
+		return px_error_set(err, PRECIS_EIO, 0,
+				    "HTML input needs libxml2 (libxml2.so.2), which could not be loaded");
 	if (o->max_bytes && len > o->max_bytes)
 		return px_error_set(err, PRECIS_ETOOBIG, o->max_bytes,
 				    "page of %zu bytes exceeds the limit of %zu", len, o->max_bytes);
@@ -427,7 +431,7 @@ int precis_html_extract(precis_page **out, const char *html, size_t len,
 		px_error_set(err, rc, 0, "out of memory");
 done:
 	if (doc)
-		xmlFreeDoc(doc);
+		px_xml()->free_doc(doc);
 	free(copy);
 	free(raw.s);
 	if (rc) {

@@ -15,6 +15,35 @@
 
 #include "precis.h"
 
+/*
+ * The libxml2 functions the html module calls, loaded on first use
+ * (html_xml.c): libxml2 and ICU cost every process their start-up
+ * otherwise. NULL when libxml2 cannot be loaded; after one non-NULL
+ * answer it never changes, so callers below a checked entry point may use
+ * px_xml()-> directly.
+ */
+typedef struct px_xml_api {
+	htmlParserCtxtPtr (*new_parser)(void);
+	htmlDocPtr (*read_memory)(htmlParserCtxtPtr ctxt, const char *buffer, int size,
+				  const char *url, const char *encoding, int options);
+	void (*free_parser)(htmlParserCtxtPtr ctxt);
+	xmlCharEncodingHandlerPtr (*find_encoding)(const char *name);
+	int (*close_encoding)(xmlCharEncodingHandler *handler);
+	xmlDocPtr (*copy_doc)(xmlDocPtr doc, int recursive);
+	xmlNodePtr (*root_element)(const xmlDoc *doc);
+	void (*free_doc)(xmlDocPtr doc);
+	void (*free_node)(xmlNodePtr node);
+	void (*unlink_node)(xmlNodePtr node);
+	void (*set_generic_error)(void *ctx, xmlGenericErrorFunc handler);
+	void (*set_structured_error)(void *ctx, xmlStructuredErrorFunc handler);
+	xmlGenericErrorFunc *(*generic_error)(void);   /* this thread's handler */
+	void **(*generic_error_ctx)(void);
+	xmlStructuredErrorFunc *(*structured_error)(void);
+	void **(*structured_error_ctx)(void);
+} px_xml_api;
+
+const px_xml_api *px_xml(void);
+
 struct precis_page {
 	char *text;
 	size_t len;

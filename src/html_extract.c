@@ -188,8 +188,8 @@ static int unlikely_candidate(const xmlNode *n)
 
 static void drop(xmlNode *n)
 {
-	xmlUnlinkNode(n);
-	xmlFreeNode(n);
+	px_xml()->unlink_node(n);
+	px_xml()->free_node(n);
 }
 
 /* Text of one text node in code points, runs of white space as one. */
@@ -649,7 +649,7 @@ char *px_html_text_of(const xmlNode *n)
  */
 static xmlNode *find_body(htmlDocPtr doc)
 {
-	return xmlDocGetRootElement(doc);
+	return px_xml()->root_element(doc);
 }
 
 static int sibling_joins(const xmlNode *sib, const xmlNode *top, double threshold)
@@ -734,7 +734,7 @@ int px_html_extract(px_buf *out, htmlDocPtr doc)
 	int rc = 0;
 	for (size_t t = 0; t < sizeof tries / sizeof tries[0]; t++) {
 		int last = t + 1 == sizeof tries / sizeof tries[0];
-		htmlDocPtr d = last ? doc : xmlCopyDoc(doc, 1);
+		htmlDocPtr d = last ? doc : px_xml()->copy_doc(doc, 1);
 		if (!d) {
 			rc = PRECIS_ENOMEM;
 			break;
@@ -742,7 +742,7 @@ int px_html_extract(px_buf *out, htmlDocPtr doc)
 		px_buf b = { 0 };
 		rc = attempt(&b, d, tries[t]);
 		if (!last)
-			xmlFreeDoc(d);
+			px_xml()->free_doc(d);
 		size_t chars = visible_chars(&b);
 		if (rc == 0 && (chars > best_chars || !best.s)) {
 			free(best.s);

@@ -328,7 +328,7 @@ static void strip_site_suffix(char *t)
 
 int px_html_meta(precis_page *p, htmlDocPtr doc, const char *url)
 {
-	xmlNode *root = xmlDocGetRootElement(doc);
+	xmlNode *root = px_xml()->root_element(doc);
 	late l = { 0 };
 	if (root) {
 		walk(p, root, &l, 0);
