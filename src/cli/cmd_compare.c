@@ -11,6 +11,7 @@
 #include "jsonl.h"
 #include "opt.h"
 #include "page.h"
+#include "vec.h"
 
 struct opts {
 	precis_compare_options o;
@@ -77,7 +78,7 @@ static const px_cli_opt opts[] = {
 typedef struct {
 	precis_article_input *v;
 	long *day; /* --window: each article's place in time (days since 1970) */
-	size_t n, cap;
+	size_t n, cap, capday; /* v and day grow apart: either may fail */
 	precis_record_error *bad; /* records not read: the report's errors */
 	size_t nbad, capbad;
 	char **owned; /* strings to free */
@@ -89,33 +90,18 @@ static char *own(inputs *in, char *s)
 {
 	if (!s)
 		return NULL;
-	if (in->nowned == in->capowned) {
-		size_t nc = in->capowned ? in->capowned * 2 : 64;
-		char **nv = realloc(in->owned, nc * sizeof *nv);
-		if (!nv) {
-			free(s);
-			return NULL;
-		}
-		in->owned = nv;
-		in->capowned = nc;
+	if (px_vec_reserve((void **)&in->owned, &in->capowned, in->nowned + 1, sizeof *in->owned)) {
+		free(s);
+		return NULL;
 	}
 	return in->owned[in->nowned++] = s;
 }
 
 static precis_article_input *add(inputs *in)
 {
-	if (in->n == in->cap) {
-		size_t nc = in->cap ? in->cap * 2 : 64;
-		precis_article_input *nv = realloc(in->v, nc * sizeof *nv);
-		if (!nv)
-			return NULL;
-		in->v = nv;
-		long *nd = realloc(in->day, nc * sizeof *nd);
-		if (!nd)
-			return NULL;
-		in->day = nd;
-		in->cap = nc;
-	}
+	if (px_vec_reserve((void **)&in->v, &in->cap, in->n + 1, sizeof *in->v) ||
+	    px_vec_reserve((void **)&in->day, &in->capday, in->n + 1, sizeof *in->day))
+		return NULL;
 	in->day[in->n] = 0;
 	precis_article_input *a = &in->v[in->n++];
 	memset(a, 0, sizeof *a);
@@ -291,14 +277,8 @@ static int read_jsonl_page(inputs *in, json_t *rec, json_t *html, const char *id
 static int add_bad(inputs *in, const char *path, size_t lineno, const char *id, const char *why)
 {
 	fprintf(stderr, "precis: %s:%zu: %s (listed under errors)\n", path, lineno, why);
-	if (in->nbad == in->capbad) {
-		size_t nc = in->capbad ? in->capbad * 2 : 16;
-		precis_record_error *nv = realloc(in->bad, nc * sizeof *nv);
-		if (!nv)
-			return -1;
-		in->bad = nv;
-		in->capbad = nc;
-	}
+	if (px_vec_reserve((void **)&in->bad, &in->capbad, in->nbad + 1, sizeof *in->bad))
+		return -1;
 	char where[32];
 	snprintf(where, sizeof where, "line-%zu", lineno);
 	const char *i = own(in, strdup(id ? id : where)), *r = own(in, strdup(why));

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "vec.h"
 
 void cli_error(const char *fmt, ...)
 {
@@ -69,14 +70,9 @@ int cli_read_file(char **out, size_t *len, const char *path, size_t max_bytes,
 	}
 	int rc = 0;
 	for (;;) {
-		if (cap - n < 2) {
-			char *nb = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
-			if (!nb) {
-				rc = set_err(err, PRECIS_ENOMEM, "%s", "out of memory");
-				break;
-			}
-			buf = nb;
-			cap *= 2;
+		if (px_vec_reserve((void **)&buf, &cap, n + 2, 1)) {
+			rc = set_err(err, PRECIS_ENOMEM, "%s", "out of memory");
+			break;
 		}
 		size_t r = fread(buf + n, 1, cap - n - 1, fp);
 		n += r;
@@ -117,15 +113,9 @@ static int push(char ***v, size_t *n, size_t *cap, char *s)
 {
 	if (!s)
 		return -1;
-	if (*n + 2 > *cap) {
-		size_t nc = *cap ? *cap * 2 : 16;
-		char **nv = realloc(*v, nc * sizeof **v);
-		if (!nv) {
-			free(s);
-			return -1;
-		}
-		*v = nv;
-		*cap = nc;
+	if (px_vec_reserve((void **)v, cap, *n + 2, sizeof **v)) {
+		free(s);
+		return -1;
 	}
 	(*v)[(*n)++] = s;
 	(*v)[*n] = NULL;
