@@ -808,6 +808,30 @@ PRECIS_EXTERN int precis_eval_missing(const precis_eval_result *r, size_t sys, s
  */
 PRECIS_EXTERN int precis_eval_paired(double p[PRECIS_EVAL_MEASURES], const precis_eval_result *r,
 				     size_t a, size_t b);
+
+/*
+ * Renderers of an evaluation's tables (precis eval --format md, csv, json):
+ * per system (names[s], one per system of r) the mean P, R, F of each
+ * measure with the F's 95% CI, then per pair (pairs[2c] against
+ * pairs[2c + 1], system indices) the paired p-values. Nothing is written
+ * when a number cannot be computed. PRECIS_EIO when fp fails.
+ */
+PRECIS_EXTERN int precis_report_eval_md(const precis_eval_result *r, const char *const *names,
+					const size_t *pairs, size_t npairs,
+					const precis_eval_options *o, FILE *fp);
+PRECIS_EXTERN int precis_report_eval_csv(const precis_eval_result *r, const char *const *names,
+					 const size_t *pairs, size_t npairs,
+					 const precis_eval_options *o, FILE *fp);
+PRECIS_EXTERN int precis_report_eval_json(const precis_eval_result *r, const char *const *names,
+					  const size_t *pairs, size_t npairs,
+					  const precis_eval_options *o, FILE *fp);
+/*
+ * Record rec's scores by every system, one JSON line each (--per-doc):
+ * {"id", "system", "rouge1": {p, r, f}, ..., "missing": true when it had no output}.
+ */
+PRECIS_EXTERN int precis_report_eval_doc_jsonl(const precis_eval_result *r,
+					       const char *const *names, size_t rec,
+					       const char *id, FILE *fp);
 /* ------------------------------------------------------------ web pages */
 
 /*

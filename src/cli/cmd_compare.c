@@ -11,6 +11,7 @@
 #include "jsonl.h"
 #include "opt.h"
 #include "page.h"
+#include "compare_input.h"
 
 struct opts {
 	precis_compare_options o;
@@ -73,315 +74,6 @@ static const px_cli_opt opts[] = {
 	CLI_HELP,
 	CLI_END
 };
-
-typedef struct {
-	precis_article_input *v;
-	long *day; /* --window: each article's place in time (days since 1970) */
-	size_t n, cap;
-	precis_record_error *bad; /* records not read: the report's errors */
-	size_t nbad, capbad;
-	char **owned; /* strings to free */
-	size_t nowned, capowned;
-	int unread; /* inputs not read at all (then -o is not replaced) */
-} inputs;
-
-static char *own(inputs *in, char *s)
-{
-	if (!s)
-		return NULL;
-	if (in->nowned == in->capowned) {
-		size_t nc = in->capowned ? in->capowned * 2 : 64;
-		char **nv = realloc(in->owned, nc * sizeof *nv);
-		if (!nv) {
-			free(s);
-			return NULL;
-		}
-		in->owned = nv;
-		in->capowned = nc;
-	}
-	return in->owned[in->nowned++] = s;
-}
-
-static precis_article_input *add(inputs *in)
-{
-	if (in->n == in->cap) {
-		size_t nc = in->cap ? in->cap * 2 : 64;
-		precis_article_input *nv = realloc(in->v, nc * sizeof *nv);
-		if (!nv)
-			return NULL;
-		in->v = nv;
-		long *nd = realloc(in->day, nc * sizeof *nd);
-		if (!nd)
-			return NULL;
-		in->day = nd;
-		in->cap = nc;
-	}
-	in->day[in->n] = 0;
-	precis_article_input *a = &in->v[in->n++];
-	memset(a, 0, sizeof *a);
-	return a;
-}
-
-/* File base name without extension: the article's id. */
-static char *base_id(const char *path)
-{
-	char *copy = strdup(path);
-	if (!copy)
-		return NULL;
-	char *b = cli_display_name(basename(copy));
-	free(copy);
-	if (b) {
-		char *dot = strrchr(b, '.');
-		if (dot && dot != b)
-			*dot = '\0';
-	}
-	return b;
-}
-
-static char *own_str(inputs *in, const char *s)
-{
-	return s ? own(in, strdup(s)) : NULL;
-}
-
-/*
- * An article from a page: its main content, and its fields where the
- * caller gave none (fetched: a WARC-Date, the day it was fetched).
- */
-static int add_page(inputs *in, const char *id, const cli_text *t, const char *fetched,
-		    const char *url)
-{
-	precis_article_input *a = add(in);
-	if (!a)
-		return PRECIS_ENOMEM;
-	a->id = own_str(in, id);
-	a->text = own(in, strndup(t->text, t->len));
-	a->len = t->len;
-	if (!a->id || !a->text) {
-		in->n--;
-		return PRECIS_ENOMEM;
-	}
-	a->title = own_str(in, cli_text_field(t, PRECIS_PAGE_TITLE, NULL));
-	a->outlet = own_str(in, cli_text_field(t, PRECIS_PAGE_OUTLET, NULL));
-	a->date = own_str(in, cli_text_field(t, PRECIS_PAGE_DATE, NULL));
-	if (!a->date && fetched && strlen(fetched) >= 10)
-		a->date = own(in, strndup(fetched, 10));
-	a->url = own_str(in, url ? url : cli_text_field(t, PRECIS_PAGE_URL, NULL));
-	return 0;
-}
-
-static int read_files(inputs *in, char **args, int n, int input, size_t max_bytes)
-{
-	int failed = 0;
-	char **paths = cli_expand_paths(args, n, &failed);
-	in->unread += failed;
-	for (char **p = paths; p && *p; p++) {
-		char *buf;
-		size_t len;
-		precis_error err;
-		if (cli_read_file(&buf, &len, *p, max_bytes, &err)) {
-			cli_report(*p, err.code, &err);
-			in->unread++;
-			failed++;
-			continue;
-		}
-		cli_text t;
-		if (cli_text_from(&t, buf, len, input, false, NULL, NULL, &err)) {
-			cli_report(*p, err.code, &err);
-			free(buf);
-			failed++;
-			continue;
-		}
-		if (t.page) {
-			char *id = base_id(*p);
-			int rc = id ? add_page(in, id, &t, NULL, NULL) : PRECIS_ENOMEM;
-			free(id);
-			free(buf);
-			cli_text_free(&t);
-			if (rc) {
-				failed++;
-				break;
-			}
-			continue;
-		}
-		precis_article_input *a = add(in);
-		if (!a) {
-			free(buf);
-			failed++;
-			break;
-		}
-		a->text = own(in, buf);
-		a->len = len;
-		a->id = own(in, base_id(*p));
-	}
-	cli_free_paths(paths);
-	return failed;
-}
-
-static char *field(inputs *in, json_t *rec, const char *key)
-{
-	json_t *v = json_object_get(rec, key);
-	if (json_is_string(v))
-		return own(in, strndup(json_string_value(v), json_string_length(v)));
-	if (json_is_integer(v)) {
-		char buf[32];
-		snprintf(buf, sizeof buf, "%lld", (long long)json_integer_value(v));
-		return own(in, strdup(buf));
-	}
-	return NULL;
-}
-
-struct warc_ctx {
-	inputs *in;
-	int failed;
-};
-
-static int warc_record(const precis_warc_record *r, void *arg)
-{
-	struct warc_ctx *c = arg;
-	cli_text t;
-	precis_error err = { 0 };
-	int rc = cli_text_from(&t, r->body, r->body_len, CLI_INPUT_HTML, false, r->charset,
-			       r->target_uri, &err);
-	if (!rc && t.len)
-		rc = add_page(c->in, r->target_uri, &t, r->date, r->target_uri);
-	if (rc) {
-		cli_report(r->target_uri, rc, &err);
-		c->failed++;
-	}
-	cli_text_free(&t);
-	return rc == PRECIS_ENOMEM;
-}
-
-static int read_warc(inputs *in, const char *path)
-{
-	struct warc_ctx c = { in, 0 };
-	long bad = 0;
-	int rc = cli_warc_each(path, warc_record, &c, &bad);
-	return c.failed + (int)bad + (rc != 0);
-}
-
-/* A JSONL record carrying "html": the page's fields, where the record gives none. */
-static int read_jsonl_page(inputs *in, json_t *rec, json_t *html, const char *id,
-			   const char *path, size_t lineno)
-{
-	cli_text t;
-	precis_error err = { 0 };
-	json_t *url = json_object_get(rec, "url");
-	if (cli_text_from(&t, json_string_value(html), json_string_length(html), CLI_INPUT_HTML,
-			  true, NULL, json_string_value(url), &err) != 0) {
-		fprintf(stderr, "precis: %s:%zu: %s (record skipped)\n", path, lineno, err.message);
-		return 1;
-	}
-	int rc = add_page(in, id, &t, NULL, NULL);
-	cli_text_free(&t);
-	if (rc)
-		return 1;
-	precis_article_input *a = &in->v[in->n - 1];
-	static const char *const keys[] = { "title", "outlet", "date", "url" };
-	const char **dst[] = { &a->title, &a->outlet, &a->date, &a->url };
-	for (size_t k = 0; k < 4; k++) {
-		char *v = field(in, rec, keys[k]);
-		if (v)
-			*dst[k] = v;
-	}
-	return 0;
-}
-
-/* A record that cannot be read: named on stderr and listed in the report's errors. */
-static int add_bad(inputs *in, const char *path, size_t lineno, const char *id, const char *why)
-{
-	fprintf(stderr, "precis: %s:%zu: %s (listed under errors)\n", path, lineno, why);
-	if (in->nbad == in->capbad) {
-		size_t nc = in->capbad ? in->capbad * 2 : 16;
-		precis_record_error *nv = realloc(in->bad, nc * sizeof *nv);
-		if (!nv)
-			return -1;
-		in->bad = nv;
-		in->capbad = nc;
-	}
-	char where[32];
-	snprintf(where, sizeof where, "line-%zu", lineno);
-	const char *i = own(in, strdup(id ? id : where)), *r = own(in, strdup(why));
-	if (!i || !r)
-		return -1;
-	in->bad[in->nbad++] = (precis_record_error){ i, r };
-	return 0;
-}
-
-/*
- * One JSONL line: an article added to in, or a record listed under errors
- * (1), or out of memory (-1).
- */
-static int read_jsonl_record(inputs *in, const char *line, size_t len, const char *path,
-			     size_t lineno)
-{
-	json_error_t e;
-	json_t *rec = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &e);
-	json_t *text = rec ? json_object_get(rec, "text") : NULL;
-	json_t *html = rec ? json_object_get(rec, "html") : NULL;
-	cli_record_id id;
-	bool named = rec && cli_jsonl_id(&id, rec, "id", lineno) == 0;
-	const char *why = !rec ? e.text
-			  : !named ? "\"id\" must be a string or an integer"
-			  : !json_is_string(text) && !json_is_string(html) ? "no string \"text\" or \"html\""
-			  : json_is_string(text) && strlen(json_string_value(text)) != json_string_length(text)
-				  ? "NUL byte in \"text\"" : NULL;
-	if (why) {
-		int bad = add_bad(in, path, lineno, named ? id.text : NULL, why);
-		json_decref(rec); /* after: id.text and why may point into it */
-		return bad ? -1 : 1;
-	}
-	if (!json_is_string(text)) {
-		int failed = read_jsonl_page(in, rec, html, id.text, path, lineno);
-		json_decref(rec);
-		return failed;
-	}
-	precis_article_input *a = add(in);
-	if (a && (!(a->id = own(in, strdup(id.text))) || !(a->text = field(in, rec, "text")))) {
-		in->n--; /* out of memory: drop the half-filled article */
-		a = NULL;
-	}
-	if (!a) {
-		json_decref(rec);
-		return -1;
-	}
-	a->len = json_string_length(text);
-	a->title = field(in, rec, "title");
-	a->outlet = field(in, rec, "outlet");
-	a->date = field(in, rec, "date");
-	a->url = field(in, rec, "url");
-	json_decref(rec);
-	return 0;
-}
-
-static int read_jsonl(inputs *in, const char *path)
-{
-	FILE *fp = cli_open_input(path);
-	if (!fp) {
-		in->unread++;
-		return 1;
-	}
-	char *line = NULL;
-	size_t cap = 0, lineno = 0;
-	ssize_t len;
-	int failed = 0;
-	while ((len = getline(&line, &cap, fp)) != -1) {
-		lineno++;
-		if (len <= 1)
-			continue;
-		int rc = read_jsonl_record(in, line, (size_t)len, path, lineno);
-		failed += rc != 0;
-		if (rc < 0)
-			break;
-	}
-	free(line);
-	if (cli_close_input(fp, path)) {
-		in->unread++;
-		failed++;
-	}
-	return failed;
-}
-
 
 /* ------------------------------------------------------------ --window */
 
@@ -448,32 +140,21 @@ static void place(window *w, inputs *in)
 static int keep(inputs *to, const inputs *from, size_t i)
 {
 	const precis_article_input *s = &from->v[i];
-	precis_article_input *a = add(to);
+	precis_article_input *a = cli_in_add(to);
 	if (!a)
 		return PRECIS_ENOMEM;
-	a->id = own_str(to, s->id);
-	a->text = own(to, s->text ? strndup(s->text, s->len) : NULL);
+	a->id = cli_in_own_str(to, s->id);
+	a->text = cli_in_own(to, s->text ? strndup(s->text, s->len) : NULL);
 	a->len = s->len;
-	a->title = own_str(to, s->title);
-	a->outlet = own_str(to, s->outlet);
-	a->date = own_str(to, s->date);
-	a->url = own_str(to, s->url);
+	a->title = cli_in_own_str(to, s->title);
+	a->outlet = cli_in_own_str(to, s->outlet);
+	a->date = cli_in_own_str(to, s->date);
+	a->url = cli_in_own_str(to, s->url);
 	to->day[to->n - 1] = from->day[i];
 	if (!a->id || (s->text && !a->text) || (s->title && !a->title) ||
 	    (s->outlet && !a->outlet) || (s->date && !a->date) || (s->url && !a->url))
 		return PRECIS_ENOMEM;
 	return 0;
-}
-
-static void inputs_free(inputs *in)
-{
-	for (size_t i = 0; i < in->nowned; i++)
-		free(in->owned[i]);
-	free(in->owned);
-	free(in->v);
-	free(in->day);
-	free(in->bad);
-	memset(in, 0, sizeof *in);
 }
 
 /* Story k of the report as one line: the story, its articles' records, its reuse. */
@@ -575,12 +256,12 @@ static int flush(window *w, inputs *in, bool final)
 			rc = write_story(w, rep, st, k);
 	}
 	if (!rc) {
-		inputs_free(in);
+		cli_in_free(in);
 		*in = kept;
 		memset(&kept, 0, sizeof kept);
 	}
 done:
-	inputs_free(&kept);
+	cli_in_free(&kept);
 	json_decref(rep);
 	free(buf);
 	precis_comparison_free(cmp);
@@ -625,7 +306,7 @@ static int compare_window(const char *path, const char *output, long days,
 		if (len <= 1)
 			continue;
 		size_t before = in.n;
-		int r = read_jsonl_record(&in, line, (size_t)len, path, lineno);
+		int r = cli_in_read_jsonl_record(&in, line, (size_t)len, path, lineno);
 		if (r < 0)
 			rc = PRECIS_ENOMEM;
 		w.failed += r != 0;
@@ -643,7 +324,7 @@ static int compare_window(const char *path, const char *output, long days,
 	else if (rc == PRECIS_ENOMEM)
 		cli_error("compare: out of memory");
 	free(line);
-	inputs_free(&in);
+	cli_in_free(&in);
 	precis_analyzer_free(w.an);
 	if (cli_close_input(fp, path))
 		w.failed++;
@@ -664,37 +345,6 @@ static int parse_model(double *w, const char *s)
 		    *end != (k + 1 < PRECIS_COMPARE_MODEL_SIZE ? ',' : '\0'))
 			return -1;
 		s = end + 1;
-	}
-	return 0;
-}
-
-/*
- * Two articles under one id (a/x.txt and b/x.txt, or a JSONL id given
- * twice) would be one in the report: the later ones become "x-2", "x-3",
- * said on stderr. -1 when out of memory.
- */
-static int unique_ids(inputs *in)
-{
-	for (size_t i = 1; i < in->n; i++) {
-		const char *id = in->v[i].id;
-		bool taken = false;
-		for (size_t k = 0; k < i && !taken; k++)
-			taken = strcmp(in->v[k].id, id) == 0;
-		for (unsigned n = 2; taken; n++) {
-			size_t len = strlen(id) + 16;
-			char *alt = malloc(len);
-			if (!alt || !own(in, alt))
-				return -1;
-			snprintf(alt, len, "%s-%u", id, n);
-			taken = false;
-			for (size_t k = 0; k < in->n && !taken; k++)
-				taken = strcmp(in->v[k].id, alt) == 0;
-			if (!taken) {
-				cli_error("compare: article %zu: id '%s' is taken, shown as '%s'", i + 1,
-					  id, alt);
-				in->v[i].id = alt;
-			}
-		}
 	}
 	return 0;
 }
@@ -735,10 +385,10 @@ int cmd_compare(int argc, char **argv)
 		return compare_window(args.npos ? args.pos[0] : "-", op.output, (long)op.window, &o);
 	}
 	inputs in = { 0 };
-	int failed = op.warc    ? read_warc(&in, op.warc)
-		     : op.jsonl ? read_jsonl(&in, args.npos ? args.pos[0] : "-")
-				: read_files(&in, args.pos, args.npos, op.input, op.max_bytes);
-	if (unique_ids(&in))
+	int failed = op.warc    ? cli_in_read_warc(&in, op.warc)
+		     : op.jsonl ? cli_in_read_jsonl(&in, args.npos ? args.pos[0] : "-")
+				: cli_in_read_files(&in, args.pos, args.npos, op.input, op.max_bytes);
+	if (cli_in_unique_ids(&in))
 		failed++;
 	precis_analyzer *a = NULL;
 	precis_comparison *cmp = NULL;
@@ -785,7 +435,7 @@ int cmd_compare(int argc, char **argv)
 	}
 	precis_comparison_free(cmp);
 	precis_analyzer_free(a);
-	inputs_free(&in);
+	cli_in_free(&in);
 	if (failed)
 		cli_error("compare: %d input(s) not read or without usable text (named above)", failed);
 	if (rc)

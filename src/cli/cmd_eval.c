@@ -15,7 +15,6 @@
 
 #define MAX_SYSTEMS 32
 #define MAX_COMPARE 16
-#define M PRECIS_EVAL_MEASURES
 
 enum format { F_MD, F_CSV, F_JSON };
 
@@ -323,137 +322,18 @@ static void progress(size_t done, size_t total, void *ctx)
 		fputc('\n', stderr);
 }
 
-/* What the tables show: per system and measure, the mean and CI; per --compare, p. */
-typedef struct {
-	precis_prf mean[MAX_SYSTEMS][M];
-	double lo[MAX_SYSTEMS][M], hi[MAX_SYSTEMS][M];
-	double p[MAX_COMPARE][M];
-} tables;
-
-static void print_json(const run *r, const tables *t)
-{
-	json_t *systems = json_array(), *cmp = json_array();
-	for (size_t s = 0; s < r->nsys; s++) {
-		json_t *o = json_pack("{s:s}", "system", r->names[s]);
-		for (int m = 0; m < M; m++) {
-			const precis_prf *x = &t->mean[s][m];
-			json_object_set_new(o, precis_eval_measure_name(m),
-					    json_pack("{s:f,s:f,s:f,s:[f,f]}", "p", x->p, "r", x->r,
-						      "f", x->f, "f_ci95", t->lo[s][m],
-						      t->hi[s][m]));
-		}
-		json_array_append_new(systems, o);
-	}
-	for (size_t c = 0; c < r->npairs; c++) {
-		json_t *o = json_pack("{s:s,s:s}", "a", r->pairs[c][0], "b", r->pairs[c][1]);
-		for (int m = 0; m < M; m++)
-			json_object_set_new(o, precis_eval_measure_name(m), json_real(t->p[c][m]));
-		json_array_append_new(cmp, o);
-	}
-	json_t *root = json_pack("{s:I,s:s,s:b,s:o,s:o}", "documents", (json_int_t)r->nrecs,
-				 "compat", precis_rouge_compat_name(r->o.compat), "stem",
-				 r->o.stem, "systems", systems, "compare", cmp);
-	json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(8));
-	fputc('\n', stdout);
-	json_decref(root);
-}
-
-/* One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
-static void csv_field(const char *s)
-{
-	if (!strpbrk(s, ",\"\r\n")) {
-		fputs(s, stdout);
-		return;
-	}
-	putchar('"');
-	for (; *s; s++) {
-		if (*s == '"')
-			putchar('"');
-		putchar(*s);
-	}
-	putchar('"');
-}
-
-/*
- * One rectangular table that pandas.read_csv and spreadsheets read: a
- * column means one thing in every row. Score rows leave versus and p_value
- * empty; --compare rows (system A, versus B) leave the score columns empty.
- */
-static void print_csv(const run *r, const tables *t)
-{
-	printf("system,versus,measure,p,r,f,f_lo,f_hi,p_value\n");
-	for (size_t s = 0; s < r->nsys; s++)
-		for (int m = 0; m < M; m++) {
-			csv_field(r->names[s]);
-			printf(",,%s,%.6f,%.6f,%.6f,%.6f,%.6f,\n", precis_eval_measure_name(m),
-			       t->mean[s][m].p, t->mean[s][m].r, t->mean[s][m].f, t->lo[s][m],
-			       t->hi[s][m]);
-		}
-	for (size_t c = 0; c < r->npairs; c++)
-		for (int m = 0; m < M; m++) {
-			csv_field(r->pairs[c][0]);
-			putchar(',');
-			csv_field(r->pairs[c][1]);
-			printf(",%s,,,,,,%.4f\n", precis_eval_measure_name(m), t->p[c][m]);
-		}
-}
-
-static void print_md(const run *r, const tables *t)
-{
-	printf("ROUGE (%s%s), %zu documents; F x 100 with 95%% bootstrap CI (%zu samples, seed %lu)"
-	       "\n\n", precis_rouge_compat_name(r->o.compat), r->o.stem ? ", stemmed" : "",
-	       r->nrecs, r->o.samples, r->o.seed);
-	printf("| system | R-1 P | R-1 R | R-1 F | R-2 P | R-2 R | R-2 F "
-	       "| R-Lsum P | R-Lsum R | R-Lsum F |"
-	       "\n|---|---|---|---|---|---|---|---|---|---|\n");
-	for (size_t s = 0; s < r->nsys; s++) {
-		printf("| %s ", r->names[s]);
-		for (int m = 0; m < M; m++)
-			printf("| %.2f | %.2f | %.2f [%.2f, %.2f] ", 100 * t->mean[s][m].p,
-			       100 * t->mean[s][m].r, 100 * t->mean[s][m].f, 100 * t->lo[s][m],
-			       100 * t->hi[s][m]);
-		printf("|\n");
-	}
-	if (!r->npairs)
-		return;
-	printf("\nPaired bootstrap, one-sided p-value that A beats B (F):\n\n");
-	printf("| A | B | R-1 | R-2 | R-Lsum |\n|---|---|---|---|---|\n");
-	for (size_t c = 0; c < r->npairs; c++)
-		printf("| %s | %s | %.4f | %.4f | %.4f |\n", r->pairs[c][0], r->pairs[c][1],
-		       t->p[c][0], t->p[c][1], t->p[c][2]);
-}
-
 /* Every record's scores by every system, one JSON line each. */
 static int write_perdoc(const run *r, const precis_eval_result *res)
 {
 	cli_output out;
 	if (cli_output_open(&out, r->perdoc))
 		return -1;
-	FILE *fp = out.fp;
 	for (size_t i = 0; i < r->nrecs; i++)
-		for (size_t s = 0; s < r->nsys; s++) {
-			json_t *o = json_pack("{s:s,s:s}", "id", r->recs[i].id, "system",
-					      r->names[s]);
-			for (int m = 0; m < M; m++) {
-				precis_prf x;
-				precis_eval_score(&x, res, s, i, m);
-				json_object_set_new(o, precis_eval_measure_name(m),
-						    json_pack("{s:f,s:f,s:f}", "p", x.p, "r", x.r,
-							      "f", x.f));
-			}
-			if (precis_eval_missing(res, s, i))
-				json_object_set_new(o, "missing", json_true());
-			char *line = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER |
-							   JSON_REAL_PRECISION(15));
-			if (!line || fprintf(fp, "%s\n", line) < 0) {
-				free(line);
-				json_decref(o);
-				cli_error("%s: cannot write record %zu", out.name, i + 1);
-				cli_output_abort(&out);
-				return -1;
-			}
-			free(line);
-			json_decref(o);
+		if (precis_report_eval_doc_jsonl(res, (const char *const *)r->names, i,
+						 r->recs[i].id, out.fp)) {
+			cli_error("%s: cannot write record %zu", out.name, i + 1);
+			cli_output_abort(&out);
+			return -1;
 		}
 	return cli_output_commit(&out) ? -1 : 0;
 }
@@ -549,25 +429,24 @@ static size_t name_unmatched(const run *r, const precis_eval_result *res)
 static int evaluate(run *r, int bad)
 {
 	precis_eval_result *res = NULL;
-	tables *t = calloc(1, sizeof *t);
-	int rc = t ? view_records(r) : PRECIS_ENOMEM;
+	int rc = view_records(r);
 	if (!rc)
 		rc = precis_eval_run(&res, r->recs, r->nrecs, r->sys, r->nsys, &r->o);
-	for (size_t s = 0; s < r->nsys && !rc; s++)
-		for (int m = 0; m < M && !rc; m++)
-			if (!(rc = precis_eval_mean(&t->mean[s][m], res, s, m)))
-				rc = precis_eval_ci(&t->lo[s][m], &t->hi[s][m], res, s, m);
-	for (size_t c = 0; c < r->npairs && !rc; c++)
-		rc = precis_eval_paired(t->p[c], res, r->pair_sys[c][0], r->pair_sys[c][1]);
+	const char *const *names = (const char *const *)r->names;
+	const size_t *pairs = &r->pair_sys[0][0];
+	/* A failing stdout is named once, at exit (cli_close_stdout), as before. */
+	int wrc = rc ? 0
+		  : r->format == F_JSON ? precis_report_eval_json(res, names, pairs, r->npairs,
+								  &r->o, stdout)
+		  : r->format == F_CSV  ? precis_report_eval_csv(res, names, pairs, r->npairs,
+								 &r->o, stdout)
+					: precis_report_eval_md(res, names, pairs, r->npairs, &r->o,
+								stdout);
+	if (wrc != PRECIS_EIO)
+		rc = wrc ? wrc : rc;
 	if (rc) {
 		cli_rouge_new_error("eval", rc, r->o.wordnet_dir);
 		bad = -1;
-	} else if (r->format == F_JSON) {
-		print_json(r, t);
-	} else if (r->format == F_CSV) {
-		print_csv(r, t);
-	} else {
-		print_md(r, t);
 	}
 	size_t missing = rc ? 0 : name_unmatched(r, res);
 	if (missing || r->out_errors) {
@@ -583,7 +462,6 @@ static int evaluate(run *r, int bad)
 	else if (!rc && r->perdoc && write_perdoc(r, res))
 		bad++;
 	precis_eval_result_free(res);
-	free(t);
 	return bad ? EXIT_SOME_FAILED : EXIT_OK;
 }
 

@@ -10,25 +10,7 @@
 #include "jsonl.h"
 #include "opt.h"
 #include "page.h"
-
-enum format { FMT_TEXT, FMT_JSON, FMT_MD };
-
-struct opts {
-	precis_summary_options sum;
-	precis_doc_options doc;
-	int format; /* enum format */
-	bool jsonl;
-	bool headline;
-	bool verbose;
-	int threads;
-	const char *idf_path;
-	precis_idf *idf;
-	int order;         /* precis_order, through --order's choice index */
-	size_t max_iter;   /* sum.max_iterations, an int */
-	size_t seed;       /* sum.seed, an unsigned long */
-	int input;         /* CLI_INPUT_* */
-	const char *warc;
-};
+#include "summarize.h"
 
 static const cli_command command = {
 	"summarize",
@@ -184,9 +166,9 @@ static void explain_empty(precis_error *err, precis_analyzer *a, const precis_do
 	err->line = 0;
 }
 
-static int summarize_doc(precis_doc **doc, precis_summary **s, precis_analyzer *a,
-			 const struct opts *o, const char *text, size_t len, const char *title,
-			 precis_error *err)
+int cli_summarize_doc(precis_doc **doc, precis_summary **s, precis_analyzer *a,
+		      const struct opts *o, const char *text, size_t len, const char *title,
+		      precis_error *err)
 {
 	precis_doc_options dopt = o->doc;
 	if (title)
@@ -255,7 +237,7 @@ static void summarize_one(struct run *r, const char *name, const char *buf, size
 	cli_text t;
 	int rc = cli_text_from(&t, buf, len, kind, false, charset, url, &err);
 	if (!rc)
-		rc = summarize_doc(&doc, &s, r->a, o, t.text, t.len,
+		rc = cli_summarize_doc(&doc, &s, r->a, o, t.text, t.len,
 				   cli_text_field(&t, PRECIS_PAGE_TITLE, NULL), &err);
 	if (rc) {
 		cli_report(name, rc, &err);
@@ -334,123 +316,6 @@ static int run_files(struct opts *o, char **args, int nargs)
 	return r.failed ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
-/* ---------------------------------------------------------- JSONL mode */
-
-/* The library's JSONL record, as the malloc'ed line cli_jsonl_run wants. */
-static char *render_record(const precis_doc *doc, const precis_summary *s, json_t *id,
-			   size_t line_no)
-{
-	char *id_json = id ? json_dumps(id, JSON_ENCODE_ANY) : NULL;
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *mem = (id && !id_json) ? NULL : open_memstream(&buf, &len);
-	int rc = mem ? precis_report_summary_jsonl(doc, s, id_json, line_no, mem) : PRECIS_ENOMEM;
-	if (mem && fclose(mem) != 0)
-		rc = PRECIS_ENOMEM;
-	free(id_json);
-	if (rc) {
-		free(buf);
-		return NULL;
-	}
-	return buf;
-}
-
-static int jsonl_record(char **out, precis_analyzer *a, void *state, size_t line_no,
-			const char *line, size_t len, void *ctx)
-{
-	const struct opts *o = ctx;
-	if (!line) {
-		*out = cli_jsonl_error(NULL, line_no,
-				       "line of %zu bytes cannot hold a text within --max-bytes %zu",
-				       len, o->doc.max_bytes);
-		return 1;
-	}
-	json_error_t jerr;
-	json_t *rec = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
-	if (!rec || !json_is_object(rec)) {
-		*out = rec ? cli_jsonl_error(NULL, line_no, "not a JSON object")
-			   : cli_jsonl_error(NULL, line_no, "malformed JSON at column %d: %s",
-					     jerr.column, jerr.text);
-		json_decref(rec);
-		return 1;
-	}
-	cli_record_id id;
-	json_t *text = json_object_get(rec, "text");
-	if (!text) /* eval's name for it: one vocabulary across commands */
-		text = json_object_get(rec, "article");
-	json_t *html = json_object_get(rec, "html");
-	json_t *title = json_object_get(rec, "title");
-	if (!text && json_is_string(html))
-		text = html;
-	if (cli_jsonl_id(&id, rec, "id", line_no)) {
-		*out = cli_jsonl_error(NULL, line_no, "\"id\" must be a string or an integer");
-		json_decref(rec);
-		return 1;
-	}
-	if (!json_is_string(text) || (title && !json_is_string(title) && !json_is_null(title))) {
-		*out = cli_jsonl_error(id.json, line_no,
-				       text ? "\"text\" and \"title\" must be strings"
-					    : "missing \"text\" or \"html\"");
-		json_decref(rec);
-		return 1;
-	}
-	precis_doc *doc = NULL;
-	precis_summary *s = NULL;
-	precis_error err = { 0 };
-	cli_text t;
-	json_t *url = json_object_get(rec, "url");
-	int rc = cli_text_from(&t, json_string_value(text), json_string_length(text),
-			       text == html ? CLI_INPUT_HTML : CLI_INPUT_TEXT, true, NULL,
-			       json_string_value(url), &err);
-	const char *head = json_is_string(title) ? json_string_value(title)
-						  : cli_text_field(&t, PRECIS_PAGE_TITLE, NULL);
-	if (!rc)
-		rc = summarize_doc(&doc, &s, a, o, t.text, t.len, head, &err);
-	cli_text_free(&t);
-	if (rc) {
-		*out = cli_jsonl_error(id.json, line_no, "%s",
-				       err.message[0] ? err.message : precis_strerror(rc));
-		json_decref(rec);
-		return 1;
-	}
-	*out = render_record(doc, s, id.json, line_no);
-	json_decref(rec);
-	precis_summary_free(s);
-	precis_doc_free(doc);
-	if (!*out) {
-		*out = cli_jsonl_error(id.json, line_no, "out of memory");
-		return 1;
-	}
-	return 0;
-}
-
-static int run_jsonl(struct opts *o, char **args, int nargs)
-{
-	FILE *in = stdin;
-	if (nargs > 1) {
-		cli_error("summarize: --jsonl reads one input (a file or -)");
-		return EXIT_USAGE;
-	}
-	const char *path = nargs == 1 ? args[0] : "-";
-	if (!(in = cli_open_input(path)))
-		return EXIT_SOME_FAILED;
-	/* --max-bytes counts the decoded text (precis_doc_new checks it). */
-	size_t max_line = cli_jsonl_line_limit(o->doc.max_bytes);
-	long failed = cli_jsonl_run(in, stdout, o->threads, max_line, jsonl_record, o, NULL);
-	if (cli_close_input(in, path))
-		return EXIT_SOME_FAILED;
-	if (failed < 0) {
-		if (failed == PRECIS_EEMPTY)
-			cli_error("%s: no records", strcmp(path, "-") ? path : "standard input");
-		else if (failed != PRECIS_EIO)
-			cli_error("summarize: %s", precis_strerror((int)failed));
-		return EXIT_SOME_FAILED;
-	}
-	if (failed)
-		cli_error("summarize: %ld record(s) failed", failed);
-	return failed ? EXIT_SOME_FAILED : EXIT_OK;
-}
-
 int cmd_summarize(int argc, char **argv)
 {
 	struct opts o = { PRECIS_SUMMARY_OPTIONS_INIT, PRECIS_DOC_OPTIONS_INIT, FMT_TEXT, false,
@@ -469,7 +334,7 @@ int cmd_summarize(int argc, char **argv)
 		precis_idf_free(o.idf);
 		return EXIT_USAGE;
 	}
-	rc = o.jsonl ? run_jsonl(&o, args.pos, args.npos) : run_files(&o, args.pos, args.npos);
+	rc = o.jsonl ? cli_summarize_jsonl(&o, args.pos, args.npos) : run_files(&o, args.pos, args.npos);
 	precis_idf_free(o.idf);
 	return rc;
 }

@@ -9,6 +9,7 @@
 
 #include "jsonl.h"
 #include "pool.h"
+#include "vec.h"
 
 /* Lines handled per round; bounds memory to BATCH lines in flight. */
 #define BATCH 256
@@ -72,14 +73,9 @@ static int read_line(FILE *in, size_t max, char **line, size_t *len)
 			}
 			continue;
 		}
-		if (n + 1 >= cap) {
-			char *nb = realloc(buf, cap * 2);
-			if (!nb) {
-				free(buf);
-				return PRECIS_ENOMEM;
-			}
-			buf = nb;
-			cap *= 2;
+		if (px_vec_reserve((void **)&buf, &cap, n + 2, 1)) {
+			free(buf);
+			return PRECIS_ENOMEM;
 		}
 		buf[n++] = (char)c;
 	}

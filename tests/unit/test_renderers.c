@@ -1,4 +1,10 @@
-/* Library renderers of meta and summary JSON: schema order, offsets, streaming. */
+/*
+ * Library renderers of meta and summary JSON (schema order, offsets,
+ * streaming) and of eval's tables (every column in every row).
+ */
+#include <math.h>
+#include <stdbool.h>
+
 #include <jansson.h>
 
 #include "testutil.h"
@@ -23,7 +29,8 @@ static precis_doc *make_doc(void)
 /* Render through a memory stream; returns the malloc'ed bytes. */
 typedef int (*render_fn)(FILE *fp, void *ctx);
 
-static char *render(render_fn fn, void *ctx, int *rc)
+/* Not inlined: gcc 12 then takes the returned bytes for a pointer to the local buf. */
+__attribute__((noinline)) static char *render(render_fn fn, void *ctx, int *rc)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -226,12 +233,183 @@ static void test_summary_jsonl(void **state)
 	precis_doc_free(doc);
 }
 
+/* ------------------------------------------------------------ eval tables */
+
+static const char *const eval_refs[] = { "The central bank raised interest rates on Tuesday.",
+					  "Markets fell after the announcement." };
+static const char *const eval_outputs[] = { "Markets in London fell.", NULL };
+static const char *const eval_names[] = { "lead", "ext" };
+static const size_t eval_pairs[] = { 0, 1 };
+
+static precis_eval_result *eval_result(precis_eval_options *o)
+{
+	precis_eval_record recs[2] = {
+		{ "r1", article, NULL, &eval_refs[0], 1 },
+		{ "r2", article + 33, NULL, &eval_refs[1], 1 },
+	};
+	precis_eval_system sys[2];
+	assert_int_equal(precis_eval_system_from_name(&sys[0], "lead"), 0);
+	sys[1] = (precis_eval_system){ "ext", PRECIS_ALG_DEFAULT, 0, false, eval_outputs };
+	o->samples = 50;
+	precis_eval_result *r = NULL;
+	assert_int_equal(precis_eval_run(&r, recs, 2, sys, 2, o), 0);
+	return r;
+}
+
+struct eval_ctx {
+	const precis_eval_result *r;
+	const precis_eval_options *o;
+	int format; /* 0 md, 1 csv, 2 json, 3 per-doc lines of record 1, 4 a bad pair */
+};
+
+static int eval_fn(FILE *fp, void *ctx)
+{
+	struct eval_ctx *c = ctx;
+	switch (c->format) {
+	case 0:
+		return precis_report_eval_md(c->r, eval_names, eval_pairs, 1, c->o, fp);
+	case 1:
+		return precis_report_eval_csv(c->r, eval_names, eval_pairs, 1, c->o, fp);
+	case 2:
+		return precis_report_eval_json(c->r, eval_names, eval_pairs, 1, c->o, fp);
+	case 3:
+		return precis_report_eval_doc_jsonl(c->r, eval_names, 1, "r2", fp);
+	default: {
+		static const size_t bad_pairs[] = { 0, 2 };
+		return precis_report_eval_md(c->r, eval_names, bad_pairs, 1, c->o, fp);
+	}
+	}
+}
+
+static size_t count_char(const char *s, const char *end, char ch)
+{
+	size_t n = 0;
+	for (; s < end; s++)
+		n += *s == ch;
+	return n;
+}
+
+/* Markdown: every row of a table has its table's cell count. */
+static void check_eval_md(const char *out)
+{
+	assert_non_null(strstr(out, "2 documents"));
+	size_t rows = 0, pair_rows = 0;
+	for (const char *l = out; *l; l = strchr(l, '\n') + 1) {
+		const char *end = strchr(l, '\n');
+		assert_non_null(end);
+		if (*l != '|')
+			continue;
+		size_t bars = count_char(l, end, '|');
+		/* system + 3 measures x (P, R, F [CI]), or A, B and three p-values */
+		assert_true(bars == 11 || bars == 6);
+		rows += bars == 11;
+		pair_rows += bars == 6;
+		if (bars == 11 && strncmp(l, "| system", 8) != 0 && l[1] != '-')
+			assert_int_equal(count_char(l, end, '['), 3);
+	}
+	assert_int_equal(rows, 2 + 2);      /* header, rule, two systems */
+	assert_int_equal(pair_rows, 2 + 1); /* header, rule, one pair */
+}
+
+/* CSV: nine fields per line; scores fill columns 4-8, pairs only the last. */
+static void check_eval_csv(const char *out)
+{
+	const char *l = out;
+	assert_int_equal(strncmp(l, "system,versus,measure,p,r,f,f_lo,f_hi,p_value\n", 46), 0);
+	size_t lines = 0;
+	for (l = strchr(l, '\n') + 1; *l; l = strchr(l, '\n') + 1, lines++) {
+		const char *end = strchr(l, '\n');
+		assert_int_equal(count_char(l, end, ','), 8);
+		bool pair = lines >= 6;
+		assert_int_equal(end[-1] != ',', pair);
+		assert_int_equal(strstr(l, ",,,,,,") != NULL && strstr(l, ",,,,,,") < end, pair);
+	}
+	assert_int_equal(lines, 2 * 3 + 1 * 3);
+}
+
+static void check_eval_json(const char *out, const precis_eval_result *r)
+{
+	json_t *root = json_loads(out, 0, NULL);
+	assert_non_null(root);
+	assert_int_equal(json_integer_value(json_object_get(root, "documents")), 2);
+	json_t *systems = json_object_get(root, "systems");
+	assert_int_equal(json_array_size(systems), 2);
+	for (size_t s = 0; s < 2; s++) {
+		json_t *o = json_array_get(systems, s);
+		assert_string_equal(json_string_value(json_object_get(o, "system")), eval_names[s]);
+		for (int m = 0; m < PRECIS_EVAL_MEASURES; m++) {
+			json_t *x = json_object_get(o, precis_eval_measure_name(m));
+			precis_prf mean;
+			assert_int_equal(precis_eval_mean(&mean, r, s, m), 0);
+			assert_true(fabs(json_real_value(json_object_get(x, "f")) - mean.f) < 1e-6);
+			assert_true(json_is_real(json_object_get(x, "p")));
+			assert_true(json_is_real(json_object_get(x, "r")));
+			assert_int_equal(json_array_size(json_object_get(x, "f_ci95")), 2);
+		}
+	}
+	json_t *cmp = json_array_get(json_object_get(root, "compare"), 0);
+	assert_string_equal(json_string_value(json_object_get(cmp, "b")), "ext");
+	for (int m = 0; m < PRECIS_EVAL_MEASURES; m++)
+		assert_true(json_is_real(json_object_get(cmp, precis_eval_measure_name(m))));
+	json_decref(root);
+}
+
+/* Per-doc: one line per system; the system without an output says so. */
+static void check_eval_doc(const char *out)
+{
+	const char *nl = strchr(out, '\n');
+	assert_non_null(nl);
+	assert_int_equal(count_char(out, out + strlen(out), '\n'), 2);
+	for (size_t s = 0; s < 2; s++, out = nl + 1, nl = strchr(out, '\n')) {
+		json_t *o = json_loadb(out, (size_t)(nl - out), 0, NULL);
+		assert_non_null(o);
+		assert_string_equal(json_string_value(json_object_get(o, "id")), "r2");
+		assert_string_equal(json_string_value(json_object_get(o, "system")), eval_names[s]);
+		for (int m = 0; m < PRECIS_EVAL_MEASURES; m++)
+			assert_int_equal(json_object_size(json_object_get(o,
+						  precis_eval_measure_name(m))), 3);
+		assert_int_equal(json_is_true(json_object_get(o, "missing")), s == 1);
+		json_decref(o);
+	}
+}
+
+static void test_eval_tables(void **state)
+{
+	(void)state;
+	precis_eval_options o = PRECIS_EVAL_OPTIONS_INIT;
+	precis_eval_result *r = eval_result(&o);
+	for (int f = 0; f < 4; f++) {
+		struct eval_ctx c = { r, &o, f };
+		int rc;
+		char *out = render(eval_fn, &c, &rc);
+		assert_int_equal(rc, 0);
+		if (f == 0)
+			check_eval_md(out);
+		else if (f == 1)
+			check_eval_csv(out);
+		else if (f == 2)
+			check_eval_json(out, r);
+		else
+			check_eval_doc(out);
+		free(out);
+	}
+	/* A pair naming no system is refused before anything is written. */
+	struct eval_ctx c = { r, &o, 4 };
+	int rc;
+	char *out = render(eval_fn, &c, &rc);
+	assert_int_equal(rc, PRECIS_EINVAL);
+	assert_string_equal(out, "");
+	free(out);
+	precis_eval_result_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_meta_json),
 		cmocka_unit_test(test_summary_json),
 		cmocka_unit_test(test_summary_jsonl),
+		cmocka_unit_test(test_eval_tables),
 	};
 	return cmocka_run_group_tests_name("renderers", tests, tu_setup, tu_teardown);
 }
