@@ -45,4 +45,11 @@ void cli_in_free(inputs *in);
 /* Makes the ids unique (a suffix on repeats); -1 when out of memory. */
 int cli_in_unique_ids(inputs *in);
 
+/*
+ * --window DAYS over the JSONL records at path: finished stories as JSON
+ * lines to output (NULL: stdout); the exit status.
+ */
+int cli_compare_window(const char *path, const char *output, long days,
+		       const precis_compare_options *o);
+
 #endif
