@@ -165,6 +165,7 @@ for extra in eval/bench_*.sh; do
 	[ -f "$extra" ] && sh "$extra" "$PRECIS" >> "$OUT"
 done
 sh eval/grouping_scale.sh "$PRECIS" >> "$OUT"
+sh eval/grouping_scale.sh "$PRECIS" --window 2 10000 100000 >> "$OUT"
 sh eval/bench_html.sh "$PRECIS" >&2
 # The Python package's ROUGE against pure Python (make bench builds it first).
 if [ -d "$(dirname "$PRECIS")/python/precis" ]; then
