@@ -53,9 +53,6 @@ const char *cli_rouge_data(const char *given);
 /* The message for a scorer that could not be made (names the data directory). */
 void cli_rouge_new_error(const char *cmd, int code, const char *rouge_data);
 
-/* Parse a size or number option strictly; 0 on success, -1 on junk. */
-int cli_parse_size(const char *s, size_t *out);
-int cli_parse_double(const char *s, double *out);
 
 /*
  * An output as -o FILE, --per-doc FILE or stdout ("-" or NULL) sees it: like

@@ -181,42 +181,6 @@ void cli_free_paths(char **paths)
 	free(paths);
 }
 
-int cli_parse_size(const char *s, size_t *out)
-{
-	/* A digit first: strtoull would take " 5", "+5" and "-1" (as 2^64-1). */
-	if (!s || *s < '0' || *s > '9')
-		return -1;
-	char *end;
-	errno = 0;
-	unsigned long long v = strtoull(s, &end, 10);
-	if (errno || end == s)
-		return -1;
-	unsigned shift = 0;
-	if (*end == 'k' || *end == 'K')
-		shift = 10, end++;
-	else if (*end == 'M')
-		shift = 20, end++;
-	else if (*end == 'G')
-		shift = 30, end++;
-	if (*end || v > (SIZE_MAX >> shift))
-		return -1;
-	*out = (size_t)(v << shift);
-	return 0;
-}
-
-int cli_parse_double(const char *s, double *out)
-{
-	if (!s || !*s)
-		return -1;
-	char *end;
-	errno = 0;
-	double v = strtod(s, &end);
-	if (errno || *end || !isfinite(v))
-		return -1;
-	*out = v;
-	return 0;
-}
-
 FILE *cli_open_input(const char *path)
 {
 	struct stat st;
