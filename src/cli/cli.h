@@ -89,6 +89,13 @@ FILE *cli_open_input(const char *path);
 int cli_close_input(FILE *fp, const char *path);
 
 /*
+ * --lossy for bytes precis reads itself (JSONL lines, ROUGE texts): bytes
+ * that are not UTF-8 become U+FFFD, as precis_doc_new does with lossy.
+ * *buf (malloc'ed, NUL-terminated) is replaced only when something changes.
+ */
+int cli_utf8_lossy(char **buf, size_t *len);
+
+/*
  * path as reports show it: "-" is "(stdin)", and bytes that are not valid
  * UTF-8 (file names are bytes) become "\xFF" so that JSON and HTML keep the
  * name instead of dropping it. malloc'ed; NULL when out of memory.

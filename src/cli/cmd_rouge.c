@@ -16,7 +16,7 @@ struct run {
 	char *stopbuf;
 	/* flags */
 	const char *measures, *stopwords;
-	bool jsonl;
+	bool jsonl, lossy;
 	int threads;
 	size_t max_bytes;
 };
@@ -53,6 +53,7 @@ static const px_cli_opt opts[] = {
 		  "1.5.5 -s: drop these words (one per line, e.g. its\n"
 		  "smart_common_words.txt)"),
 	CLI_FLAG("jsonl", 0, AT(jsonl), "stream mode"),
+	CLI_FLAG("lossy", 0, AT(lossy), "replace invalid UTF-8 by U+FFFD instead of failing"),
 	CLI_VALUE("max-bytes", 0, "N", AT(max_bytes), CLI_CHECK_BYTES,
 		  "refuse larger files, or --jsonl records (candidate and\n"
 		  "references together; 64M; suffixes k, M, G)"),
@@ -254,8 +255,10 @@ static int run_pair(struct run *r, char **files, int n)
 	int failed = 0;
 	for (int i = 0; i < n && texts; i++) {
 		size_t len;
-		precis_error err;
+		precis_error err = { 0 };
 		int rc = cli_read_file(&texts[i], &len, files[i], r->max_bytes, &err);
+		if (!rc && r->lossy && (rc = cli_utf8_lossy(&texts[i], &len)))
+			err.message[0] = '\0';
 		/* Invalid UTF-8 or a NUL byte: say which file, and where. */
 		if (!rc)
 			rc = precis_rouge_check(texts[i], len, &err);
@@ -292,7 +295,7 @@ int cmd_rouge(int argc, char **argv)
 {
 	struct run r = { PRECIS_ROUGE_OPTIONS_INIT,
 			 { true, true, false, false, true, true, false, false },
-			 NULL, NULL, NULL, NULL, false, 1, PRECIS_DEFAULT_MAX_BYTES };
+			 NULL, NULL, NULL, NULL, false, false, 1, PRECIS_DEFAULT_MAX_BYTES };
 	cli_args args;
 	int rc = cli_opt_parse(&args, &r, &command, opts, argc, argv);
 	if (rc != CLI_PARSED)
@@ -308,25 +311,10 @@ int cmd_rouge(int argc, char **argv)
 		cli_error("rouge: -l, -b and --stopwords follow ROUGE-1.5.5 and need --compat rouge155");
 		rc = EXIT_USAGE;
 	} else if (r.jsonl) {
-		FILE *in = stdin;
-		const char *path = args.npos > 0 ? args.pos[0] : "-";
-		if (!(in = cli_open_input(path))) {
-			rc = EXIT_SOME_FAILED;
-		} else {
-			cli_jsonl_state st = { scorer_new, scorer_free };
-			long failed = cli_jsonl_run(in, stdout, r.threads,
-						    cli_jsonl_line_limit(r.max_bytes), jsonl_record,
-						    &r, &st);
-			if (cli_close_input(in, path))
-				failed = failed ? failed : 1;
-			else if (failed == PRECIS_EEMPTY)
-				cli_error("%s: no records", strcmp(path, "-") ? path : "standard input");
-			else if (failed < 0 && failed != PRECIS_EIO)
-				cli_error("rouge: %s", precis_strerror((int)failed));
-			else if (failed > 0)
-				cli_error("rouge: %ld record(s) failed", failed);
-			rc = failed ? EXIT_SOME_FAILED : EXIT_OK;
-		}
+		cli_jsonl_state st = { scorer_new, scorer_free };
+		cli_jsonl_job job = { "rouge", r.threads, r.max_bytes, r.lossy, jsonl_record, &r,
+				      &st };
+		rc = cli_jsonl_main(&job, args.pos, args.npos);
 	} else {
 		rc = run_pair(&r, args.pos, args.npos);
 	}

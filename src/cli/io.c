@@ -241,6 +241,52 @@ static size_t utf8_valid_at(const unsigned char *s)
 	return n;
 }
 
+/* utf8_valid_at within n bytes (a sequence cut by the end is invalid). */
+static size_t utf8_valid_in(const unsigned char *s, size_t n)
+{
+	if (s[0] < 0x80)
+		return 1;
+	size_t need = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : 2;
+	return need > n ? 0 : utf8_valid_at(s);
+}
+
+int cli_utf8_lossy(char **buf, size_t *len)
+{
+	const unsigned char *s = (const unsigned char *)*buf;
+	size_t n = *len, bad = 0;
+	for (size_t i = 0; i < n;) {
+		size_t k = utf8_valid_in(s + i, n - i);
+		bad += !k;
+		i += k ? k : 1;
+	}
+	if (!bad)
+		return 0;
+	/* Each bad byte (1) becomes U+FFFD (3): 2 more bytes each. */
+	if (bad > (SIZE_MAX - n - 1) / 2)
+		return PRECIS_ENOMEM;
+	char *out = malloc(n + 2 * bad + 1);
+	if (!out)
+		return PRECIS_ENOMEM;
+	size_t o = 0;
+	for (size_t i = 0; i < n;) {
+		size_t k = utf8_valid_in(s + i, n - i);
+		if (k) {
+			memcpy(out + o, s + i, k);
+			o += k;
+			i += k;
+		} else {
+			memcpy(out + o, "\xEF\xBF\xBD", 3);
+			o += 3;
+			i++;
+		}
+	}
+	out[o] = '\0';
+	free(*buf);
+	*buf = out;
+	*len = o;
+	return 0;
+}
+
 char *cli_display_name(const char *path)
 {
 	const char *p = strcmp(path, "-") == 0 ? "(stdin)" : path;

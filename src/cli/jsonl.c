@@ -7,6 +7,7 @@
 
 #include <jansson.h>
 
+#include "cli.h"
 #include "jsonl.h"
 #include "pool.h"
 #include "vec.h"
@@ -52,11 +53,7 @@ size_t cli_jsonl_line_limit(size_t max_bytes)
  */
 #define DRAIN_MAX ((size_t)256 << 20)
 
-/*
- * Read one line; lines over max are drained and returned as NULL with their
- * length, up to DRAIN_MAX past max; beyond, PRECIS_ETOOBIG.
- */
-static int read_line(FILE *in, size_t max, char **line, size_t *len)
+int cli_read_line(FILE *in, size_t max, bool lossy, char **line, size_t *len)
 {
 	size_t cap = 256, n = 0;
 	char *buf = malloc(cap);
@@ -90,10 +87,21 @@ static int read_line(FILE *in, size_t max, char **line, size_t *len)
 		if (n > 0 && buf[n - 1] == '\r')
 			n--;
 		buf[n] = '\0';
+		if (lossy && cli_utf8_lossy(&buf, &n)) {
+			free(buf);
+			return PRECIS_ENOMEM;
+		}
 		*line = buf;
 	}
 	*len = n;
 	return 0;
+}
+
+void cli_line_stopped(const char *name, size_t line_no, size_t max_line)
+{
+	cli_error("%s:%zu: no newline within %zu MiB past the line limit of %zu bytes; "
+		  "stopped reading (--max-bytes raises the limit)", name, line_no, DRAIN_MAX >> 20,
+		  max_line);
 }
 
 /*
@@ -129,18 +137,21 @@ static int run_batch(batch *b, int threads)
 	return px_pool_run(b->n, threads > 0 ? (unsigned)threads : 1, &job);
 }
 
-long cli_jsonl_run(FILE *in, FILE *out, int threads, size_t max_line, cli_jsonl_fn fn, void *ctx,
-		   const cli_jsonl_state *state)
+long cli_jsonl_run(FILE *in, FILE *out, const char *name, const cli_jsonl_job *job)
 {
-	batch b = { .fn = fn, .ctx = ctx, .state = state };
+	batch b = { .fn = job->fn, .ctx = job->ctx, .state = job->state };
+	const cli_jsonl_state *state = job->state;
+	int threads = job->threads;
+	/* --max-bytes counts the decoded text: the raw line may be longer. */
+	size_t max_line = cli_jsonl_line_limit(job->max_bytes);
 	b.recs = calloc(BATCH, sizeof *b.recs);
 	if (!b.recs)
 		return PRECIS_ENOMEM;
 	long failed = 0;
 	size_t line_no = 0;
-	int rc = 0;
+	int rc = 0, stop = 0; /* stop: a read failure, after the records before it */
 	bool eof = false;
-	while (!eof && !rc) {
+	while (!eof && !rc && !stop) {
 		b.n = 0;
 		/*
 		 * One thread answers each record as it arrives (a client may send a
@@ -150,13 +161,13 @@ long cli_jsonl_run(FILE *in, FILE *out, int threads, size_t max_line, cli_jsonl_
 		while (b.n < batch_size) {
 			record *r = &b.recs[b.n];
 			memset(r, 0, sizeof *r);
-			int st = read_line(in, max_line, &r->line, &r->len);
+			int st = cli_read_line(in, max_line, job->lossy, &r->line, &r->len);
 			if (st == 1) {
 				eof = true;
 				break;
 			}
 			if (st < 0) {
-				rc = st;
+				stop = st;
 				break;
 			}
 			r->line_no = ++line_no;
@@ -183,13 +194,37 @@ long cli_jsonl_run(FILE *in, FILE *out, int threads, size_t max_line, cli_jsonl_
 			state->fini(b.slots[t].st);
 	}
 	free(b.recs);
+	if (!rc)
+		rc = stop;
 	if (rc == PRECIS_ETOOBIG)
-		fprintf(stderr, "precis: line %zu: no newline within %zu MiB past the line limit "
-				"of %zu bytes; stopped reading\n", line_no + 1, DRAIN_MAX >> 20,
-			max_line);
+		cli_line_stopped(name, line_no + 1, max_line);
 	if (!rc && line_no == 0)
 		rc = PRECIS_EEMPTY; /* no records at all: an error, not zero answers */
 	return rc ? rc : failed;
+}
+
+int cli_jsonl_main(const cli_jsonl_job *job, char **args, int nargs)
+{
+	if (nargs > 1) {
+		cli_error("%s: --jsonl reads one input (a file or -), not %d", job->cmd, nargs);
+		return EXIT_USAGE;
+	}
+	const char *path = nargs == 1 ? args[0] : "-";
+	const char *name = strcmp(path, "-") != 0 ? path : "standard input";
+	FILE *in = cli_open_input(path);
+	if (!in)
+		return EXIT_SOME_FAILED;
+	long failed = cli_jsonl_run(in, stdout, name, job);
+	if (cli_close_input(in, path))
+		return EXIT_SOME_FAILED;
+	if (failed == PRECIS_EEMPTY)
+		cli_error("%s: no records", name);
+	else if (failed < 0 && failed != PRECIS_EIO && failed != PRECIS_ETOOBIG)
+		cli_error("%s: %s", job->cmd, precis_strerror((int)failed));
+	else if (failed > 0)
+		cli_error("%s: %ld record(s) failed", job->cmd, failed);
+	/* PRECIS_EIO: a closed stdout, named once at exit (cli_close_stdout). */
+	return failed ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
 char *cli_jsonl_error(const void *id_json, size_t line_no, const char *fmt, ...)

@@ -9,6 +9,7 @@
 #ifndef PRECIS_CLI_JSONL_H
 #define PRECIS_CLI_JSONL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -34,15 +35,46 @@ typedef struct cli_jsonl_state {
 	void (*fini)(void *state);
 } cli_jsonl_state;
 
+/* A --jsonl run: who runs it, its limits and what it does with each record. */
+typedef struct cli_jsonl_job {
+	const char *cmd;   /* "summarize": in messages */
+	int threads;
+	size_t max_bytes;  /* of decoded text per record (0: none); bounds the line */
+	bool lossy;        /* invalid UTF-8 in a line becomes U+FFFD before parsing */
+	cli_jsonl_fn fn;
+	void *ctx;
+	const cli_jsonl_state *state; /* or NULL */
+} cli_jsonl_job;
+
 /*
- * Stream in to out with `threads` workers. Lines longer than max_line are
- * not kept in memory: fn sees them as NULL with len = their size, so it can
- * answer with an error record. Returns the number of failed records, or a
- * negative status when the stream itself failed (read error, closed output;
- * PRECIS_EEMPTY for an input without a single line).
+ * Stream in (named name in messages) to out with job->threads workers.
+ * Lines longer than cli_jsonl_line_limit(max_bytes) are not kept in memory:
+ * fn sees them as NULL with len = their size, so it can answer with an
+ * error record. Returns the number of failed records, or a negative status
+ * when the stream itself failed (read error, closed output; PRECIS_EEMPTY
+ * for an input without a single line; PRECIS_ETOOBIG, named, for a line
+ * without end).
  */
-long cli_jsonl_run(FILE *in, FILE *out, int threads, size_t max_line, cli_jsonl_fn fn,
-		   void *ctx, const cli_jsonl_state *state);
+long cli_jsonl_run(FILE *in, FILE *out, const char *name, const cli_jsonl_job *job);
+
+/*
+ * The whole --jsonl mode of a command: FILE or - (one input; more is a
+ * usage error), streamed to stdout, failures counted on stderr. An exit
+ * status.
+ */
+int cli_jsonl_main(const cli_jsonl_job *job, char **args, int nargs);
+
+/*
+ * Read one line of a JSONL input, bounded: 0 and the NUL-terminated line
+ * (without its newline or CR) in *line, or *line NULL when the line is over
+ * max bytes (drained, *len its size); 1 at the end; PRECIS_ETOOBIG when no
+ * newline comes far past max (an endless line: stop reading), PRECIS_EIO,
+ * PRECIS_ENOMEM. With lossy, bytes that are not UTF-8 become U+FFFD.
+ */
+int cli_read_line(FILE *in, size_t max, bool lossy, char **line, size_t *len);
+
+/* "NAME:LINE: no newline within ... stopped reading" for PRECIS_ETOOBIG. */
+void cli_line_stopped(const char *name, size_t line_no, size_t max_line);
 
 /*
  * The longest line that can hold a record whose decoded text is max_bytes:

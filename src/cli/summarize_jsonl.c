@@ -103,27 +103,7 @@ static int jsonl_record(char **out, precis_analyzer *a, void *state, size_t line
 
 int cli_summarize_jsonl(struct opts *o, char **args, int nargs)
 {
-	FILE *in = stdin;
-	if (nargs > 1) {
-		cli_error("summarize: --jsonl reads one input (a file or -)");
-		return EXIT_USAGE;
-	}
-	const char *path = nargs == 1 ? args[0] : "-";
-	if (!(in = cli_open_input(path)))
-		return EXIT_SOME_FAILED;
-	/* --max-bytes counts the decoded text (precis_doc_new checks it). */
-	size_t max_line = cli_jsonl_line_limit(o->doc.max_bytes);
-	long failed = cli_jsonl_run(in, stdout, o->threads, max_line, jsonl_record, o, NULL);
-	if (cli_close_input(in, path))
-		return EXIT_SOME_FAILED;
-	if (failed < 0) {
-		if (failed == PRECIS_EEMPTY)
-			cli_error("%s: no records", strcmp(path, "-") ? path : "standard input");
-		else if (failed != PRECIS_EIO)
-			cli_error("summarize: %s", precis_strerror((int)failed));
-		return EXIT_SOME_FAILED;
-	}
-	if (failed)
-		cli_error("summarize: %ld record(s) failed", failed);
-	return failed ? EXIT_SOME_FAILED : EXIT_OK;
+	cli_jsonl_job job = { "summarize", o->threads, o->doc.max_bytes, o->doc.lossy,
+			      jsonl_record, o, NULL };
+	return cli_jsonl_main(&job, args, nargs);
 }
