@@ -197,6 +197,12 @@ static int jsonl_record(char **out, precis_analyzer *a, void *state, size_t line
 	} else if (url && !json_is_string(url) && !json_is_null(url)) {
 		*out = cli_jsonl_error(id.json, line_no, "\"url\" must be a string or null");
 		bad = 1;
+	} else if (o->doc.max_bytes &&
+		   json_string_length(json_is_string(html) ? html : text) > o->doc.max_bytes) {
+		*out = cli_jsonl_error(id.json, line_no, "text of %zu bytes exceeds --max-bytes %zu",
+				       json_string_length(json_is_string(html) ? html : text),
+				       o->doc.max_bytes);
+		bad = 1;
 	}
 	if (!bad) {
 		json_t *in = json_is_string(html) ? html : text;

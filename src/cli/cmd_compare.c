@@ -17,7 +17,7 @@ struct opts {
 	precis_compare_options o;
 	const char *output;
 	int format; /* index in format_names */
-	bool jsonl;
+	bool jsonl, lossy;
 	int threads;
 	size_t max_bytes;
 	int input; /* CLI_INPUT_* */
@@ -63,6 +63,7 @@ static const px_cli_opt opts[] = {
 	CLI_FLAG("jsonl", 0, AT(jsonl), "read JSONL records"),
 	CLI_VALUE("max-bytes", 0, "N", AT(max_bytes), CLI_CHECK_BYTES,
 		  "refuse larger documents (64M; suffixes k, M, G)"),
+	CLI_FLAG("lossy", 0, AT(lossy), "replace invalid UTF-8 by U+FFFD instead of failing"),
 	CLI_VALUE("window", 0, "DAYS", AT(window), CLI_CHECK_COUNT,
 		  "with --jsonl: stream time-ordered records, one finished story per line",
 		  .max = 36500),
@@ -91,7 +92,7 @@ static int parse_model(double *w, const char *s)
 
 int cmd_compare(int argc, char **argv)
 {
-	struct opts op = { PRECIS_COMPARE_OPTIONS_INIT, NULL, FMT_MD, false, 0,
+	struct opts op = { PRECIS_COMPARE_OPTIONS_INIT, NULL, FMT_MD, false, false, 0,
 			   PRECIS_DEFAULT_MAX_BYTES, CLI_INPUT_AUTO, NULL, NULL, 0 };
 	cli_args args;
 	int rc = cli_opt_parse(&args, &op, &command, opts, argc, argv);
@@ -116,18 +117,25 @@ int cmd_compare(int argc, char **argv)
 		}
 		o.model = model;
 	}
+	if (op.jsonl && args.npos > 1) {
+		cli_error("compare: --jsonl reads one input (a file or -), not %d", args.npos);
+		return EXIT_USAGE;
+	}
 	if (op.window) {
 		if (!op.jsonl || op.o.stories || op.format == FMT_HTML) {
 			cli_error("compare: --window streams --jsonl records into JSON Lines "
 				  "(no --stories, no --format html)");
 			return EXIT_USAGE;
 		}
-		return cli_compare_window(args.npos ? args.pos[0] : "-", op.output, (long)op.window, &o);
+		return cli_compare_window(args.npos ? args.pos[0] : "-", op.output, (long)op.window, &o,
+					  op.max_bytes, op.lossy);
 	}
 	inputs in = { 0 };
+	in.max_bytes = op.max_bytes;
+	in.lossy = op.lossy;
 	int failed = op.warc    ? cli_in_read_warc(&in, op.warc)
 		     : op.jsonl ? cli_in_read_jsonl(&in, args.npos ? args.pos[0] : "-")
-				: cli_in_read_files(&in, args.pos, args.npos, op.input, op.max_bytes);
+				: cli_in_read_files(&in, args.pos, args.npos, op.input);
 	if (cli_in_unique_ids(&in))
 		failed++;
 	precis_analyzer *a = NULL;

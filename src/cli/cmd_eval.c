@@ -72,6 +72,10 @@ static const px_cli_opt opts[] = {
 		  .max = 1000000),
 	CLI_VALUE("jobs", 'j', "N", AT(threads), CLI_CHECK_JOBS,
 		  "threads (results identical for any N)"),
+	CLI_VALUE("max-bytes", 0, "N", AT(max_bytes), CLI_CHECK_BYTES,
+		  "refuse larger records (article and references together;\n"
+		  "64M; suffixes k, M, G)"),
+	CLI_FLAG("lossy", 0, AT(lossy), "replace invalid UTF-8 by U+FFFD instead of failing"),
 	CLI_HELP,
 	CLI_END
 };
@@ -256,7 +260,8 @@ static void run_free(run *r)
 int cmd_eval(int argc, char **argv)
 {
 	run r = { .text_key = "article", .ref_key = "abstract", .title_key = "title",
-		  .id_key = "id", .threads = 1, .seed = 1, .o = PRECIS_EVAL_OPTIONS_INIT };
+		  .id_key = "id", .threads = 1, .seed = 1, .o = PRECIS_EVAL_OPTIONS_INIT,
+		  .max_bytes = PRECIS_DEFAULT_MAX_BYTES };
 	r.start = time(NULL);
 	if (isatty(2)) {
 		r.o.progress = progress;
@@ -276,6 +281,8 @@ int cmd_eval(int argc, char **argv)
 		rc = !r.rows || !r.ids || !r.seen ? EXIT_SOME_FAILED
 		     : cli_eval_each_json_line(&r, r.data, JSON_REJECT_DUPLICATES, cli_eval_add_record, &bad)
 		     ? EXIT_SOME_FAILED : CLI_PARSED;
+		if (bad)
+			cli_error("eval: %d record(s) of %s left out (named above)", bad, r.data);
 		if (rc == CLI_PARSED && json_array_size(r.rows) == 0) {
 			cli_error("%s: no records to evaluate", r.data);
 			rc = EXIT_SOME_FAILED;

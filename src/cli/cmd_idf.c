@@ -5,6 +5,7 @@
 #include <jansson.h>
 
 #include "cli.h"
+#include "jsonl.h"
 #include "opt.h"
 
 struct idf_run {
@@ -55,39 +56,55 @@ static void add_text(struct idf_run *r, const char *name, size_t line, const cha
 		precis_doc_free(doc);
 	}
 	if (rc) {
+		/* The library's message does not know the option that raises its limit. */
+		const char *opt = rc == PRECIS_ETOOBIG ? " (--max-bytes)" : "";
 		if (line)
-			fprintf(stderr, "precis: %s: line %zu: %s\n", name, line,
-				err.message[0] ? err.message : precis_strerror(rc));
+			fprintf(stderr, "precis: %s:%zu: %s%s\n", name, line,
+				err.message[0] ? err.message : precis_strerror(rc), opt);
+		else if (*opt)
+			fprintf(stderr, "precis: %s: %s%s\n", name,
+				err.message[0] ? err.message : precis_strerror(rc), opt);
 		else
 			cli_report(name, rc, &err);
 		r->failed++;
 	}
 }
 
-static void add_jsonl(struct idf_run *r, const char *name, const char *buf, size_t len)
+/* A JSONL corpus, line by line: each line bounded by --max-bytes of decoded text. */
+static int add_jsonl(struct idf_run *r, const char *path)
 {
-	size_t line = 0;
-	const char *p = buf, *end = buf + len;
-	while (p < end) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		if (!eol)
-			eol = end;
+	FILE *fp = cli_open_input(path);
+	if (!fp)
+		return 1;
+	size_t max_line = cli_jsonl_line_limit(r->dopt.max_bytes), line = 0, len;
+	char *buf;
+	int rc;
+	while ((rc = cli_read_line(fp, max_line, r->dopt.lossy, &buf, &len)) == 0) {
 		line++;
-		if (eol > p) {
-			json_error_t jerr;
-			json_t *rec = json_loadb(p, (size_t)(eol - p), 0, &jerr);
-			json_t *t = rec ? json_object_get(rec, r->text_key) : NULL;
-			if (!json_is_string(t)) {
-				fprintf(stderr, "precis: %s: line %zu: %s\n", name, line,
-					rec ? "no string field with the text" : jerr.text);
-				r->failed++;
-			} else {
-				add_text(r, name, line, json_string_value(t), json_string_length(t));
-			}
-			json_decref(rec);
+		if (!buf) {
+			fprintf(stderr, "precis: %s:%zu: line of %zu bytes cannot hold a text within "
+					"--max-bytes %zu\n", path, line, len, r->dopt.max_bytes);
+			r->failed++;
+			continue;
 		}
-		p = eol + 1;
+		json_error_t jerr;
+		json_t *rec = len ? json_loadb(buf, len, 0, &jerr) : NULL;
+		json_t *t = rec ? json_object_get(rec, r->text_key) : NULL;
+		if (len && !json_is_string(t)) {
+			fprintf(stderr, "precis: %s:%zu: %s\n", path, line,
+				rec ? "no string field with the text" : jerr.text);
+			r->failed++;
+		} else if (len) {
+			add_text(r, path, line, json_string_value(t), json_string_length(t));
+		}
+		json_decref(rec);
+		free(buf);
 	}
+	if (rc == PRECIS_ETOOBIG)
+		cli_line_stopped(path, line + 1, max_line);
+	else if (rc == PRECIS_ENOMEM)
+		cli_error("%s: out of memory", path);
+	return cli_close_input(fp, path) || rc < 0;
 }
 
 static int merge_tables(precis_idf *into, char **paths, int n)
@@ -159,16 +176,17 @@ int cmd_idf(int argc, char **argv)
 			char *buf;
 			size_t len;
 			precis_error err;
-			rc = cli_read_file(&buf, &len, *p, r.jsonl ? 0 : r.dopt.max_bytes, &err);
+			if (r.jsonl) {
+				unread += add_jsonl(&r, *p);
+				continue;
+			}
+			rc = cli_read_file(&buf, &len, *p, r.dopt.max_bytes, &err);
 			if (rc) {
 				cli_report(*p, rc, &err);
 				unread++;
 				continue;
 			}
-			if (r.jsonl)
-				add_jsonl(&r, *p, buf, len);
-			else
-				add_text(&r, *p, 0, buf, len);
+			add_text(&r, *p, 0, buf, len);
 			free(buf);
 		}
 		cli_free_paths(paths);
@@ -191,6 +209,9 @@ int cmd_idf(int argc, char **argv)
 	} else if ((rc = write_table(r.idf, r.output)) < 0) {
 		cli_error("%s: %s", r.output ? r.output : "(stdout)", precis_strerror(rc));
 	}
+	/* As every command: each input left out is named above, then their count. */
+	if (r.failed)
+		cli_error("idf: %d input(s) or record(s) left out (named above)", r.failed);
 	precis_idf_free(r.idf);
 	precis_analyzer_free(r.a);
 	return rc || r.failed ? EXIT_SOME_FAILED : EXIT_OK;

@@ -84,7 +84,7 @@ static int add_page(inputs *in, const char *id, const cli_text *t, const char *f
 	return 0;
 }
 
-int cli_in_read_files(inputs *in, char **args, int n, int input, size_t max_bytes)
+int cli_in_read_files(inputs *in, char **args, int n, int input)
 {
 	int failed = 0;
 	char **paths = cli_expand_paths(args, n, &failed);
@@ -93,11 +93,16 @@ int cli_in_read_files(inputs *in, char **args, int n, int input, size_t max_byte
 		char *buf;
 		size_t len;
 		precis_error err;
-		if (cli_read_file(&buf, &len, *p, max_bytes, &err)) {
+		if (cli_read_file(&buf, &len, *p, in->max_bytes, &err)) {
 			cli_report(*p, err.code, &err);
 			in->unread++;
 			failed++;
 			continue;
+		}
+		if (in->lossy && cli_utf8_lossy(&buf, &len)) {
+			free(buf);
+			failed++;
+			break;
 		}
 		cli_text t;
 		if (cli_text_from(&t, buf, len, input, false, NULL, NULL, &err)) {
@@ -230,11 +235,16 @@ int cli_in_read_jsonl_record(inputs *in, const char *line, size_t len, const cha
 	json_t *html = rec ? json_object_get(rec, "html") : NULL;
 	cli_record_id id;
 	bool named = rec && cli_jsonl_id(&id, rec, "id", lineno) == 0;
+	size_t tlen = json_is_string(text) ? json_string_length(text) : json_string_length(html);
+	char over[96];
+	snprintf(over, sizeof over, "text of %zu bytes exceeds --max-bytes %zu", tlen,
+		 in->max_bytes);
 	const char *why = !rec ? e.text
 			  : !named ? "\"id\" must be a string or an integer"
 			  : !json_is_string(text) && !json_is_string(html) ? "no string \"text\" or \"html\""
 			  : json_is_string(text) && strlen(json_string_value(text)) != json_string_length(text)
-				  ? "NUL byte in \"text\"" : NULL;
+				  ? "NUL byte in \"text\""
+			  : in->max_bytes && tlen > in->max_bytes ? over : NULL;
 	if (why) {
 		int bad = add_bad(in, path, lineno, named ? id.text : NULL, why);
 		json_decref(rec); /* after: id.text and why may point into it */
@@ -263,6 +273,31 @@ int cli_in_read_jsonl_record(inputs *in, const char *line, size_t len, const cha
 	return 0;
 }
 
+int cli_in_next_line(inputs *in, FILE *fp, const char *path, char **line, size_t *len,
+		     size_t *lineno)
+{
+	/* --max-bytes counts the decoded text: the raw line may be longer. */
+	size_t max_line = cli_jsonl_line_limit(in->max_bytes);
+	for (;;) {
+		int rc = cli_read_line(fp, max_line, in->lossy, line, len);
+		if (rc)
+			return rc == PRECIS_ETOOBIG ? (cli_line_stopped(path, *lineno + 1, max_line), rc)
+						    : rc;
+		++*lineno;
+		if (!*line) {
+			char why[128];
+			snprintf(why, sizeof why, "line of %zu bytes cannot hold a text within "
+				 "--max-bytes %zu", *len, in->max_bytes);
+			if (add_bad(in, path, *lineno, NULL, why))
+				return PRECIS_ENOMEM;
+			continue;
+		}
+		if (*len)
+			return 0;
+		free(*line);
+	}
+}
+
 int cli_in_read_jsonl(inputs *in, const char *path)
 {
 	FILE *fp = cli_open_input(path);
@@ -270,20 +305,25 @@ int cli_in_read_jsonl(inputs *in, const char *path)
 		in->unread++;
 		return 1;
 	}
-	char *line = NULL;
-	size_t cap = 0, lineno = 0;
-	ssize_t len;
-	int failed = 0;
-	while ((len = getline(&line, &cap, fp)) != -1) {
-		lineno++;
-		if (len <= 1)
-			continue;
-		int rc = cli_in_read_jsonl_record(in, line, (size_t)len, path, lineno);
-		failed += rc != 0;
-		if (rc < 0)
+	char *line;
+	size_t len, lineno = 0;
+	int failed = 0, rc;
+	for (;;) {
+		size_t listed = in->nbad;
+		rc = cli_in_next_line(in, fp, path, &line, &len, &lineno);
+		failed += (int)(in->nbad - listed); /* overlong lines, listed and skipped */
+		if (rc)
+			break;
+		int r = cli_in_read_jsonl_record(in, line, len, path, lineno);
+		free(line);
+		failed += r != 0;
+		if (r < 0)
 			break;
 	}
-	free(line);
+	if (rc < 0 && rc != PRECIS_EIO) {
+		in->unread++; /* the rest of the input is not read */
+		failed++;
+	}
 	if (cli_close_input(fp, path)) {
 		in->unread++;
 		failed++;

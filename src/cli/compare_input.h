@@ -2,7 +2,9 @@
 #ifndef PRECIS_CLI_COMPARE_INPUT_H
 #define PRECIS_CLI_COMPARE_INPUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "cli.h"
 
@@ -15,6 +17,8 @@ typedef struct {
 	char **owned; /* strings to free */
 	size_t nowned, capowned;
 	int unread; /* inputs not read at all (then -o is not replaced) */
+	size_t max_bytes; /* --max-bytes: of an article's text (0: none) */
+	bool lossy;       /* --lossy: invalid UTF-8 becomes U+FFFD */
 } inputs;
 
 /* Keeps s (malloc'ed) until cli_in_free; NULL, with s freed, when out of memory. */
@@ -27,13 +31,22 @@ precis_article_input *cli_in_add(inputs *in);
 char *cli_in_own_str(inputs *in, const char *s);
 
 /* Files and directories (- is stdin) as text or HTML per input; how many failed. */
-int cli_in_read_files(inputs *in, char **args, int n, int input, size_t max_bytes);
+int cli_in_read_files(inputs *in, char **args, int n, int input);
 
 /* The responses of a WARC file; how many failed (an unreadable file counts). */
 int cli_in_read_warc(inputs *in, const char *path);
 
 /* The records of a JSONL file (- is stdin); how many failed. */
 int cli_in_read_jsonl(inputs *in, const char *path);
+
+/*
+ * The next non-blank line of a JSONL input, bounded by in->max_bytes: 0 and
+ * the malloc'ed line (its number in *lineno); an overlong line is listed
+ * under errors and skipped; 1 at the end; negative when reading stops (an
+ * endless line, named; out of memory; a read error, for cli_close_input).
+ */
+int cli_in_next_line(inputs *in, FILE *fp, const char *path, char **line, size_t *len,
+		     size_t *lineno);
 
 /* One JSONL line: an article (0), a record listed under errors (1), out of memory (-1). */
 int cli_in_read_jsonl_record(inputs *in, const char *line, size_t len, const char *path,
@@ -50,6 +63,6 @@ int cli_in_unique_ids(inputs *in);
  * lines to output (NULL: stdout); the exit status.
  */
 int cli_compare_window(const char *path, const char *output, long days,
-		       const precis_compare_options *o);
+		       const precis_compare_options *o, size_t max_bytes, bool lossy);
 
 #endif

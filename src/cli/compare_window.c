@@ -223,33 +223,39 @@ static int write_unread(window *w, inputs *in)
 }
 
 int cli_compare_window(const char *path, const char *output, long days,
-			  const precis_compare_options *o)
+			  const precis_compare_options *o, size_t max_bytes, bool lossy)
 {
 	window w = { days, 0, 0, false, 0, 0, stdout, o, NULL, 0 };
 	inputs in = { 0 };
+	in.max_bytes = max_bytes;
+	in.lossy = lossy;
+	cli_output out;
 	FILE *fp = cli_open_input(path);
 	if (!fp)
 		return EXIT_SOME_FAILED;
-	if (output && !(w.out = fopen(output, "w"))) {
-		cli_error("%s: cannot write the report", output);
+	if (cli_output_open(&out, output)) {
 		fclose(fp);
 		return EXIT_SOME_FAILED;
 	}
-	int rc = precis_analyzer_new(&w.an);
-	char *line = NULL;
-	size_t cap = 0, lineno = 0;
-	ssize_t len;
-	while (!rc && (len = getline(&line, &cap, fp)) != -1) {
-		lineno++;
-		if (len <= 1)
-			continue;
-		size_t before = in.n;
-		int r = cli_in_read_jsonl_record(&in, line, (size_t)len, path, lineno);
-		if (r < 0)
-			rc = PRECIS_ENOMEM;
-		w.failed += r != 0;
+	w.out = out.fp;
+	int rc = precis_analyzer_new(&w.an), st = 0;
+	char *line;
+	size_t len, lineno = 0;
+	while (!rc) {
+		size_t before = in.n, listed = in.nbad;
+		st = cli_in_next_line(&in, fp, path, &line, &len, &lineno);
+		w.failed += (int)(in.nbad - listed); /* overlong lines */
+		if (st == 0) {
+			int r = cli_in_read_jsonl_record(&in, line, len, path, lineno);
+			free(line);
+			if (r < 0)
+				rc = PRECIS_ENOMEM;
+			w.failed += r != 0;
+		}
 		if (!rc)
 			rc = write_unread(&w, &in);
+		if (st)
+			break;
 		if (!rc && in.n > before)
 			place(&w, &in);
 		if (!rc && w.dated && w.now - w.last_run >= w.days)
@@ -258,17 +264,25 @@ int cli_compare_window(const char *path, const char *output, long days,
 	if (!rc)
 		rc = flush(&w, &in, true);
 	if (rc == PRECIS_EIO)
-		cli_error("%s: cannot write the report", output ? output : "(stdout)");
-	else if (rc == PRECIS_ENOMEM)
+		cli_error("%s: cannot write the report", out.name);
+	else if (rc == PRECIS_ENOMEM || st == PRECIS_ENOMEM)
 		cli_error("compare: out of memory");
-	free(line);
 	cli_in_free(&in);
 	precis_analyzer_free(w.an);
-	if (cli_close_input(fp, path))
-		w.failed++;
-	if (w.out != stdout && fclose(w.out) != 0 && !rc) {
-		cli_error("%s: cannot write the report", output);
+	bool unread = cli_close_input(fp, path) != 0 || st < 0;
+	if (!rc && !unread && lineno == 0) {
+		cli_error("%s: no records", strcmp(path, "-") != 0 ? path : "standard input");
+		unread = true;
+	}
+	if (!rc && unread && out.fp != stdout) {
+		/* README: -o: a report missing part of its input does not replace the file. */
+		cli_error("%s: not written (the old file is kept): the input was not read to its "
+			  "end", out.name);
 		rc = 1;
 	}
-	return rc || w.failed ? EXIT_SOME_FAILED : EXIT_OK;
+	if (rc || (unread && out.fp != stdout))
+		cli_output_abort(&out);
+	else if (cli_output_commit(&out))
+		rc = 1;
+	return rc || unread || w.failed ? EXIT_SOME_FAILED : EXIT_OK;
 }

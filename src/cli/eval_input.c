@@ -20,19 +20,30 @@ int cli_eval_each_json_line(run *r, const char *path, size_t flags,
 	FILE *fp = cli_open_input(path);
 	if (!fp)
 		return -1;
-	size_t cap = 0, lineno = 0;
-	char *line = NULL;
-	ssize_t len;
-	while ((len = getline(&line, &cap, fp)) != -1) {
+	/* --max-bytes counts the decoded text: the raw line may be longer. */
+	size_t max_line = cli_jsonl_line_limit(r->max_bytes), lineno = 0, len;
+	char *line, why[128];
+	int rc;
+	while ((rc = cli_read_line(fp, max_line, r->lossy, &line, &len)) == 0) {
 		lineno++;
+		if (!line) {
+			snprintf(why, sizeof why, "line of %zu bytes cannot hold a text within "
+				 "--max-bytes %zu", len, r->max_bytes);
+			fn(r, dst, NULL, path, lineno, why);
+			continue;
+		}
 		json_error_t jerr;
-		json_t *v = len > 1 ? json_loadb(line, (size_t)len, flags, &jerr) : NULL;
-		if (len > 1)
+		json_t *v = len ? json_loadb(line, len, flags, &jerr) : NULL;
+		if (len)
 			fn(r, dst, v, path, lineno, jerr.text);
 		json_decref(v);
+		free(line);
 	}
-	free(line);
-	return cli_close_input(fp, path) ? -1 : 0;
+	if (rc == PRECIS_ETOOBIG)
+		cli_line_stopped(path, lineno + 1, max_line);
+	else if (rc == PRECIS_ENOMEM)
+		cli_error("%s: out of memory", path);
+	return cli_close_input(fp, path) || rc < 0 ? -1 : 0;
 }
 
 /*
@@ -69,16 +80,32 @@ static bool is_reference(json_t *ref)
 	return true;
 }
 
+/* The bytes of a reference (is_reference's), counted with the article against --max-bytes. */
+static size_t ref_bytes(json_t *ref)
+{
+	if (json_is_string(ref))
+		return json_string_length(ref);
+	size_t n = 0, i;
+	json_t *x;
+	json_array_foreach(ref, i, x) n += json_string_length(x);
+	return n;
+}
+
 /* A record of --data: kept (its JSON stays alive in r->rows) or reported. */
 void cli_eval_add_record(run *r, void *bad, json_t *v, const char *path, size_t line,
 		       const char *why)
 {
 	json_t *text = text_of(r, v), *ref = ref_of(r, v);
 	cli_record_id id;
+	char over[128];
+	size_t total = json_string_length(text) + ref_bytes(ref);
+	snprintf(over, sizeof over, "texts of %zu bytes (article and references) exceed "
+		 "--max-bytes %zu", total, r->max_bytes);
 	why = !v ? why : !json_is_object(v) ? "not a JSON object"
 		: !json_is_string(text) ? "no string field with the text"
 		: !is_reference(ref) ? "no reference (a string or a non-empty array of strings)"
 		: cli_jsonl_id(&id, v, r->id_key, line) ? "id neither a string nor an integer"
+		: r->max_bytes && total > r->max_bytes ? over
 		: NULL;
 	json_t *first = why ? NULL : json_object_get(r->seen, id.text);
 	if (first) {
@@ -106,8 +133,8 @@ static void add_output(run *r, void *out, json_t *v, const char *path, size_t li
 	cli_record_id id;
 	if (!json_is_object(v) || cli_jsonl_id(&id, v, "id", line) || !id.json ||
 	    !(json_is_string(sum) || json_is_array(sum))) {
-		fprintf(stderr, "precis: %s:%zu: no \"id\" and \"summary\" (skipped)\n", path,
-			line);
+		fprintf(stderr, "precis: %s:%zu: %s (skipped)\n", path, line,
+			v ? "no \"id\" and \"summary\"" : why);
 		r->out_errors++;
 		return;
 	}

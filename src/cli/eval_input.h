@@ -27,6 +27,8 @@ typedef struct {
 	int format;  /* enum format */
 	int threads;
 	size_t seed; /* o.seed, an unsigned long */
+	size_t max_bytes; /* of a record's decoded text (article and references) */
+	bool lossy;       /* invalid UTF-8 in a line becomes U+FFFD before parsing */
 	precis_eval_options o;
 	/* systems */
 	precis_idf *idf;

@@ -85,8 +85,10 @@ static int jsonl_record(char **out, precis_analyzer *a, void *state, size_t line
 		rc = cli_summarize_doc(&doc, &s, a, o, t.text, t.len, head, &err);
 	cli_text_free(&t);
 	if (rc) {
-		*out = cli_jsonl_error(id.json, line_no, "%s",
-				       err.message[0] ? err.message : precis_strerror(rc));
+		/* The library's message does not know the option that raises its limit. */
+		*out = cli_jsonl_error(id.json, line_no, "%s%s",
+				       err.message[0] ? err.message : precis_strerror(rc),
+				       rc == PRECIS_ETOOBIG ? " (--max-bytes)" : "");
 		json_decref(rec);
 		return 1;
 	}
