@@ -57,8 +57,9 @@ void cli_rouge_new_error(const char *cmd, int code, const char *rouge_data);
 /*
  * An output as -o FILE, --per-doc FILE or stdout ("-" or NULL) sees it: like
  * a shell redirection made safe. An existing regular file is replaced at
- * commit by a temporary beside it (fsync, rename) keeping its mode and owner,
- * a new one gets 0666 & ~umask; a symlink is followed to its target; a device
+ * commit by a temporary beside it (fsync, rename) keeping its mode and owner
+ * (a file with other hard links is copied into from the complete temporary,
+ * so that every link sees the new content), a new one gets 0666 & ~umask; a symlink is followed to its target; a device
  * or FIFO is written in place, a socket, a directory or a read-only file
  * refused. Until commit the old file is untouched; abort, a failed commit or
  * SIGINT/SIGTERM/SIGHUP remove the temporary.
@@ -69,6 +70,7 @@ typedef struct cli_output {
 	char *target;       /* the file replaced or written (symlinks resolved) */
 	char *tmp;          /* the temporary beside it, or NULL */
 	int slot;           /* in the signal cleanup list */
+	bool linked;        /* target has other hard links: copied into, not renamed over */
 } cli_output;
 
 /* 0, or EXIT_SOME_FAILED after naming the output and the reason on stderr. */

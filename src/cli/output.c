@@ -41,8 +41,13 @@ static int temp_track(char *path)
 			memset(&sa, 0, sizeof sa);
 			sa.sa_handler = on_signal;
 			sigemptyset(&sa.sa_mask);
-			for (size_t k = 0; k < sizeof sigs / sizeof *sigs; k++)
-				sigaction(sigs[k], &sa, NULL);
+			for (size_t k = 0; k < sizeof sigs / sizeof *sigs; k++) {
+				/* A signal ignored at start (SIGINT of a background job)
+				 * stays ignored, as the caller wanted. */
+				struct sigaction old;
+				if (sigaction(sigs[k], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+					sigaction(sigs[k], &sa, NULL);
+			}
 			live_temps[i] = path;
 			return i;
 		}
@@ -126,6 +131,7 @@ static int open_temp(cli_output *o, const struct stat *st, bool exists)
 		o->tmp = NULL;
 		return out_fail(o, "cannot create a temporary file beside it", e);
 	}
+	o->linked = exists && st->st_nlink > 1;
 	mode_t mode = exists ? st->st_mode & 07777 : new_file_mode();
 	if (exists && fchown(fd, st->st_uid, st->st_gid) != 0) {
 		/* Not root: the new file is ours, as when the shell recreates it. */
@@ -199,6 +205,37 @@ static void sync_dir(const char *target)
 	free(dir);
 }
 
+/*
+ * A hard-linked target keeps its inode: the complete, synced temporary is
+ * copied into it (rename would give this name a new file and leave the
+ * other links on the old content). 0 or an errno.
+ */
+static int copy_into_target(const cli_output *o)
+{
+	int in = open(o->tmp, O_RDONLY);
+	if (in < 0)
+		return errno;
+	int out = open(o->target, O_WRONLY | O_TRUNC);
+	int e = out < 0 ? errno : 0;
+	char buf[1 << 16];
+	ssize_t n = 0;
+	while (!e && (n = read(in, buf, sizeof buf)) != 0) {
+		if (n < 0) {
+			e = errno == EINTR ? 0 : errno;
+			continue;
+		}
+		for (ssize_t done = 0, w; !e && done < n; done += w > 0 ? w : 0)
+			if ((w = write(out, buf + done, (size_t)(n - done))) < 0 && errno != EINTR)
+				e = errno;
+	}
+	if (!e && fsync(out) != 0)
+		e = errno;
+	if (out >= 0 && close(out) != 0 && !e)
+		e = errno;
+	close(in);
+	return e;
+}
+
 int cli_output_commit(cli_output *o)
 {
 	if (o->fp == stdout) {
@@ -217,8 +254,23 @@ int cli_output_commit(cli_output *o)
 	o->fp = NULL;
 	if (fclose(fp) != 0 && !e)
 		e = errno;
-	if (!e && o->tmp && rename(o->tmp, o->target) != 0)
+	if (!e && o->tmp && o->linked) {
+		int ce = copy_into_target(o);
+		if (ce) {
+			/* The target may be cut short now: the complete output stays in
+			 * the temporary, named, rather than being lost with it. */
+			cli_error("%s: %s while copying into the hard-linked file; the complete output "
+				  "is in %s", o->name, strerror(ce), o->tmp);
+			temp_untrack(o->slot);
+			free(o->tmp);
+			o->tmp = NULL;
+			cli_output_abort(o);
+			return EXIT_SOME_FAILED;
+		}
+		e = unlink(o->tmp) != 0 ? errno : 0;
+	} else if (!e && o->tmp && rename(o->tmp, o->target) != 0) {
 		e = errno;
+	}
 	if (e) {
 		out_fail(o, o->tmp ? "not written (the old file is kept)" : "write error", e);
 		cli_output_abort(o);
