@@ -43,6 +43,9 @@ int cli_read_file(char **out, size_t *len, const char *path, size_t max_bytes,
 char **cli_expand_paths(char **args, int n, int *failed);
 void cli_free_paths(char **paths);
 
+/* --idf FILE ("-": stdin) read, or EXIT_SOME_FAILED after naming it and why. */
+int cli_load_idf(precis_idf **out, const char *path);
+
 /*
  * ROUGE-1.5.5's data directory for -m stemming: the --rouge-data value, else
  * $ROUGE_EVAL_HOME (the variable ROUGE-1.5.5 users already set), else NULL

@@ -128,13 +128,7 @@ static int load_idf(run *r)
 {
 	if (!r->idf_path)
 		return 0;
-	FILE *fp = fopen(r->idf_path, "r");
-	precis_error err;
-	int rc = fp ? precis_idf_read(&r->idf, fp, &err) : PRECIS_EIO;
-	if (fp)
-		fclose(fp);
-	if (rc)
-		cli_error("%s: cannot read IDF table", r->idf_path);
+	int rc = cli_load_idf(&r->idf, r->idf_path);
 	r->o.idf = r->idf;
 	return rc;
 }
@@ -153,9 +147,11 @@ static int check_args(run *r, const cli_args *args)
 			cli_error("eval: at most %d --compare", MAX_COMPARE);
 		return EXIT_USAGE;
 	}
-	for (size_t k = 0; k < r->systems.count; k++)
-		if (cli_eval_add_system(r, r->systems.items[k]))
-			return EXIT_USAGE;
+	for (size_t k = 0; k < r->systems.count; k++) {
+		int rc = cli_eval_add_system(r, r->systems.items[k]);
+		if (rc)
+			return rc;
+	}
 	r->npairs = r->compare.count / 2; /* CLI_CHECK_PAIR: A and B in turn */
 	for (size_t c = 0; c < r->npairs; c++) {
 		r->pairs[c][0] = r->compare.items[2 * c];

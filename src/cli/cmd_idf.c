@@ -51,10 +51,17 @@ static void add_text(struct idf_run *r, const char *name, size_t line, const cha
 	precis_doc *doc;
 	precis_error err = { 0 };
 	int rc = precis_doc_new(&doc, r->a, text, len, &r->dopt, &err);
-	if (!rc) {
-		rc = precis_idf_add(r->idf, doc);
-		precis_doc_free(doc);
+	if (!rc && precis_doc_sentence_count(doc) == 0) {
+		/* Counted, it would lower every term's IDF without a word: left
+		 * out and named, as summarize leaves it out. */
+		rc = PRECIS_EEMPTY;
+		snprintf(err.message, sizeof err.message,
+			 "no usable text (empty, blank or only boilerplate)");
+		err.line = 0;
 	}
+	if (!rc)
+		rc = precis_idf_add(r->idf, doc);
+	precis_doc_free(doc);
 	if (rc) {
 		/* The library's message does not know the option that raises its limit. */
 		const char *opt = rc == PRECIS_ETOOBIG ? " (--max-bytes)" : "";
@@ -192,17 +199,16 @@ int cmd_idf(int argc, char **argv)
 		cli_free_paths(paths);
 	}
 	r.failed += unread;
-	if (!unread && precis_idf_documents(r.idf) == 0) {
-		cli_error("idf: no documents in the input");
-		unread++;
-		r.failed++;
-	}
 	/*
 	 * -o FILE is not replaced when an input could not be read (README: -o):
 	 * a table missing a whole file or shard must not stand in for the full
 	 * one. Documents and records left out are named, the table holds the rest.
+	 * A table of no documents is written nowhere: it is no table.
 	 */
-	if (unread && r.output && strcmp(r.output, "-") != 0) {
+	if (precis_idf_documents(r.idf) == 0) {
+		cli_error("idf: no documents in the input%s", r.output ? "; nothing written" : "");
+		rc = EXIT_SOME_FAILED;
+	} else if (unread && r.output && strcmp(r.output, "-") != 0) {
 		cli_error("%s: not written (the old file is kept): %d input(s) not read",
 			  r.output, unread);
 		rc = EXIT_SOME_FAILED;

@@ -100,20 +100,9 @@ static int load_idf(struct opts *o)
 {
 	if (!o->idf_path)
 		return 0;
-	FILE *fp = fopen(o->idf_path, "r");
-	if (!fp) {
-		cli_error("%s: cannot open IDF table", o->idf_path);
-		return EXIT_SOME_FAILED;
-	}
-	precis_error err;
-	int rc = precis_idf_read(&o->idf, fp, &err);
-	fclose(fp);
-	if (rc) {
-		cli_report(o->idf_path, rc, &err);
-		return EXIT_SOME_FAILED;
-	}
+	int rc = cli_load_idf(&o->idf, o->idf_path);
 	o->sum.idf = o->idf;
-	return 0;
+	return rc;
 }
 
 /*

@@ -162,7 +162,7 @@ int cli_eval_add_system(run *r, const char *arg)
 {
 	if (r->nsys == MAX_SYSTEMS) {
 		cli_error("eval: at most %d systems", MAX_SYSTEMS);
-		return -1;
+		return EXIT_USAGE;
 	}
 	size_t s = r->nsys;
 	/* "LABEL=file:PATH" names a file system in the tables. */
@@ -171,12 +171,16 @@ int cli_eval_add_system(run *r, const char *arg)
 		name = eq + 1;
 	if (strncmp(name, "file:", 5) == 0) {
 		r->sys[s] = (precis_eval_system){ NULL, PRECIS_ALG_DEFAULT, 0, false, NULL };
+		/* A file that cannot be read is a failed input (1), not a usage error. */
 		if (!(r->files[s] = json_object()) ||
-		    cli_eval_each_json_line(r, name + 5, 0, add_output, r->files[s]))
-			return -1;
+		    cli_eval_each_json_line(r, name + 5, 0, add_output, r->files[s])) {
+			json_decref(r->files[s]);
+			r->files[s] = NULL;
+			return EXIT_SOME_FAILED;
+		}
 	} else if (precis_eval_system_from_name(&r->sys[s], name) != 0) {
 		cli_error("eval: unknown system '%s' (see 'precis eval --help')", name);
-		return -1;
+		return EXIT_USAGE;
 	}
 	char *label = name != arg ? strndup(arg, (size_t)(eq - arg)) : strdup(name);
 	/* A label is bytes from argv: escaped, so JSON and CSV keep it. */
@@ -184,7 +188,7 @@ int cli_eval_add_system(run *r, const char *arg)
 	free(label);
 	r->sys[s].name = r->names[s];
 	r->nsys++;
-	return r->names[s] ? 0 : -1;
+	return r->names[s] ? 0 : EXIT_SOME_FAILED;
 }
 
 /*

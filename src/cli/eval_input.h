@@ -60,7 +60,7 @@ int cli_eval_each_json_line(run *r, const char *path, size_t flags,
 void cli_eval_add_record(run *r, void *bad, json_t *v, const char *path, size_t line,
 			 const char *why);
 
-/* One --system NAME (or LABEL=file:PATH); non-zero on a usage error. */
+/* One --system NAME (or LABEL=file:PATH): 0, EXIT_USAGE, or EXIT_SOME_FAILED (unreadable file). */
 int cli_eval_add_system(run *r, const char *arg);
 
 /* r->recs and the systems' outputs as views into the records read. */

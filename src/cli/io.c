@@ -311,6 +311,26 @@ char *cli_display_name(const char *path)
 	return out;
 }
 
+int cli_load_idf(precis_idf **out, const char *path)
+{
+	*out = NULL;
+	FILE *fp = cli_open_input(path);
+	if (!fp)
+		return EXIT_SOME_FAILED;
+	precis_error err = { 0 };
+	int rc = precis_idf_read(out, fp, &err);
+	if (cli_close_input(fp, path)) {
+		precis_idf_free(*out);
+		*out = NULL;
+		return EXIT_SOME_FAILED;
+	}
+	if (rc) {
+		cli_report(strcmp(path, "-") == 0 ? "standard input" : path, rc, &err);
+		return EXIT_SOME_FAILED;
+	}
+	return 0;
+}
+
 const char *cli_rouge_data(const char *given)
 {
 	if (given)

@@ -56,6 +56,7 @@ int cli_warc_each(const char *path, cli_warc_fn fn, void *ctx, long *failed)
 		return PRECIS_EIO;
 	precis_warc_reader *r;
 	int rc = precis_warc_reader_new(&r, fp);
+	long pages = 0, bad = *failed;
 	while (rc == 0) {
 		const precis_warc_record *rec;
 		precis_error err = { 0 };
@@ -69,11 +70,17 @@ int cli_warc_each(const char *path, cli_warc_fn fn, void *ctx, long *failed)
 				rc = st;
 			continue;
 		}
-		if (rec->html && rec->target_uri && fn(rec, ctx) != 0)
+		if (rec->html && rec->target_uri && (pages++, fn(rec, ctx) != 0))
 			break;
 	}
 	precis_warc_reader_free(r);
 	if (cli_close_input(fp, path) && !rc)
 		rc = PRECIS_EIO;
+	if (!rc && !pages && *failed == bad) {
+		/* An empty WARC (or one without HTML pages) is no input, not zero pages. */
+		cli_error("%s: no HTML responses in this WARC file",
+			  strcmp(path, "-") != 0 ? path : "standard input");
+		rc = PRECIS_EEMPTY;
+	}
 	return rc;
 }
