@@ -48,7 +48,7 @@ static const px_cli_opt opts[] = {
 
 static void add_text(struct idf_run *r, const char *name, size_t line, const char *text, size_t len)
 {
-	precis_doc *doc;
+	precis_doc *doc = NULL;
 	precis_error err = { 0 };
 	int rc = precis_doc_new(&doc, r->a, text, len, &r->dopt, &err);
 	if (!rc && precis_doc_sentence_count(doc) == 0) {
