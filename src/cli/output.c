@@ -224,9 +224,11 @@ static int copy_into_target(const cli_output *o)
 			e = errno == EINTR ? 0 : errno;
 			continue;
 		}
-		for (ssize_t done = 0, w; !e && done < n; done += w > 0 ? w : 0)
-			if ((w = write(out, buf + done, (size_t)(n - done))) < 0 && errno != EINTR)
-				e = errno;
+		for (ssize_t done = 0, w; !e && done < n; done += w > 0 ? w : 0) {
+			w = write(out, buf + done, (size_t)(n - done));
+			if (w == 0 || (w < 0 && errno != EINTR))
+				e = w == 0 ? EIO : errno;
+		}
 	}
 	if (!e && fsync(out) != 0)
 		e = errno;
