@@ -90,6 +90,30 @@ static int parse_model(double *w, const char *s)
 	return 0;
 }
 
+/* The report in its format, to -o or stdout; 0 or non-zero after naming the failure. */
+static int write_report(const precis_comparison *cmp, const struct opts *op, int unread)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	int rc = !mem ? PRECIS_ENOMEM
+		 : op->format == FMT_HTML ? precis_report_html(cmp, mem)
+		 : op->format == FMT_JSON ? precis_report_json(cmp, mem)
+					  : precis_report_md(cmp, mem);
+	if (mem)
+		fclose(mem);
+	/* -o FILE is not replaced when an input could not be read (README: -o). */
+	if (!rc && unread && op->output && strcmp(op->output, "-") != 0) {
+		cli_error("%s: not written (the old file is kept): %d input(s) not read",
+			  op->output, unread);
+		rc = EXIT_SOME_FAILED;
+	} else if (!rc) {
+		rc = cli_write_atomic(op->output, buf, len);
+	}
+	free(buf);
+	return rc;
+}
+
 int cmd_compare(int argc, char **argv)
 {
 	struct opts op = { PRECIS_COMPARE_OPTIONS_INIT, NULL, FMT_MD, false, false, 0,
@@ -102,8 +126,9 @@ int cmd_compare(int argc, char **argv)
 		cli_error("compare: --warc FILE takes no other input");
 		return EXIT_USAGE;
 	}
-	if (args.npos == 0 && !op.jsonl && !op.warc) {
-		cli_error("compare: no input (see 'precis compare --help')");
+	if ((args.npos == 0 && !op.jsonl && !op.warc) || (op.jsonl && args.npos > 1)) {
+		cli_error("compare: %s (see 'precis compare --help')",
+			  op.jsonl ? "--jsonl reads one input (a file or -)" : "no input");
 		return EXIT_USAGE;
 	}
 	precis_compare_options o = op.o;
@@ -117,10 +142,6 @@ int cmd_compare(int argc, char **argv)
 		}
 		o.model = model;
 	}
-	if (op.jsonl && args.npos > 1) {
-		cli_error("compare: --jsonl reads one input (a file or -), not %d", args.npos);
-		return EXIT_USAGE;
-	}
 	if (op.window) {
 		if (!op.jsonl || op.o.stories || op.format == FMT_HTML) {
 			cli_error("compare: --window streams --jsonl records into JSON Lines "
@@ -130,9 +151,7 @@ int cmd_compare(int argc, char **argv)
 		return cli_compare_window(args.npos ? args.pos[0] : "-", op.output, (long)op.window, &o,
 					  op.max_bytes, op.lossy);
 	}
-	inputs in = { 0 };
-	in.max_bytes = op.max_bytes;
-	in.lossy = op.lossy;
+	inputs in = { .max_bytes = op.max_bytes, .lossy = op.lossy };
 	int failed = op.warc    ? cli_in_read_warc(&in, op.warc)
 		     : op.jsonl ? cli_in_read_jsonl(&in, args.npos ? args.pos[0] : "-")
 				: cli_in_read_files(&in, args.pos, args.npos, op.input);
@@ -162,24 +181,7 @@ int cmd_compare(int argc, char **argv)
 	if (rc) {
 		cli_error("compare: %s", err.message[0] ? err.message : precis_strerror(rc));
 	} else {
-		char *buf = NULL;
-		size_t len = 0;
-		FILE *mem = open_memstream(&buf, &len);
-		rc = !mem ? PRECIS_ENOMEM
-		     : op.format == FMT_HTML ? precis_report_html(cmp, mem)
-		     : op.format == FMT_JSON ? precis_report_json(cmp, mem)
-				   : precis_report_md(cmp, mem);
-		if (mem)
-			fclose(mem);
-		/* -o FILE is not replaced when an input could not be read (README: -o). */
-		if (!rc && in.unread && op.output && strcmp(op.output, "-") != 0) {
-			cli_error("%s: not written (the old file is kept): %d input(s) not read",
-				  op.output, in.unread);
-			rc = EXIT_SOME_FAILED;
-		} else if (!rc) {
-			rc = cli_write_atomic(op.output, buf, len);
-		}
-		free(buf);
+		rc = write_report(cmp, &op, in.unread);
 	}
 	precis_comparison_free(cmp);
 	precis_analyzer_free(a);
