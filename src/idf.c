@@ -167,6 +167,34 @@ static int parse_u64(const char *s, const char *end, uint64_t *out)
 	return 0;
 }
 
+/*
+ * Longest line of a table: a term and its count. No stem comes near it; a
+ * longer line is not a table, and an input without newlines (a device, a
+ * binary file) stops here instead of being read into memory for ever.
+ */
+#define IDF_LINE_MAX ((size_t)1 << 20)
+
+/* One line without its newline, NUL-terminated: its length, -1 at the end,
+ * -2 when over IDF_LINE_MAX, -3 out of memory. */
+static ssize_t read_line(char **line, size_t *cap, FILE *fp)
+{
+	size_t n = 0;
+	int c;
+	while ((c = getc(fp)) != EOF && c != '\n') {
+		if (n >= IDF_LINE_MAX)
+			return -2;
+		if (px_vec_reserve((void **)line, cap, n + 2, 1))
+			return -3;
+		(*line)[n++] = (char)c;
+	}
+	if (c == EOF && n == 0)
+		return -1;
+	if (px_vec_reserve((void **)line, cap, n + 1, 1))
+		return -3;
+	(*line)[n] = '\0';
+	return (ssize_t)n;
+}
+
 int precis_idf_read(precis_idf **out, FILE *fp, precis_error *err)
 {
 	precis_idf *idf;
@@ -176,10 +204,15 @@ int precis_idf_read(precis_idf **out, FILE *fp, precis_error *err)
 	char *line = NULL;
 	size_t cap = 0, lineno = 0;
 	ssize_t n;
-	while ((n = getline(&line, &cap, fp)) != -1) {
+	while ((n = read_line(&line, &cap, fp)) >= 0 || n < -1) {
 		lineno++;
-		if (n > 0 && line[n - 1] == '\n')
-			line[--n] = '\0';
+		if (n < -1) {
+			rc = n == -3 ? px_error_set(err, PRECIS_ENOMEM, 0, "out of memory")
+				     : px_error_set(err, PRECIS_EFORMAT, 0, "line %zu: longer than "
+						    "%zu bytes: not a precis IDF table", lineno,
+						    IDF_LINE_MAX);
+			break;
+		}
 		char *tab = memchr(line, '\t', (size_t)n);
 		if (lineno == 1) {
 			char *tab2 = tab ? memchr(tab + 1, '\t', (size_t)(line + n - tab - 1)) : NULL;

@@ -1,13 +1,14 @@
 #!/bin/sh
 # Every command x every output mode x the hostile conditions of issue 15, as
 # one table: stdout on /dev/full, stdin a directory, stdin empty, an empty
-# WARC file, extra operands, --lossy accepted. Each row: what stdin is, the
+# WARC file, extra operands, --lossy accepted, an IDF table without end. Each row: what stdin is, the
 # exit status wanted and a pattern the message on stderr must match. Rows
 # that failed before this file (on main): eval --system file:- and --idf -
 # with stdin a directory (exit 2, or no reason given), idf - with empty stdin
 # (exit 0: an empty document counted in the table), summarize/clean --warc
 # of an empty WARC (exit 0, no word), rouge/compare --jsonl [--window] with
-# a second operand (silently ignored), --lossy on compare/rouge/eval (unknown).
+# a second operand (silently ignored), --lossy on compare/rouge/eval (unknown),
+# --idf /dev/zero (read until memory ran out).
 . "$(dirname "$0")/lib.sh"
 W=tests/golden/html/data/pages.warc.gz
 : > "$T/empty"
@@ -132,6 +133,18 @@ row "eval ARG" $N 2 "unexpected argument" eval --data "$T/d.jsonl" --system lead
 row "rouge A" $N 2 "expected CANDIDATE_FILE" rouge "$T/a.txt"
 for c in summarize clean compare; do
 	row "$c --warc W A" $N 2 "takes no other input" $c --warc "$W" "$T/a.txt"
+done
+
+# 6. An IDF table without newlines (a device) stops at the line limit with a
+# message; before, --idf /dev/zero read on until memory ran out. timeout is a
+# guard against a hang, not a speed test.
+for args in "summarize --idf /dev/zero $T/a.txt" "idf --merge /dev/zero" \
+	"eval --data $T/d.jsonl --system precis --idf /dev/zero"; do
+	# shellcheck disable=SC2086
+	timeout 120 "$PRECIS" $args > /dev/null 2> "$T/err" < /dev/null
+	st=$?
+	[ $st = 1 ] && grep -q "/dev/zero: line 1: longer than" "$T/err" && ok ||
+		ko "$args: exit $st (want 1, 124 is a hang): $(head -c 120 "$T/err")"
 done
 
 # 5. --lossy is an option of every command that reads text: accepted in
