@@ -97,7 +97,8 @@ static int load_stopwords(struct run *r, const char *path)
 {
 	size_t len;
 	precis_error err;
-	int rc = cli_read_file(&r->stopbuf, &len, path, 0, &err);
+	/* Bounded like every input (a device or FIFO named here would not end). */
+	int rc = cli_read_file(&r->stopbuf, &len, path, r->max_bytes, &err);
 	if (rc) {
 		cli_report(path, rc, &err);
 		return -1;

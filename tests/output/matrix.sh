@@ -147,6 +147,11 @@ for args in "summarize --idf /dev/zero $T/a.txt" "idf --merge /dev/zero" \
 		ko "$args: exit $st (want 1, 124 is a hang): $(head -c 120 "$T/err")"
 done
 
+# ... and so does rouge --stopwords, at --max-bytes (it read without bound).
+timeout 120 "$PRECIS" rouge --compat rouge155 --stopwords /dev/zero --max-bytes 1M "$T/a.txt" "$T/ref.txt" > /dev/null 2> "$T/err"
+st=$?
+[ $st = 1 ] && grep -q "/dev/zero: larger than --max-bytes" "$T/err" && ok || ko "rouge --stopwords /dev/zero: exit $st: $(head -c 120 "$T/err")"
+
 # 5. --lossy is an option of every command that reads text: accepted in
 # each mode, same exit status as without it on these valid inputs (the
 # test WARC holds one broken record on purpose: 1 both ways).
