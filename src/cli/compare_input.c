@@ -280,9 +280,10 @@ int cli_in_next_line(inputs *in, FILE *fp, const char *path, char **line, size_t
 	size_t max_line = cli_jsonl_line_limit(in->max_bytes);
 	for (;;) {
 		int rc = cli_read_line(fp, max_line, in->lossy, line, len);
+		if (rc == PRECIS_ETOOBIG)
+			cli_line_stopped(path, *lineno + 1, max_line);
 		if (rc)
-			return rc == PRECIS_ETOOBIG ? (cli_line_stopped(path, *lineno + 1, max_line), rc)
-						    : rc;
+			return rc;
 		++*lineno;
 		if (!*line) {
 			char why[128];
