@@ -79,6 +79,12 @@ for c in "compare --jsonl" "eval --system lead --data" "idf --jsonl"; do
 	head -c 300000000 /dev/zero | tr '\0' x | "$PRECIS" $c - --max-bytes 1k > /dev/null 2> "$T/err"
 	[ $? = 1 ] && grep -q "stopped reading.*--max-bytes" "$T/err" && ok || { ko "$c: input without newline not stopped at the limit"; head -2 "$T/err"; }
 done
+# With several threads, the records read before an endless line still come
+# out (they were dropped with the batch holding the endless line).
+{ head -n 1 "$T/d.jsonl"; head -c 300000000 /dev/zero | tr '\0' x; } |
+	"$PRECIS" summarize --jsonl -j 2 --max-bytes 1k > "$T/out" 2> "$T/err"
+[ $? = 1 ] && grep -q '"id":"a".*"summary"' "$T/out" && grep -q "stopped reading" "$T/err" && ok ||
+	ko "summarize --jsonl -j 2: the record before an endless line lost"
 # A text over the limit once decoded is an error record naming the option
 # (clean --jsonl took any size; summarize --jsonl did not name the option).
 for c in summarize clean; do
