@@ -24,6 +24,13 @@
 #define IN_CHUNK 65536
 #define MAX_RECORD ((size_t)64 << 20)
 #define MAX_HEADER 65536
+/*
+ * How far past a broken record the reader looks for the next one: far
+ * enough for any record it would keep (MAX_RECORD) several times over,
+ * bounded so that an input that is no WARC at all (/dev/zero, a disk
+ * image) stops instead of being scanned for ever.
+ */
+#define MAX_RESYNC ((size_t)256 << 20)
 
 struct precis_warc_reader {
 	FILE *fp;
@@ -49,6 +56,7 @@ struct precis_warc_reader {
 	char *ctype;
 	size_t ctype_cap;
 	precis_warc_record rec;
+	int stopped;           /* no record within MAX_RESYNC: the reader is at its end */
 };
 
 /* ------------------------------------------------------------- raw input */
@@ -149,7 +157,12 @@ static int pump(precis_warc_reader *r)
 static int resync_gz(precis_warc_reader *r)
 {
 	r->dec_pos = r->dec_len = 0;
+	size_t from = r->in_base + r->in_pos;
 	for (;;) {
+		if (r->in_base + r->in_pos - from > MAX_RESYNC) {
+			r->stopped = 1;
+			return PRECIS_ETOOBIG;
+		}
 		int rc = fill_in(r);
 		if (rc)
 			return rc;
@@ -287,7 +300,12 @@ static int read_body(precis_warc_reader *r, size_t len)
 /* Skip a plain-file record's remains to the next "WARC/1." at a line start. */
 static int resync_plain(precis_warc_reader *r)
 {
+	size_t from = r->dec_offset + r->dec_pos;
 	for (;;) {
+		if (r->dec_offset + r->dec_pos - from > MAX_RESYNC) {
+			r->stopped = 1;
+			return PRECIS_ETOOBIG;
+		}
 		for (size_t i = r->dec_pos + 1; i + 7 <= r->dec_len; i++)
 			if (r->dec[i - 1] == '\n' && memcmp(r->dec + i, "WARC/1.", 7) == 0) {
 				r->dec_pos = i;
@@ -481,6 +499,10 @@ static int corrupt(precis_warc_reader *r, precis_error *err, size_t at, int code
 {
 	px_error_set(err, code, at, "WARC record at byte offset %zu: %s", at, what);
 	int rc = r->gz == 1 ? resync_gz(r) : resync_plain(r);
+	if (rc == PRECIS_ETOOBIG)
+		return px_error_set(err, PRECIS_EFORMAT, at, "WARC record at byte offset %zu: %s; "
+				    "no record follows within %zu MiB: stopped reading", at, what,
+				    MAX_RESYNC >> 20);
 	return rc < 0 ? px_error_set(err, rc, at, "WARC file: read error at byte %zu", at) : code;
 }
 
@@ -489,13 +511,22 @@ int precis_warc_reader_next(precis_warc_reader *r, const precis_warc_record **re
 {
 	size_t hlen = 0;
 	*rec = NULL;
-	/* Blank lines between records are tolerated. */
+	if (r->stopped)
+		return 0;
+	/* Blank lines between records are tolerated (not without end). */
+	size_t from = here(r);
 	for (;;) {
 		while (r->dec_pos < r->dec_len &&
 		       (r->dec[r->dec_pos] == '\r' || r->dec[r->dec_pos] == '\n'))
 			r->dec_pos++;
 		if (r->dec_pos < r->dec_len)
 			break;
+		if (r->gz != 1 && here(r) - from > MAX_RESYNC) {
+			r->stopped = 1;
+			return px_error_set(err, PRECIS_EFORMAT, from, "WARC file: only blank lines "
+					    "for %zu MiB after byte offset %zu: stopped reading",
+					    MAX_RESYNC >> 20, from);
+		}
 		int rc = pump(r);
 		if (rc == PRECIS_EFORMAT)
 			return corrupt(r, err, here(r), rc, "gzip data is corrupt");

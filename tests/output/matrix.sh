@@ -8,7 +8,8 @@
 # (exit 0: an empty document counted in the table), summarize/clean --warc
 # of an empty WARC (exit 0, no word), rouge/compare --jsonl [--window] with
 # a second operand (silently ignored), --lossy on compare/rouge/eval (unknown),
-# --idf /dev/zero (read until memory ran out).
+# --idf /dev/zero (read until memory ran out), --warc /dev/zero (scanned for
+# ever) and rouge --stopwords /dev/zero.
 . "$(dirname "$0")/lib.sh"
 W=tests/golden/html/data/pages.warc.gz
 : > "$T/empty"
@@ -151,6 +152,15 @@ done
 timeout 120 "$PRECIS" rouge --compat rouge155 --stopwords /dev/zero --max-bytes 1M "$T/a.txt" "$T/ref.txt" > /dev/null 2> "$T/err"
 st=$?
 [ $st = 1 ] && grep -q "/dev/zero: larger than --max-bytes" "$T/err" && ok || ko "rouge --stopwords /dev/zero: exit $st: $(head -c 120 "$T/err")"
+
+# ... and a WARC input that is no WARC at all: the reader gives up 256 MiB
+# past the broken record instead of scanning for the next one without end.
+for c in summarize clean compare; do
+	timeout 120 "$PRECIS" $c --warc /dev/zero > /dev/null 2> "$T/err" < /dev/null
+	st=$?
+	[ $st = 1 ] && grep -q "/dev/zero: WARC record at byte offset 0.*stopped reading" "$T/err" && ok ||
+		ko "$c --warc /dev/zero: exit $st (want 1, 124 is a hang): $(head -c 120 "$T/err")"
+done
 
 # 5. --lossy is an option of every command that reads text: accepted in
 # each mode, same exit status as without it on these valid inputs (the
