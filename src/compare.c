@@ -416,6 +416,12 @@ const char *precis_comparison_article_event_date(const precis_comparison *c, siz
 	return a ? a->event_date : NULL;
 }
 
+const char *precis_comparison_article_warning(const precis_comparison *c, size_t j)
+{
+	const px_article *a = article_at(c, j);
+	return a ? a->date_warning : NULL;
+}
+
 int precis_comparison_article_story(const precis_comparison *c, size_t j)
 {
 	const px_article *a = article_at(c, j);

@@ -30,6 +30,8 @@ typedef struct px_article {
 	char *problem;       /* what was wrong with the record (no sentence, no usable text), or NULL */
 	bool unusable;       /* no usable text at all: a story of its own */
 	char *event_date;    /* "YYYY-MM-DD", "YYYY-MM-DD/YYYY-MM-DD", "--MM-DD" (no year), or NULL */
+	const char *event_date_source; /* static: where event_date came from, or NULL */
+	char *date_warning;  /* the record's date was not ISO 8601: what was done with it */
 	size_t words, nsentences;
 	char **agencies;
 	size_t nagencies;

@@ -72,6 +72,8 @@ static json_t *article(const px_article *a)
 	json_object_set_new(o, "headline", opt_str(a->headline));
 	json_object_set_new(o, "date", opt_str(a->date));
 	json_object_set_new(o, "event_date", opt_str(a->event_date));
+	json_object_set_new(o, "event_date_source", opt_str(a->event_date_source));
+	json_object_set_new(o, "date_warning", opt_str(a->date_warning));
 	json_object_set_new(o, "url", opt_str(a->url));
 	json_object_set_new(o, "language", json_string(a->lang));
 	json_object_set_new(o, "words", json_integer((json_int_t)a->words));
