@@ -306,15 +306,11 @@ void precis_comparison_free(precis_comparison *c)
 		free(st->articles);
 		free(st->label);
 		free(st->date);
-		for (size_t k = 0; k < st->nshared; k++) {
-			free(st->shared[k].text);
-			free(st->shared[k].articles);
-		}
+		for (size_t k = 0; k < st->nshared; k++)
+			px_cmp_fact_free(&st->shared[k]);
 		free(st->shared);
-		for (size_t k = 0; k < st->nconsensus; k++) {
-			free(st->consensus[k].text);
-			free(st->consensus[k].articles);
-		}
+		for (size_t k = 0; k < st->nconsensus; k++)
+			px_cmp_fact_free(&st->consensus[k]);
 		free(st->consensus);
 	}
 	free(c->stories);

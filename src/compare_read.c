@@ -94,7 +94,8 @@ static int on_body_word(const px_word *word, void *vctx)
 	w->wh[w->nw] = px_hash(word->form, word->form_len);
 	w->wspan[w->nw] = (precis_span){ c->base + word->start, c->base + word->end };
 	w->nw++;
-	if (word->stop || word->number || word->form_len < 3)
+	if (word->stop || word->number || word->form_len < 3 ||
+	    px_cmp_function_word(c->lang, word->form, word->form_len))
 		return 0;
 	int64_t id;
 	int added;
