@@ -544,6 +544,10 @@ static char *headline_subject(const char *h, const struct hwords *hw, const work
 				name = entity_of(pl, nl, h + x->start, len, h + x->start);
 			if (name)
 				return strdup(name);
+			/* "Notre-Dame" is one name; "Poutine-Kim" two, of which the first. */
+			size_t whole = x->end - x->start;
+			if (whole > len && proper_in_body(w->doc, h + x->start, whole))
+				return strndup(h + x->start, whole);
 			if (proper_in_body(w->doc, h + x->start, len))
 				return strndup(h + x->start, len);
 		}
