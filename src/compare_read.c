@@ -327,7 +327,7 @@ static int read_pubdate(px_article *pa, const precis_article_input *in, const ch
 	} else {
 		snprintf(msg, sizeof msg,
 			 "date \"%.40s\" is not ISO 8601 (YYYY-MM-DD)%s: ignored, the page's own date "
-			 "is used",
+			 "is used if it states one",
 			 in->date, strchr(in->date, '/') ? " and its day and month order is unknown" : "");
 	}
 	return copy_str(&pa->date_warning, msg);
