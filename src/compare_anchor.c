@@ -266,6 +266,15 @@ static size_t word_end(const struct scan *s, size_t i)
  */
 static int word_anchor(struct scan *s, precis_analyzer *a, size_t i, size_t e, bool *run)
 {
+	/* An elided article or pronoun is not the name's: "l'App Store", "d'Apple". */
+	for (size_t k = i + 1; k < e && k <= i + 2; k++) {
+		size_t adv;
+		int32_t ap = px_utf8_decode(s->t + k, e - k, &adv);
+		if (ap >= 0 && px_cp_is_apostrophe(ap) && k + adv < e) {
+			i = k + adv;
+			break;
+		}
+	}
 	char key[128];
 	size_t kl = anchor_key(key, sizeof key, s->t + i, e - i);
 	size_t adv;

@@ -321,7 +321,9 @@ static int read_pubdate(px_article *pa, const precis_article_input *in, const ch
 		return 0;
 	}
 	if (numeric_date(&d, in->date, lang, &how) == 0) {
-		snprintf(iso, 11, "%04d-%02d-%02d", d.year % 10000, d.month % 100, d.day % 100);
+		char buf[40];
+		snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+		snprintf(iso, 11, "%.10s", buf);
 		snprintf(msg, sizeof msg, "date \"%.40s\" is not ISO 8601 (YYYY-MM-DD): read as %s (%s)",
 			 in->date, iso, how);
 	} else {

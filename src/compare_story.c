@@ -121,17 +121,31 @@ static bool same_lang(const coll *c, const px_story *st, size_t x, size_t y)
 	return strcmp(c->w[st->articles[x]].doc->lang, c->w[st->articles[y]].doc->lang) == 0;
 }
 
-/* How well sentence s of story article x and sentence t of y state one fact, 0..1. */
-static double fact_score(const coll *c, const px_story *st, const story_anchors *sa, size_t x,
-			 size_t s, size_t y, size_t t)
+/* Anchors shared as a score: 0 below the rule, ALIGN_MIN or more at it. */
+static double anchor_score(size_t k, bool hard)
 {
+	if (k < PX_ANCHOR_MIN || (!hard && k < PX_ANCHOR_NAMES))
+		return 0;
+	return k >= ANCHOR_FULL ? 1.0 : (double)k / ANCHOR_FULL;
+}
+
+/*
+ * How well sentence s of story article x and sentence t of y state one
+ * fact, 0..1; *shared (may be NULL) gets the anchors they share (0 within
+ * a language).
+ */
+static double fact_score(const coll *c, const px_story *st, const story_anchors *sa, size_t x,
+			 size_t s, size_t y, size_t t, size_t *shared)
+{
+	if (shared)
+		*shared = 0;
 	if (!sa || same_lang(c, st, x, y))
 		return align(&c->w[st->articles[x]].sent[s], &c->w[st->articles[y]].sent[t]);
 	bool hard;
 	size_t k = px_cmp_anchors_shared(&sa->a[x][s], &sa->a[y][t], NULL, &hard);
-	if (k < PX_ANCHOR_MIN || (!hard && k < PX_ANCHOR_NAMES))
-		return 0;
-	return k >= ANCHOR_FULL ? 1.0 : (double)k / ANCHOR_FULL;
+	if (shared)
+		*shared = k;
+	return anchor_score(k, hard);
 }
 
 static void units_free(unit *u, size_t n)
@@ -185,11 +199,11 @@ static int align_story(unit **out, size_t *nout, const coll *c, const px_story *
 				size_t best_t = 0, some = 0;
 				bool cross = sa && !same_lang(c, st, x, y);
 				for (size_t t = 0; t < nt; t++) {
-					double a = fact_score(c, st, sa, x, s, y, t);
+					size_t k;
+					double a = fact_score(c, st, sa, x, s, y, t, &k);
 					if (a > best)
 						best = a, best_t = t;
-					if (cross && some == 0)
-						some = px_cmp_anchors_shared(&sa->a[x][s], &sa->a[y][t], NULL, NULL);
+					some += k;
 				}
 				/*
 				 * "Only here" across languages needs proof of absence: enough
@@ -352,7 +366,8 @@ static int facts(precis_comparison *cmp, const coll *c, px_story *st, const stor
 		bool dup = false;
 		for (size_t k = 0; k < no && !dup; k++) {
 			const unit *f = &u[order[k]];
-			dup = fact_score(c, st, sa, f->art, f->sent, u[i].art, u[i].sent) >= ALIGN_MIN;
+			dup = fact_score(c, st, sa, f->art, f->sent, u[i].art, u[i].sent, NULL) >=
+			      ALIGN_MIN;
 		}
 		if (!dup)
 			order[no++] = i;
@@ -415,7 +430,8 @@ static int consensus(const coll *c, px_story *st, const story_anchors *sa, unit 
 			bool taken = false;
 			for (size_t k = 0; k < np; k++) {
 				const unit *p = &u[picked[k]];
-				double a = fact_score(c, st, sa, u[i].art, u[i].sent, p->art, p->sent);
+				double a = fact_score(c, st, sa, u[i].art, u[i].sent, p->art, p->sent,
+						      NULL);
 				redundancy = a > redundancy ? a : redundancy;
 				taken |= picked[k] == i;
 			}
