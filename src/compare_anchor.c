@@ -132,8 +132,8 @@ static int scale_after(const struct scan *s, size_t i, size_t *end)
 		j++;
 	for (size_t k = 0; k < sizeof sc / sizeof sc[0]; k++)
 		if (strlen(sc[k].w) == j - i && strncasecmp(s->t + i, sc[k].w, j - i) == 0) {
-			bool fr_billion = s->lang && strcmp(s->lang, "fr") == 0 && sc[k].p == 9 &&
-					  sc[k].w[4] == 'i' && sc[k].w[5] == 'o';
+			bool fr_billion = s->lang && strcmp(s->lang, "fr") == 0 &&
+					  strncmp(sc[k].w, "billion", 7) == 0;
 			*end = j;
 			return fr_billion ? 12 : sc[k].p;
 		}
