@@ -88,7 +88,7 @@ static const char *color(const px_article *a)
 
 static px_render html(FILE *fp)
 {
-	return (px_render){ fp, esc, "&ndash;", " <small>(in text)</small>" };
+	return (px_render){ fp, esc, "&ndash;", " <small>(from the text)</small>" };
 }
 
 /* An outlet's name on its colour: who carries a fact. */
@@ -287,8 +287,9 @@ static void story(FILE *fp, const precis_comparison *c, size_t s)
 	esc(fp, st->label);
 	fprintf(fp, "</h2>\n<p class=\"meta\">%zu articles", st->narticles);
 	if (st->date) {
+		px_render r = html(fp);
 		fputs(", event date ", fp);
-		esc(fp, st->date);
+		px_report_date(&r, st->date);
 	}
 	fputs("</p>\n<div class=\"cards\">\n", fp);
 	for (size_t x = 0; x < st->narticles; x++)

@@ -27,7 +27,7 @@ static void cell(FILE *fp, const char *s)
 
 static px_render md(FILE *fp)
 {
-	return (px_render){ fp, cell, "-", " (in text)" };
+	return (px_render){ fp, cell, "-", ", from the text" };
 }
 
 static void credits(FILE *fp, const precis_comparison *c, const px_fact *f)
@@ -202,8 +202,11 @@ static void story(FILE *fp, const precis_comparison *c, size_t s)
 	fprintf(fp, "## Story %zu: ", s + 1);
 	cell(fp, st->label);
 	fprintf(fp, "\n\n%zu articles", st->narticles);
-	if (st->date)
-		fprintf(fp, ", event date %s", st->date);
+	if (st->date) {
+		px_render r = md(fp);
+		fputs(", event date ", fp);
+		px_report_date(&r, st->date);
+	}
 	fputs("\n\n", fp);
 	cards(fp, c, st);
 	headlines(fp, c, st);
@@ -234,13 +237,14 @@ static void singles(FILE *fp, const precis_comparison *c, size_t nsingle)
 		if (st->narticles != 1)
 			continue;
 		const px_article *a = &c->articles[st->articles[0]];
-		fprintf(fp, "- Story %zu, **%s** (", s + 1, a->id);
+		/* Middle dots, not parentheses: a date can carry its own ("year not given"). */
+		fprintf(fp, "- Story %zu, **%s** · ", s + 1, a->id);
 		if (a->outlet) {
 			cell(fp, a->outlet);
-			fputs(", ", fp);
+			fputs(" · ", fp);
 		}
 		px_report_date_of(&r, a);
-		fprintf(fp, ", %s, %zu words): ", a->lang, a->words);
+		fprintf(fp, " · %s · %zu words: ", a->lang, a->words);
 		cell(fp, a->headline ? a->headline : a->lead);
 		if (a->problem) {
 			fputs(" (", fp);
