@@ -86,6 +86,17 @@
 		bad.push("fewer than 2 outlets coloured");
 	check("one-colour-per-outlet", bad);
 
+	// Up to the palette's 8 colours, two outlets never share one.
+	bad = [];
+	var names = Object.keys(colour), owner = {};
+	if (names.length <= 8)
+		names.forEach(function (n) {
+			if (owner[colour[n]] !== undefined)
+				bad.push(n + " and " + owner[colour[n]] + " both " + colour[n]);
+			owner[colour[n]] = n;
+		});
+	check("outlets-told-apart", bad);
+
 	// The overview: one row per outlet, a link to every story it lists.
 	bad = [];
 	var ov = document.getElementById("overview");

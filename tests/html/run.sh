@@ -13,6 +13,7 @@ PRECIS=$1
 OUT=${2:-build/html}
 cd "$(dirname "$0")/../.." || exit 2
 mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
 pass=0
 fail=0
 ok() { pass=$((pass + 1)); }
@@ -73,7 +74,7 @@ host() { # report name, width, probe script or /dev/null
 for name in journal wide links; do
 	for w in 1280 390; do
 		host "$name" "$w" tests/html/probe.js
-		chrome 1400 --dump-dom "file://$(pwd)/$OUT/$name-host-$w.html" > "$OUT/$name-$w.dom"
+		chrome 1400 --dump-dom "file://$OUT/$name-host-$w.html" > "$OUT/$name-$w.dom"
 		lines=$(sed -n '/<pre id="probe">/,/<\/pre>/p' "$OUT/$name-$w.dom" |
 			sed 's/&gt;/>/g; s/&lt;/</g; s/&amp;/\&/g' | grep -E "^(ok|FAIL) ")
 		[ -n "$lines" ] || ko "$name at $w px: no probe result (see $OUT/chromium.log)"
@@ -91,7 +92,7 @@ done
 for w in 1280 390; do
 	rm -f "$OUT/journal-$w.png"
 	host journal "$w" /dev/null
-	chrome "$w" --screenshot="$OUT/journal-$w.png" "file://$(pwd)/$OUT/journal-host-$w.html" > /dev/null
+	chrome "$w" --screenshot="$OUT/journal-$w.png" "file://$OUT/journal-host-$w.html" > /dev/null
 	size=$(wc -c < "$OUT/journal-$w.png" 2>/dev/null || echo 0)
 	# A blank page compresses to a few kB; the report's top is far larger.
 	[ "$size" -gt 20000 ] && ok || ko "journal at $w px: screenshot missing or blank ($size bytes)"
