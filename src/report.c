@@ -1,6 +1,7 @@
 /* report: see report.h. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -159,6 +160,36 @@ bool px_report_name_shared(const precis_comparison *c, size_t i)
 		if (j != i && strcmp(px_report_name_of(&c->articles[j]), name) == 0)
 			return true;
 	return false;
+}
+
+void px_report_label(const px_render *r, const precis_comparison *c, size_t i)
+{
+	const px_article *a = &c->articles[i];
+	r->esc(r->fp, px_report_name_of(a));
+	if (a->outlet && px_report_name_shared(c, i)) {
+		fputs(" (", r->fp);
+		r->esc(r->fp, a->id);
+		fputc(')', r->fp);
+	}
+}
+
+static int by_name(const void *x, const void *y)
+{
+	const px_article *a = *(const px_article *const *)x, *b = *(const px_article *const *)y;
+	int d = strcmp(px_report_name_of(a), px_report_name_of(b));
+	return d ? d : (a < b ? -1 : a > b);
+}
+
+int px_report_by_name(const px_article ***out, const precis_comparison *c)
+{
+	const px_article **by = malloc((c->narticles ? c->narticles : 1) * sizeof *by);
+	*out = by;
+	if (!by)
+		return PRECIS_ENOMEM;
+	for (size_t i = 0; i < c->narticles; i++)
+		by[i] = &c->articles[i];
+	qsort(by, c->narticles, sizeof *by, by_name);
+	return 0;
 }
 
 bool px_report_url_ok(const char *url)

@@ -42,6 +42,13 @@ void px_report_date_of(const px_render *r, const px_article *a);
  * a label naming articles (the similarity matrix) must add the id.
  */
 bool px_report_name_shared(const precis_comparison *c, size_t i);
+/* Article i by its shown name, and its id in parentheses when another article shows the same. */
+void px_report_label(const px_render *r, const precis_comparison *c, size_t i);
+/*
+ * The articles of c sorted by shown name (ties in input order), so one
+ * outlet's articles are adjacent: *out is malloc'ed, the caller frees it.
+ */
+int px_report_by_name(const px_article ***out, const precis_comparison *c);
 /* Whether url may become a link: http(s), no space, control or bidi byte. */
 bool px_report_url_ok(const char *url);
 /* v[0..n) escaped, joined by ", "; none when n is 0. */

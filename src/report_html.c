@@ -401,12 +401,8 @@ static void singles(FILE *fp, const precis_comparison *c, size_t nsingle)
 /* An article's label in the matrix: its outlet, with the id when another article shows the same. */
 static void sim_label(FILE *fp, const precis_comparison *c, size_t i)
 {
-	esc(fp, px_report_name_of(&c->articles[i]));
-	if (!px_report_name_shared(c, i) || !c->articles[i].outlet)
-		return;
-	fputs(" (", fp);
-	esc(fp, c->articles[i].id);
-	fputc(')', fp);
+	px_render r = html(fp);
+	px_report_label(&r, c, i);
 }
 
 static size_t utf8_chars(const char *s)
@@ -491,13 +487,6 @@ static void heatmap(FILE *fp, const precis_comparison *c)
 	fputs("</svg></div>\n</section>\n", fp);
 }
 
-static int by_name(const void *x, const void *y)
-{
-	const px_article *a = *(const px_article *const *)x, *b = *(const px_article *const *)y;
-	int d = strcmp(px_report_name_of(a), px_report_name_of(b));
-	return d ? d : (a < b ? -1 : a > b);
-}
-
 static void overview_head(FILE *fp, const precis_comparison *c, size_t ns)
 {
 	fputs("<section>\n<h2>Who covered what</h2>\n<ol class=\"stories\">\n", fp);
@@ -524,14 +513,11 @@ static void overview_head(FILE *fp, const precis_comparison *c, size_t ns)
 static int overview(FILE *fp, const precis_comparison *c)
 {
 	size_t n = c->narticles, ns = c->nstories < OVERVIEW_STORIES ? c->nstories : OVERVIEW_STORIES;
-	const px_article **by = malloc((n ? n : 1) * sizeof *by);
+	const px_article **by = NULL;
 	size_t *count = malloc((ns ? ns : 1) * sizeof *count);
-	int rc = PRECIS_ENOMEM;
-	if (!by || !count)
+	int rc = count ? px_report_by_name(&by, c) : PRECIS_ENOMEM;
+	if (rc < 0)
 		goto done;
-	for (size_t i = 0; i < n; i++)
-		by[i] = &c->articles[i];
-	qsort(by, n, sizeof *by, by_name);
 	overview_head(fp, c, ns);
 	for (size_t i = 0, j; i < n; i = j) {
 		memset(count, 0, ns * sizeof *count);
@@ -665,15 +651,12 @@ static size_t name_slot(const char *name)
 static int colored_view(precis_comparison *view, px_article **copy, const precis_comparison *c)
 {
 	size_t n = c->narticles;
-	const px_article **by = malloc((n ? n : 1) * sizeof *by);
+	const px_article **by = NULL;
 	*copy = malloc((n ? n : 1) * sizeof **copy);
-	if (!by || !*copy) {
+	if (!*copy || px_report_by_name(&by, c) < 0) {
 		free(by);
 		return PRECIS_ENOMEM;
 	}
-	for (size_t i = 0; i < n; i++)
-		by[i] = &c->articles[i];
-	qsort(by, n, sizeof *by, by_name);
 	bool used[NCOLORS] = { false };
 	size_t nused = 0, slot = 0;
 	for (size_t i = 0; i < n; i++) {
