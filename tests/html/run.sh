@@ -53,20 +53,21 @@ if [ -z "$BROWSER" ]; then
 	[ "$fail" -eq 0 ]
 	exit
 fi
-chrome() { # window width, then chromium's arguments
+chrome() { # window width and height, then chromium's arguments
 	cw=$1
-	shift
+	ch=$2
+	shift 2
 	profile=$(mktemp -d)
 	timeout 120 "$BROWSER" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
 		--disable-background-networking --disable-component-update --disable-sync \
-		--hide-scrollbars --user-data-dir="$profile" --window-size="$cw,900" "$@" 2>> "$OUT/chromium.log"
+		--hide-scrollbars --user-data-dir="$profile" --window-size="$cw,$ch" "$@" 2>> "$OUT/chromium.log"
 	rm -rf "$profile"
 }
 # Headless Chromium keeps windows at least 500 px wide, so the report
 # runs in an iframe of the tested width (srcdoc: same origin as the host,
 # which --dump-dom prints with the probe's lines).
 host() { # report name, width, probe script or /dev/null
-	{ printf '<!DOCTYPE html><html><body style="margin:0"><iframe style="border:0;width:%spx;height:900px" srcdoc="' "$2"
+	{ printf '<!DOCTYPE html><html><body style="margin:0"><iframe style="border:0;width:%spx;height:100vh" srcdoc="' "$2"
 	  { sed 's|</body></html>||' "$OUT/$1.html"; printf '<script>\n'; cat "$3"
 	    printf '</script></body></html>\n'; } | sed 's/&/\&amp;/g; s/"/\&quot;/g'
 	  printf '"></iframe></body></html>\n'; } > "$OUT/$1-host-$2.html"
@@ -74,7 +75,7 @@ host() { # report name, width, probe script or /dev/null
 for name in journal wide links; do
 	for w in 1280 390; do
 		host "$name" "$w" tests/html/probe.js
-		chrome 1400 --dump-dom "file://$OUT/$name-host-$w.html" > "$OUT/$name-$w.dom"
+		chrome 1400 900 --dump-dom "file://$OUT/$name-host-$w.html" > "$OUT/$name-$w.dom"
 		lines=$(sed -n '/<pre id="probe">/,/<\/pre>/p' "$OUT/$name-$w.dom" |
 			sed 's/&gt;/>/g; s/&lt;/</g; s/&amp;/\&/g' | grep -E "^(ok|FAIL) ")
 		[ -n "$lines" ] || ko "$name at $w px: no probe result (see $OUT/chromium.log)"
@@ -88,14 +89,16 @@ for name in journal wide links; do
 		fail=$((fail + $(grep -c '^FAIL' "$OUT/$name-$w.checks")))
 	done
 done
-# Screenshots through the same host page, the iframe at the tested width.
-for w in 1280 390; do
+# Screenshots through the same host page, the iframe at the tested width:
+# a laptop's and a phone's first screen.
+for size in 1280x1200 390x844; do
+	w=${size%x*}
 	rm -f "$OUT/journal-$w.png"
 	host journal "$w" /dev/null
-	chrome "$w" --screenshot="$OUT/journal-$w.png" "file://$OUT/journal-host-$w.html" > /dev/null
-	size=$(wc -c < "$OUT/journal-$w.png" 2>/dev/null || echo 0)
+	chrome "$w" "${size#*x}" --screenshot="$OUT/journal-$w.png" "file://$OUT/journal-host-$w.html" > /dev/null
+	bytes=$(wc -c < "$OUT/journal-$w.png" 2>/dev/null || echo 0)
 	# A blank page compresses to a few kB; the report's top is far larger.
-	[ "$size" -gt 20000 ] && ok || ko "journal at $w px: screenshot missing or blank ($size bytes)"
+	[ "$bytes" -gt 20000 ] && ok || ko "journal at $w px: screenshot missing or blank ($bytes bytes)"
 	[ -n "$SHOTS" ] && cp "$OUT/journal-$w.png" "$SHOTS/compare-$w.png"
 done
 echo "html: $pass passed, $fail failed"
