@@ -283,8 +283,11 @@ static void singles(FILE *fp, const precis_comparison *c, size_t nsingle)
 			cell(fp, a->outlet);
 			fputs(" · ", fp);
 		}
-		px_report_date_of(&r, a);
-		fprintf(fp, " · %s · %zu words: ", a->lang, a->words);
+		if (a->date || a->event_date) {
+			px_report_date_of(&r, a);
+			fputs(" · ", fp);
+		}
+		fprintf(fp, "%s · %zu words: ", a->lang, a->words);
 		headline(fp, a, a->headline ? a->headline : a->lead);
 		if (a->problem) {
 			fputs(" (", fp);
