@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "compare.h"
+#include "report.h"
 
 static json_t *strs(char **v, size_t n)
 {
@@ -82,6 +83,13 @@ static json_t *story_languages(const precis_comparison *c, const px_story *st)
 	return v;
 }
 
+/* The reader's form of an ISO 8601 date (report.c), null when there is none. */
+static json_t *date_text(const char *iso)
+{
+	char text[PX_DATE_TEXT_MAX];
+	return px_report_date_text(text, iso) ? json_string(text) : json_null();
+}
+
 static json_t *article(const px_article *a)
 {
 	json_t *o = json_object();
@@ -89,7 +97,9 @@ static json_t *article(const px_article *a)
 	json_object_set_new(o, "outlet", opt_str(a->outlet));
 	json_object_set_new(o, "headline", opt_str(a->headline));
 	json_object_set_new(o, "date", opt_str(a->date));
+	json_object_set_new(o, "date_text", date_text(a->date));
 	json_object_set_new(o, "event_date", opt_str(a->event_date));
+	json_object_set_new(o, "event_date_text", date_text(a->event_date));
 	json_object_set_new(o, "event_date_source", opt_str(a->event_date_source));
 	json_object_set_new(o, "date_warning", opt_str(a->date_warning));
 	json_object_set_new(o, "url", opt_str(a->url));
@@ -173,6 +183,7 @@ int precis_report_json(const precis_comparison *c, FILE *fp)
 		json_object_set_new(o, "id", json_integer((json_int_t)s));
 		json_object_set_new(o, "label", json_string(st->label));
 		json_object_set_new(o, "date", opt_str(st->date));
+		json_object_set_new(o, "date_text", date_text(st->date));
 		json_object_set_new(o, "articles", ids(c, st->articles, st->narticles));
 		json_object_set_new(o, "languages", story_languages(c, st));
 		json_object_set_new(o, "languages_compared", json_boolean(st->nlangs > 1));
