@@ -253,6 +253,11 @@ typedef struct precis_entity {
 	 * it differently ("Kim Jong-un", "Kim Jong Un" -> "kim jong un").
 	 */
 	const char *key;
+	/*
+	 * Mentions inside a photo credit ("© Sam Yeh / AFP", "Photo: Reuters"):
+	 * an agency named only there supplied a picture, not the text.
+	 */
+	size_t credits;
 } precis_entity;
 
 typedef struct precis_quote {

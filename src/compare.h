@@ -33,8 +33,10 @@ typedef struct px_article {
 	const char *event_date_source; /* static: where event_date came from, or NULL */
 	char *date_warning;  /* the record's date was not ISO 8601: what was done with it */
 	size_t words, nsentences;
-	char **agencies;
+	char **agencies;     /* agencies the text names or signs */
 	size_t nagencies;
+	char **credited;     /* agencies named only in photo credits: pictures, not copy */
+	size_t ncredited;
 	char **places, **persons; /* canonical names, most mentioned first */
 	size_t nplaces, npersons;
 	px_quote *quotes;

@@ -207,16 +207,26 @@ static void ymd_str(char *buf, size_t size, precis_ymd a, precis_ymd b)
 }
 
 /* The first max names of e, as the card lists them. */
-static int entity_names(char ***out, size_t *nout, const precis_entity *e, size_t n, size_t max)
+/* which: 0 every entity, 1 those named outside photo credits, 2 those named only in them. */
+static int entity_names_of(char ***out, size_t *nout, const precis_entity *e, size_t n,
+			   size_t max, int which)
 {
-	size_t k = n < max ? n : max;
 	*nout = 0;
-	if (!(*out = calloc(k ? k : 1, sizeof **out)))
+	if (!(*out = calloc(max ? max : 1, sizeof **out)))
 		return PRECIS_ENOMEM;
-	for (size_t i = 0; i < k; i++)
+	for (size_t i = 0; i < n && *nout < max; i++) {
+		bool credit_only = e[i].credits >= e[i].mentions;
+		if ((which == 1 && credit_only) || (which == 2 && !credit_only))
+			continue;
 		if (!((*out)[(*nout)++] = strdup(e[i].name)))
 			return PRECIS_ENOMEM;
+	}
 	return 0;
+}
+
+static int entity_names(char ***out, size_t *nout, const precis_entity *e, size_t n, size_t max)
+{
+	return entity_names_of(out, nout, e, n, max, 0);
 }
 
 /* *out = a copy of s, or NULL when s is NULL. */
@@ -367,7 +377,8 @@ static int read_meta(px_article *pa, work *w, const char *iso)
 	int rc = copy_str(&pa->event_date, w->has_event || w->ev_month ? md : NULL);
 	size_t n;
 	const precis_entity *e = precis_meta_agencies(w->meta, &n);
-	if (rc || (rc = entity_names(&pa->agencies, &pa->nagencies, e, n, 8)))
+	if (rc || (rc = entity_names_of(&pa->agencies, &pa->nagencies, e, n, 8, 1)) ||
+	    (rc = entity_names_of(&pa->credited, &pa->ncredited, e, n, 8, 2)))
 		return rc;
 	e = precis_meta_places(w->meta, &n);
 	if ((rc = entity_names(&pa->places, &pa->nplaces, e, n, 8)))
@@ -618,6 +629,9 @@ void px_cmp_article_free(px_article *a)
 	for (size_t i = 0; i < a->nagencies; i++)
 		free(a->agencies[i]);
 	free(a->agencies);
+	for (size_t i = 0; i < a->ncredited; i++)
+		free(a->credited[i]);
+	free(a->credited);
 	for (size_t i = 0; i < a->nplaces; i++)
 		free(a->places[i]);
 	free(a->places);

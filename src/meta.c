@@ -97,7 +97,8 @@ static int export(precis_entity **out, size_t *nout, const entvec *ev)
 		qsort(order, live, sizeof *order, px_meta_cmp_entity);
 	for (size_t i = 0; i < live; i++)
 		(*out)[i] = (precis_entity){ order[i]->name, order[i]->mentions, order[i]->first,
-					     (const char *const *)order[i]->variants, order[i]->key };
+					     (const char *const *)order[i]->variants, order[i]->key,
+					     order[i]->credits };
 	*nout = live;
 	free(order);
 	return 0;

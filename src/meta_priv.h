@@ -129,6 +129,7 @@ typedef struct {
 	size_t words;   /* words in key */
 	int64_t into;   /* merged into this entity of the same vector, or -1 */
 	bool opener;    /* every mention starts a sentence ("Puis Poutine") */
+	size_t credits; /* mentions in photo credits (agencies) */
 } entity;
 
 typedef struct {

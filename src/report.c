@@ -140,6 +140,16 @@ void px_report_list(const px_render *r, char *const *v, size_t n)
 		fputs(r->none, r->fp);
 }
 
+void px_report_agencies(const px_render *r, const px_article *a)
+{
+	if (a->nagencies || !a->ncredited)
+		px_report_list(r, a->agencies, a->nagencies);
+	if (a->ncredited) {
+		fputs(a->nagencies ? "; photo: " : "photo: ", r->fp);
+		px_report_list(r, a->credited, a->ncredited);
+	}
+}
+
 size_t px_report_single_count(const precis_comparison *c)
 {
 	size_t n = 0;

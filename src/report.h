@@ -53,6 +53,8 @@ int px_report_by_name(const px_article ***out, const precis_comparison *c);
 bool px_report_url_ok(const char *url);
 /* v[0..n) escaped, joined by ", "; none when n is 0. */
 void px_report_list(const px_render *r, char *const *v, size_t n);
+/* The agencies an article names or signs, then "photo: ..." for those only credited for a picture. */
+void px_report_agencies(const px_render *r, const px_article *a);
 /* Stories covered by one article only. */
 size_t px_report_single_count(const precis_comparison *c);
 /* Whether both articles of a reuse pair are in the given story. */

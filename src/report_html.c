@@ -156,7 +156,7 @@ static void card(FILE *fp, const precis_comparison *c, const px_article *a, bool
 	fprintf(fp, "</dd><dt>Language</dt><dd>%s</dd><dt>Length</dt><dd>%zu words</dd>", a->lang,
 		a->words);
 	fputs("<dt>Agencies</dt><dd>", fp);
-	px_report_list(&r, a->agencies, a->nagencies);
+	px_report_agencies(&r, a);
 	fputs("</dd></dl>\n<h4>Lead</h4><p class=\"lead\">", fp);
 	esc(fp, a->lead);
 	fputs("</p>\n<h4>Summary</h4><ol>", fp);

@@ -107,6 +107,7 @@ static json_t *article(const px_article *a)
 	json_object_set_new(o, "words", json_integer((json_int_t)a->words));
 	json_object_set_new(o, "sentences", json_integer((json_int_t)a->nsentences));
 	json_object_set_new(o, "agencies", strs(a->agencies, a->nagencies));
+	json_object_set_new(o, "photo_credits", strs(a->credited, a->ncredited));
 	json_object_set_new(o, "places", strs(a->places, a->nplaces));
 	json_object_set_new(o, "persons", strs(a->persons, a->npersons));
 	json_object_set_new(o, "lead", json_string(a->lead));
@@ -241,7 +242,7 @@ static json_t *meta_span(const char *text, precis_span s)
 	return json_stringn(text + s.start, s.end - s.start);
 }
 
-static json_t *meta_entities(const precis_entity *e, size_t n, bool variants)
+static json_t *meta_entities(const precis_entity *e, size_t n, bool variants, bool credits)
 {
 	json_t *arr = json_array();
 	for (size_t i = 0; i < n; i++) {
@@ -250,6 +251,8 @@ static json_t *meta_entities(const precis_entity *e, size_t n, bool variants)
 		json_object_set_new(o, "key", json_string(e[i].key));
 		json_object_set_new(o, "mentions", json_integer((json_int_t)e[i].mentions));
 		json_object_set_new(o, "first", json_integer((json_int_t)e[i].first));
+		if (credits)
+			json_object_set_new(o, "credits", json_integer((json_int_t)e[i].credits));
 		if (variants) {
 			json_t *v = json_array();
 			for (const char *const *p = e[i].variants; *p; p++)
@@ -412,11 +415,11 @@ static json_t *meta_object(const precis_doc *doc, const precis_meta *m, const ch
 		json_array_append_new(dates, meta_date(text, &d[i], ref));
 	json_object_set_new(o, "dates", dates);
 	const precis_entity *e = precis_meta_places(m, &n);
-	json_object_set_new(o, "places", meta_entities(e, n, false));
+	json_object_set_new(o, "places", meta_entities(e, n, false, false));
 	e = precis_meta_persons(m, &n);
-	json_object_set_new(o, "persons", meta_entities(e, n, true));
+	json_object_set_new(o, "persons", meta_entities(e, n, true, false));
 	e = precis_meta_agencies(m, &n);
-	json_object_set_new(o, "agencies", meta_entities(e, n, false));
+	json_object_set_new(o, "agencies", meta_entities(e, n, false, true));
 	json_object_set_new(o, "quotes", meta_quotes(text, m));
 	meta_evidence(o, text, doc, m);
 	return o;

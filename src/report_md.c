@@ -123,7 +123,7 @@ static void cards(FILE *fp, const precis_comparison *c, const px_story *st)
 			case 2: px_report_date_of(&md_fp, a); break;
 			case 3: cell(fp, a->lang); break;
 			case 4: fprintf(fp, "%zu words", a->words); break;
-			case 5: px_report_list(&md_fp, a->agencies, a->nagencies); break;
+			case 5: px_report_agencies(&md_fp, a); break;
 			case 6: cell(fp, a->lead); break;
 			case 7:
 				for (size_t k = 0; k < a->nsummary; k++) {
