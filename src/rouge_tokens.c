@@ -29,21 +29,22 @@
 
 static int push_id(px_toks *t, px_rouge_ctx *c, const char *w, size_t n)
 {
-	int64_t id;
-	int rc = px_strmap_intern(c->vocab, w, n, &id, NULL);
+	uint32_t id;
+	int rc = px_rouge_vocab_intern(&id, c->vocab, w, n);
 	if (rc)
 		return rc;
-	if (t->n >= MAX_TOKENS || id >= (int64_t)1 << 30)
+	if (t->n >= MAX_TOKENS)
 		return PRECIS_ETOOBIG;
-	if (px_vec_reserve((void **)&t->id, &t->cap, t->n + 1, sizeof *t->id))
+	if (t->n >= t->cap &&
+	    px_vec_reserve((void **)&t->id, &t->cap, t->n + 1, sizeof *t->id))
 		return PRECIS_ENOMEM;
-	t->id[t->n++] = (uint32_t)id;
+	t->id[t->n++] = id;
 	return 0;
 }
 
 static int new_line(px_toks *t)
 {
-	if (px_vec_reserve((void **)&t->line, &t->lcap, t->nlines + 2, sizeof *t->line))
+	if (t->nlines + 2 > t->lcap && px_vec_reserve((void **)&t->line, &t->lcap, t->nlines + 2, sizeof *t->line))
 		return PRECIS_ENOMEM;
 	t->line[t->nlines++] = t->n;
 	t->line[t->nlines] = t->n;
@@ -418,7 +419,8 @@ int px_rouge_load_exceptions(precis_rouge *r)
 /* Both token streams of a text (see px_rouge_text). */
 int px_rouge_text_tokenize(px_rouge_text *t, px_rouge_ctx *c, const char *s)
 {
-	memset(t, 0, sizeof *t);
+	t->flat.n = t->flat.nlines = 0;
+	t->own_lines.n = t->own_lines.nlines = 0;
 	int rc = tokenize_text(&t->flat, c, s, false);
 	t->lines = &t->flat;
 	if (!rc && c->r->o.compat == PRECIS_ROUGE_155 && c->r->o.limit_bytes) {
@@ -448,16 +450,16 @@ int px_rouge_tokens(char **out, precis_rouge *r, const char *text)
 			precis_detect_language(&c.lang, r->a, text, strlen(text));
 	}
 	int rc = px_rouge_stems_trim(r);
-	if (!rc)
-		rc = px_strmap_new(&c.vocab);
 	if (rc)
 		return rc;
+	c.vocab = &r->vocab;
+	px_rouge_vocab_reset(c.vocab);
 	px_toks t = { 0 };
 	rc = tokenize_text(&t, &c, text, false);
 	size_t len = 1;
 	for (size_t i = 0; !rc && i < t.n; i++) {
 		size_t kl;
-		px_strmap_key(c.vocab, t.id[i], &kl);
+		px_rouge_vocab_key(c.vocab, t.id[i], &kl);
 		len += kl + 1;
 	}
 	char *s = rc ? NULL : malloc(len + t.nlines);
@@ -467,7 +469,7 @@ int px_rouge_tokens(char **out, precis_rouge *r, const char *text)
 	for (size_t l = 0; !rc && l < t.nlines; l++) {
 		for (size_t i = t.line[l]; i < t.line[l + 1]; i++) {
 			size_t kl;
-			const char *k = px_strmap_key(c.vocab, t.id[i], &kl);
+			const char *k = px_rouge_vocab_key(c.vocab, t.id[i], &kl);
 			if (i > t.line[l])
 				s[o++] = ' ';
 			memcpy(s + o, k, kl);
@@ -480,6 +482,5 @@ int px_rouge_tokens(char **out, precis_rouge *r, const char *text)
 		*out = s;
 	}
 	toks_free(&t);
-	px_strmap_free(c.vocab);
 	return rc;
 }
