@@ -43,6 +43,7 @@ typedef struct {
 	px_idtab tab;
 	px_rouge_buf cnt;            /* uint32_t: counter pair per n-gram id */
 	px_rouge_buf gram_r, gram_c; /* uint32_t: n-gram id starting at each position */
+	px_rouge_buf pos_r, pos_c;   /* uint32_t: positions whose n-gram may be shared */
 	px_rouge_buf moves;          /* uint64_t: LCS backtrack, bit set = move left */
 	px_rouge_buf row;            /* uint32_t: two LCS rows (long texts) */
 	px_rouge_buf wrow;           /* double: two weighted LCS rows */

@@ -110,43 +110,45 @@ static double clipped(const px_rouge_scratch *s, uint32_t lo, uint32_t hi)
 	return hit;
 }
 
-/* An n-gram position whose prefix one of the texts lacks: it cannot be shared. */
-#define DEAD UINT32_MAX
-
 /*
  * One level of ROUGE-N (size >= 2): the size-gram at i is the pair (id of
- * the (size-1)-gram at i, token i+size-1), numbered in s->tab, counted in
- * cnt. Only positions whose (size-1)-gram occurs in both texts are looked
- * up (prev_cnt holds those counts): the others cannot be shared, and the
- * totals are known without them. First pass marks, second numbers, so the
- * table and counters are sized by what is live.
+ * the (size-1)-gram at i, token i+size-1), numbered in s->tab and counted
+ * in cnt. Only a position whose (size-1)-gram occurs in both texts can
+ * hold a shared size-gram, and the totals are known without the others:
+ * pos[side] lists the positions still live, and each level keeps those
+ * whose gram the previous level's counts (prev_cnt) show on both sides.
+ * Live positions shrink fast, so levels 3 and 4 cost little.
  */
 static int ngram_level(px_rouge_counts *out, px_rouge_scratch *s, const px_toks *text[2],
-		       uint32_t *gram[2], uint64_t size)
+		       uint32_t *gram[2], uint32_t *pos[2], size_t npos[2], size_t size)
 {
 	const uint32_t *prev_cnt = s->cnt.p;
 	size_t live = 0;
 	for (int side = 0; side < 2; side++) {
-		size_t n = text[side]->n;
-		for (size_t i = 0; i + size <= n; i++) {
-			uint32_t g = gram[side][i];
-			bool on = g != DEAD && prev_cnt[2 * g] && prev_cnt[2 * g + 1];
-			gram[side][i] = on ? g : DEAD;
-			live += on;
+		size_t n = text[side]->n, k = 0;
+		for (size_t q = 0; q < npos[side]; q++) {
+			uint32_t i = pos[side][q], g = gram[side][i];
+			pos[side][k] = i;
+			/* Branch-free: which positions stay is data, not a pattern. */
+			k += (size_t)((i + size <= n) & (prev_cnt[2 * (size_t)g] != 0) &
+				      (prev_cnt[2 * (size_t)g + 1] != 0));
 		}
+		npos[side] = k;
+		live += k;
 	}
+	out->hit = 0;
+	if (!live)
+		return 0;
 	if (idtab_reset(&s->tab, live) || counters(s, live))
 		return PRECIS_ENOMEM;
 	uint32_t *cnt = s->cnt.p;
 	for (int side = 0; side < 2; side++) {
 		const uint32_t *id = text[side]->id;
-		size_t n = text[side]->n;
-		for (size_t i = 0; i + size <= n; i++) {
-			if (gram[side][i] == DEAD)
-				continue;
+		for (size_t q = 0; q < npos[side]; q++) {
+			uint32_t i = pos[side][q];
 			uint32_t g = idtab_id(&s->tab, key_of(size, gram[side][i], id[i + size - 1]));
 			gram[side][i] = g;
-			cnt[2 * g + (size_t)side]++;
+			cnt[2 * (size_t)g + (size_t)side]++;
 		}
 	}
 	out->hit = clipped(s, 0, s->tab.n);
@@ -162,22 +164,26 @@ static int rouge_n(px_rouge_counts out[4], px_rouge_scratch *s, const px_toks *c
 		   const px_toks *ref, size_t nvocab)
 {
 	if (counters(s, nvocab) || reserve(&s->gram_r, ref->n + 1, sizeof(uint32_t)) ||
-	    reserve(&s->gram_c, cand->n + 1, sizeof(uint32_t)))
+	    reserve(&s->gram_c, cand->n + 1, sizeof(uint32_t)) ||
+	    reserve(&s->pos_r, ref->n + 1, sizeof(uint32_t)) ||
+	    reserve(&s->pos_c, cand->n + 1, sizeof(uint32_t)))
 		return PRECIS_ENOMEM;
 	const px_toks *text[2] = { ref, cand };
-	uint32_t *gram[2] = { s->gram_r.p, s->gram_c.p };
+	uint32_t *gram[2] = { s->gram_r.p, s->gram_c.p }, *pos[2] = { s->pos_r.p, s->pos_c.p };
+	size_t npos[2] = { ref->n, cand->n };
 	uint32_t *cnt = s->cnt.p;
 	for (int side = 0; side < 2; side++) {
 		const uint32_t *id = text[side]->id;
 		for (size_t i = 0; i < text[side]->n; i++) {
 			gram[side][i] = id[i];
+			pos[side][i] = (uint32_t)i;
 			cnt[2 * (size_t)id[i] + (size_t)side]++;
 		}
 	}
 	out[0].hit = clipped(s, 0, (uint32_t)nvocab);
 	int rc = 0;
-	for (uint64_t size = 2; size <= 4 && !rc; size++)
-		rc = ngram_level(&out[size - 1], s, text, gram, size);
+	for (size_t size = 2; size <= 4 && !rc; size++)
+		rc = ngram_level(&out[size - 1], s, text, gram, pos, npos, size);
 	for (size_t size = 1; size <= 4 && !rc; size++) {
 		out[size - 1].ref = ref->n >= size ? (double)(ref->n - size + 1) : 0;
 		out[size - 1].cand = cand->n >= size ? (double)(cand->n - size + 1) : 0;
@@ -389,7 +395,12 @@ static void lcs_mark_bp(px_rouge_scratch *s, unsigned char *hit, const uint32_t 
 			hit[i - 1] = 1;
 			i--;
 			j--;
-		} else if (bp_value(col + (j - 1) * words, i) > bp_value(col + j * words, i - 1)) {
+		} else if (!(col[j * words + (i - 1) / 64] >> ((i - 1) % 64) & 1)) {
+			/*
+			 * T[i][j] = max(T[i-1][j], T[i][j-1]) off a match, so
+			 * T[i][j-1] > T[i-1][j] exactly when T[i][j] = T[i-1][j] + 1,
+			 * which is bit i-1 of column j being clear.
+			 */
 			j--;
 		} else {
 			i--;
@@ -647,7 +658,7 @@ void px_rouge_scratch_free(px_rouge_scratch *s)
 	free(s->tab.val);
 	px_rouge_buf *all[] = { &s->cnt, &s->gram_r, &s->gram_c, &s->moves, &s->row,
 				&s->wrow, &s->run, &s->pw, &s->clip, &s->mask, &s->loc,
-				&s->pm, &s->cols };
+				&s->pm, &s->cols, &s->pos_r, &s->pos_c };
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
 		free(all[i]->p);
 }

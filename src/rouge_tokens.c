@@ -123,52 +123,95 @@ static int add_ascii_word(px_toks *t, px_rouge_ctx *c, const char *w, size_t n)
 }
 
 /*
+ * The letter s[i..] gives a word (*adv bytes long), or -1 for a separator.
  * rouge-score: Python's lower(), then every run outside [a-z0-9] is a
  * separator. Only two non-ASCII code points lowercase to anything ASCII:
- * U+0130 (to "i" + U+0307, a separator) and the Kelvin sign U+212A (to
- * "k"); checked over all of Unicode with Python 3.11.
+ * U+0130 (to "i" + U+0307, a separator: *split_after) and the Kelvin sign
+ * U+212A (to "k"); checked over all of Unicode with Python 3.11. Every
+ * byte of any other code point is a separator on its own (the text is
+ * valid UTF-8, so no lead byte is mistaken for a continuation).
  * rouge155: bytes, ASCII lowercase, anything else separates.
+ */
+static int special_char(const unsigned char *s, size_t i, size_t len, bool unicode_lower,
+			size_t *adv, bool *split_after)
+{
+	unsigned char b = s[i];
+	if (!unicode_lower)
+		return -1;
+	if (b == 0xC4 && i + 1 < len && s[i + 1] == 0xB0) {
+		*adv = 2;
+		*split_after = true;
+		return 'i';
+	}
+	if (b == 0xE2 && i + 2 < len && s[i + 1] == 0x84 && s[i + 2] == 0xAA) {
+		*adv = 3;
+		return 'k';
+	}
+	return -1;
+}
+
+static inline int word_char(const unsigned char *s, size_t i, size_t len, bool unicode_lower,
+			    size_t *adv, bool *split_after)
+{
+	unsigned char b = s[i];
+	*adv = 1;
+	if (b >= 0x80)
+		return special_char(s, i, len, unicode_lower, adv, split_after);
+	unsigned char l = b | 0x20;
+	if ((unsigned)(l - 'a') < 26)
+		return l;
+	return (unsigned)(b - '0') < 10 ? b : -1;
+}
+
+/*
+ * A word that is already lowercase ASCII (most are) is passed straight
+ * from s; one with capitals or the two special letters is rewritten into
+ * buf, which holds any word of s (words never grow).
  */
 static int tokenize_ascii(px_toks *t, px_rouge_ctx *c, const char *s, size_t len,
 			  bool unicode_lower)
 {
-	char local[256];
-	char *w = len < sizeof local ? local : malloc(len + 1);
-	if (!w)
-		return PRECIS_ENOMEM;
-	size_t wn = 0, i = 0;
+	const unsigned char *u = (const unsigned char *)s;
+	char local[256], *buf = local;
+	size_t i = 0;
 	int rc = 0;
-	while (i <= len && !rc) {
-		int ch = -1; /* -1 separator, else an ASCII char to append */
-		bool split_after = false;
-		size_t adv = 1;
-		if (i < len) {
-			unsigned char b = (unsigned char)s[i];
-			if (b < 0x80) {
-				if (b >= 'A' && b <= 'Z')
-					ch = b + 32;
-				else if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9'))
-					ch = b;
-			} else if (unicode_lower) {
-				int32_t cp = px_utf8_decode(s + i, len - i, &adv);
-				if (cp == 0x130) {
-					ch = 'i';
-					split_after = true; /* U+0307 follows */
-				} else if (cp == 0x212A) {
-					ch = 'k';
+	while (i < len && !rc) {
+		size_t adv;
+		bool split = false;
+		int ch = word_char(u, i, len, unicode_lower, &adv, &split);
+		if (ch < 0) {
+			i += adv;
+			continue;
+		}
+		size_t start = i, wn = 0;
+		bool plain = true;
+		for (;;) {
+			if (plain && (adv != 1 || ch != u[i])) {
+				if (buf == local && len - start > sizeof local &&
+				    !(buf = malloc(len - start))) {
+					buf = local;
+					rc = PRECIS_ENOMEM;
+					break;
 				}
+				wn = i - start;
+				memcpy(buf, s + start, wn);
+				plain = false;
 			}
+			if (!plain)
+				buf[wn++] = (char)ch;
+			i += adv;
+			if (split || i >= len)
+				break;
+			ch = word_char(u, i, len, unicode_lower, &adv, &split);
+			if (ch < 0)
+				break;
 		}
-		if (ch >= 0)
-			w[wn++] = (char)ch;
-		if ((ch < 0 || split_after) && wn) {
-			rc = add_ascii_word(t, c, w, wn);
-			wn = 0;
-		}
-		i += adv;
+		if (!rc)
+			rc = plain ? add_ascii_word(t, c, s + start, i - start)
+				   : add_ascii_word(t, c, buf, wn);
 	}
-	if (w != local)
-		free(w);
+	if (buf != local)
+		free(buf);
 	return rc;
 }
 
