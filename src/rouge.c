@@ -158,9 +158,9 @@ void precis_rouge_free(precis_rouge *r)
 	free(r->exc_base);
 	px_strmap_free(r->exc);
 	px_strmap_free(r->stop);
-	px_strmap_free(r->stems);
-	px_strmap_free(r->stem_of);
-	free(r->stem_id);
+	px_rouge_vocab_free(&r->stems);
+	px_rouge_vocab_free(&r->stem_of);
+	free(r->stem);
 	px_rouge_scratch_free(&r->s);
 	px_rouge_vocab_free(&r->vocab);
 	px_rouge_text_free(&r->cand);
@@ -181,20 +181,19 @@ int precis_rouge_score(precis_rouge_scores *out, precis_rouge *r, const char *ca
 	for (size_t k = 0; k < nrefs; k++)
 		if (!refs[k] || px_text_check(refs[k], strlen(refs[k]), NULL) != 0)
 			return PRECIS_EUTF8;
-	px_rouge_ctx c = { r, NULL, "en" };
+	const char *lang = "en";
 	if (r->o.compat == PRECIS_ROUGE_UNICODE) {
 		if (r->o.lang && strcmp(r->o.lang, "auto") != 0) {
-			c.lang = r->o.lang;
+			lang = r->o.lang;
 		} else {
 			const char *src = nrefs && refs[0][0] ? refs[0] : cand;
-			precis_detect_language(&c.lang, r->a, src, strlen(src));
+			precis_detect_language(&lang, r->a, src, strlen(src));
 		}
 	}
-	int rc = px_rouge_stems_trim(r);
+	px_rouge_ctx c;
+	int rc = px_rouge_call_begin(&c, r, lang);
 	if (rc)
 		return rc;
-	c.vocab = &r->vocab;
-	px_rouge_vocab_reset(c.vocab);
 	px_rouge_text *ct = &r->cand, *rt = &r->ref;
 	rc = px_rouge_text_tokenize(ct, &c, cand);
 	unsigned want = r->o.measures ? r->o.measures : ~0u;

@@ -91,6 +91,11 @@ typedef struct {
 	const px_toks *lines;
 } px_rouge_text;
 
+/* A cached word of the ASCII modes: its stem, and the stem's id in call "call". */
+typedef struct {
+	uint32_t sid, vid, call;
+} px_rouge_stem;
+
 struct precis_rouge {
 	precis_rouge_options o;
 	precis_analyzer *a;    /* unicode mode */
@@ -98,10 +103,11 @@ struct precis_rouge {
 	char **exc_base;
 	size_t exc_cap;
 	px_strmap *stop;       /* 1.5.5 -s */
-	px_strmap *stems;      /* ASCII modes: word -> index into stem_id */
-	px_strmap *stem_of;    /* the stems themselves */
-	uint32_t *stem_id;
+	px_rouge_vocab stems;  /* ASCII modes: word -> index into stem */
+	px_rouge_vocab stem_of; /* the stems themselves */
+	px_rouge_stem *stem;
 	size_t stem_cap;
+	uint32_t call;         /* number of the scoring call, stamps px_rouge_stem.vid */
 	px_rouge_scratch s;
 	px_rouge_vocab vocab;
 	px_rouge_text cand, ref; /* token buffers, kept from call to call */
@@ -127,8 +133,12 @@ typedef struct {
 /* 1.5.5 -m: the WordNet exception lists (form -> base) into r->exc. */
 int px_rouge_load_exceptions(precis_rouge *r);
 
-/* Start the stem cache afresh when it has grown large (a long stream of new words). */
-int px_rouge_stems_trim(precis_rouge *r);
+/*
+ * Start a scoring call: c tokenizes into r's emptied vocabulary, in lang.
+ * The stem cache starts afresh when it has grown large (a long stream of
+ * new words).
+ */
+int px_rouge_call_begin(px_rouge_ctx *c, precis_rouge *r, const char *lang);
 
 /*
  * Tokenize s into t in c's vocabulary; t is zeroed or holds buffers of an

@@ -27,12 +27,8 @@
 /* Words whose stems a scorer remembers before it starts afresh. */
 #define STEM_CACHE_MAX ((size_t)1 << 20)
 
-static int push_id(px_toks *t, px_rouge_ctx *c, const char *w, size_t n)
+static int push_token(px_toks *t, uint32_t id)
 {
-	uint32_t id;
-	int rc = px_rouge_vocab_intern(&id, c->vocab, w, n);
-	if (rc)
-		return rc;
 	if (t->n >= MAX_TOKENS)
 		return PRECIS_ETOOBIG;
 	if (t->n >= t->cap &&
@@ -42,9 +38,17 @@ static int push_id(px_toks *t, px_rouge_ctx *c, const char *w, size_t n)
 	return 0;
 }
 
+static int push_id(px_toks *t, px_rouge_ctx *c, const char *w, size_t n)
+{
+	uint32_t id;
+	int rc = px_rouge_vocab_intern(&id, c->vocab, w, n);
+	return rc ? rc : push_token(t, id);
+}
+
 static int new_line(px_toks *t)
 {
-	if (t->nlines + 2 > t->lcap && px_vec_reserve((void **)&t->line, &t->lcap, t->nlines + 2, sizeof *t->line))
+	if (t->nlines + 2 > t->lcap &&
+	    px_vec_reserve((void **)&t->line, &t->lcap, t->nlines + 2, sizeof *t->line))
 		return PRECIS_ENOMEM;
 	t->line[t->nlines++] = t->n;
 	t->line[t->nlines] = t->n;
@@ -58,32 +62,57 @@ static void toks_free(px_toks *t)
 	memset(t, 0, sizeof *t);
 }
 
-/* Cache word -> stem; the stems live in their own map (many words share one). */
-static int remember_stem(precis_rouge *r, const char *w, size_t n, const char *st, size_t sl)
+/* Forget every cached stem (the cache is full, or could not be completed). */
+static void stems_forget(precis_rouge *r)
 {
-	int64_t wid, sid;
-	int rc = px_strmap_intern(r->stem_of, st, sl, &sid, NULL);
-	if (!rc)
-		rc = px_strmap_intern(r->stems, w, n, &wid, NULL);
-	if (rc)
-		return rc;
-	if (px_vec_reserve((void **)&r->stem_id, &r->stem_cap, (size_t)wid + 1, sizeof *r->stem_id))
-		return PRECIS_ENOMEM;
-	r->stem_id[wid] = (uint32_t)sid;
+	px_rouge_vocab_reset(&r->stems);
+	px_rouge_vocab_reset(&r->stem_of);
+}
+
+int px_rouge_call_begin(px_rouge_ctx *c, precis_rouge *r, const char *lang)
+{
+	*c = (px_rouge_ctx){ r, &r->vocab, lang };
+	px_rouge_vocab_reset(&r->vocab);
+	if (r->stems.n >= STEM_CACHE_MAX)
+		stems_forget(r);
+	if (++r->call == 0) {
+		/* 2^32 calls: stamps of old calls could match again. */
+		stems_forget(r);
+		r->call = 1;
+	}
 	return 0;
 }
 
-int px_rouge_stems_trim(precis_rouge *r)
+/* Stem new word wid (1.5.5: its WordNet base form first) into r->stem[wid]. */
+static int stem_word(precis_rouge *r, uint32_t wid, const char *w, size_t n)
 {
-	if (!r->o.stem || r->o.compat == PRECIS_ROUGE_UNICODE ||
-	    (r->stems && px_strmap_count(r->stems) < STEM_CACHE_MAX))
-		return 0;
-	px_strmap_free(r->stems);
-	px_strmap_free(r->stem_of);
-	r->stems = r->stem_of = NULL;
-	int rc = px_strmap_new(&r->stems);
+	if (px_vec_reserve((void **)&r->stem, &r->stem_cap, (size_t)wid + 1, sizeof *r->stem))
+		return PRECIS_ENOMEM;
+	const char *st = NULL;
+	size_t sl = 0;
+	if (r->o.compat == PRECIS_ROUGE_155) {
+		int64_t e = px_strmap_get(r->exc, w, n);
+		if (e >= 0) {
+			st = r->exc_base[e];
+			sl = strlen(st);
+		}
+	}
+	/* Words of any length are stemmed; only long ones need the heap. */
+	char local[256], *buf = NULL;
+	if (!st) {
+		buf = n + 2 <= sizeof local ? local : malloc(n + 2);
+		if (!buf)
+			return PRECIS_ENOMEM;
+		sl = r->o.compat == PRECIS_ROUGE_SCORE ? px_porter_nltk(buf, w, n)
+						       : px_porter_rouge155(buf, w, n);
+		st = buf;
+	}
+	uint32_t sid;
+	int rc = px_rouge_vocab_intern(&sid, &r->stem_of, st, sl);
 	if (!rc)
-		rc = px_strmap_new(&r->stem_of);
+		r->stem[wid] = (px_rouge_stem){ sid, 0, 0 };
+	if (buf != local)
+		free(buf);
 	return rc;
 }
 
@@ -95,31 +124,26 @@ static int add_ascii_word(px_toks *t, px_rouge_ctx *c, const char *w, size_t n)
 		return 0;
 	if (!r->o.stem || n <= 3)
 		return push_id(t, c, w, n);
-	if (r->o.compat == PRECIS_ROUGE_155) {
-		int64_t e = px_strmap_get(r->exc, w, n);
-		if (e >= 0)
-			return push_id(t, c, r->exc_base[e], strlen(r->exc_base[e]));
-	}
-	/* Words recur: stem each once per scorer. */
-	int64_t hit = px_strmap_get(r->stems, w, n);
-	if (hit >= 0) {
+	/*
+	 * Words recur: each is stemmed once per scorer, and its stem's id in
+	 * this call's vocabulary is looked up once per call (r->call stamps it).
+	 */
+	size_t known = r->stems.n;
+	uint32_t wid;
+	int rc = px_rouge_vocab_intern(&wid, &r->stems, w, n);
+	if (!rc && wid == known && (rc = stem_word(r, wid, w, n)) != 0)
+		stems_forget(r); /* wid has no stem: the cache must not keep it */
+	if (rc)
+		return rc;
+	px_rouge_stem *e = &r->stem[wid];
+	if (e->call != r->call) {
 		size_t sl;
-		const char *st = px_strmap_key(r->stem_of, r->stem_id[hit], &sl);
-		return push_id(t, c, st, sl);
+		const char *st = px_rouge_vocab_key(&r->stem_of, e->sid, &sl);
+		if ((rc = px_rouge_vocab_intern(&e->vid, c->vocab, st, sl)) != 0)
+			return rc;
+		e->call = r->call;
 	}
-	/* Words of any length are stemmed; only long ones need the heap. */
-	char local[256];
-	char *buf = n + 2 <= sizeof local ? local : malloc(n + 2);
-	if (!buf)
-		return PRECIS_ENOMEM;
-	size_t sl = r->o.compat == PRECIS_ROUGE_SCORE ? px_porter_nltk(buf, w, n)
-						       : px_porter_rouge155(buf, w, n);
-	int rc = remember_stem(r, w, n, buf, sl);
-	if (!rc)
-		rc = push_id(t, c, buf, sl);
-	if (buf != local)
-		free(buf);
-	return rc;
+	return push_token(t, e->vid);
 }
 
 /*
@@ -485,18 +509,17 @@ int px_rouge_tokens(char **out, precis_rouge *r, const char *text)
 		return PRECIS_EINVAL;
 	if (px_text_check(text, strlen(text), NULL) != 0)
 		return PRECIS_EUTF8;
-	px_rouge_ctx c = { r, NULL, "en" };
+	const char *lang = "en";
 	if (r->o.compat == PRECIS_ROUGE_UNICODE) {
 		if (r->o.lang && strcmp(r->o.lang, "auto") != 0)
-			c.lang = r->o.lang;
+			lang = r->o.lang;
 		else
-			precis_detect_language(&c.lang, r->a, text, strlen(text));
+			precis_detect_language(&lang, r->a, text, strlen(text));
 	}
-	int rc = px_rouge_stems_trim(r);
+	px_rouge_ctx c;
+	int rc = px_rouge_call_begin(&c, r, lang);
 	if (rc)
 		return rc;
-	c.vocab = &r->vocab;
-	px_rouge_vocab_reset(c.vocab);
 	px_toks t = { 0 };
 	rc = tokenize_text(&t, &c, text, false);
 	size_t len = 1;
