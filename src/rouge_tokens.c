@@ -187,6 +187,27 @@ static inline int word_char(const unsigned char *s, size_t i, size_t len, bool u
 	return (unsigned)(b - '0') < 10 ? b : -1;
 }
 
+/* Whether a word ending at s[i] goes on: U+0130 or U+212A follow (rouge-score only). */
+static bool continues_word(const unsigned char *s, size_t i, size_t len, bool unicode_lower)
+{
+	if (i >= len || s[i] < 0x80 || !unicode_lower)
+		return false;
+	return (s[i] == 0xC4 && i + 1 < len && s[i + 1] == 0xB0) ||
+	       (s[i] == 0xE2 && i + 2 < len && s[i + 1] == 0x84 && s[i + 2] == 0xAA);
+}
+
+/*
+ * Room for a rewritten word of up to need bytes: buf itself when it is
+ * already on the heap (sized for the longest word left at its first use)
+ * or when local (local_size bytes) suffices; NULL without memory.
+ */
+static char *word_buf(char *buf, char *local, size_t local_size, size_t need)
+{
+	if (buf != local || need <= local_size)
+		return buf;
+	return malloc(need);
+}
+
 /*
  * A word that is already lowercase ASCII (most are) is passed straight
  * from s; one with capitals or the two special letters is rewritten into
@@ -200,6 +221,38 @@ static int tokenize_ascii(px_toks *t, px_rouge_ctx *c, const char *s, size_t len
 	size_t i = 0;
 	int rc = 0;
 	while (i < len && !rc) {
+		/*
+		 * The common case first: an ASCII letter-digit run ended by a
+		 * separator (or the end) is a word as it stands, lowercased when it
+		 * has capitals. A run going on with U+0130 or U+212A goes the
+		 * general way from the same start.
+		 */
+		size_t start = i;
+		bool upper = false;
+		for (; i < len; i++) {
+			unsigned char b = u[i];
+			if ((unsigned)(b - 'a') < 26 || (unsigned)(b - '0') < 10)
+				continue;
+			if ((unsigned)(b - 'A') >= 26)
+				break;
+			upper = true;
+		}
+		if (i > start && !continues_word(u, i, len, unicode_lower)) {
+			if (!upper) {
+				rc = add_ascii_word(t, c, s + start, i - start);
+				continue;
+			}
+			if (!(buf = word_buf(buf, local, sizeof local, len - start))) {
+				buf = local;
+				rc = PRECIS_ENOMEM;
+				break;
+			}
+			for (size_t k = start; k < i; k++)
+				buf[k - start] = (char)((unsigned)(u[k] - 'A') < 26 ? u[k] + 32 : u[k]);
+			rc = add_ascii_word(t, c, buf, i - start);
+			continue;
+		}
+		i = start;
 		size_t adv;
 		bool split = false;
 		int ch = word_char(u, i, len, unicode_lower, &adv, &split);
@@ -207,12 +260,11 @@ static int tokenize_ascii(px_toks *t, px_rouge_ctx *c, const char *s, size_t len
 			i += adv;
 			continue;
 		}
-		size_t start = i, wn = 0;
+		size_t wn = 0;
 		bool plain = true;
 		for (;;) {
 			if (plain && (adv != 1 || ch != u[i])) {
-				if (buf == local && len - start > sizeof local &&
-				    !(buf = malloc(len - start))) {
+				if (!(buf = word_buf(buf, local, sizeof local, len - start))) {
 					buf = local;
 					rc = PRECIS_ENOMEM;
 					break;

@@ -68,8 +68,10 @@ int px_rouge_vocab_intern(uint32_t *id, px_rouge_vocab *v, const char *s, size_t
 			return 0;
 		}
 	}
-	if (px_vec_reserve((void **)&v->w, &v->wcap, v->n + 1, sizeof *v->w) ||
-	    px_vec_reserve((void **)&v->arena, &v->acap, v->alen + n + 1, 1))
+	if ((v->n >= v->wcap &&
+	     px_vec_reserve((void **)&v->w, &v->wcap, v->n + 1, sizeof *v->w)) ||
+	    (v->alen + n + 1 > v->acap &&
+	     px_vec_reserve((void **)&v->arena, &v->acap, v->alen + n + 1, 1)))
 		return PRECIS_ENOMEM;
 	memcpy(v->arena + v->alen, s, n);
 	v->arena[v->alen + n] = '\0';
