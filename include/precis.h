@@ -623,6 +623,12 @@ PRECIS_EXTERN const char *precis_comparison_article_date(const precis_comparison
 /* The event date the article reports, in the forms of story_date, or NULL. */
 PRECIS_EXTERN const char *precis_comparison_article_event_date(const precis_comparison *c,
 							       size_t j);
+/*
+ * A warning about the article's record, or NULL: a date that is not ISO
+ * 8601, and whether it was read ("04/03/2024" in a French article: 4 March,
+ * day first) or ignored (the page's own date used instead). For stderr.
+ */
+PRECIS_EXTERN const char *precis_comparison_article_warning(const precis_comparison *c, size_t j);
 /* The story the article belongs to, or -1. */
 PRECIS_EXTERN int precis_comparison_article_story(const precis_comparison *c, size_t j);
 

@@ -191,8 +191,9 @@ static int load_cue_file(cueset *c, const px_datafile *f)
  * (English widget text shows up on pages in every language), and the
  * agency table.
  */
-static int cues_build(void **out, const void *file)
+static int cues_build(void **out, const void *arg)
 {
+	const px_datafile *file = ((const px_lang_file *)arg)->file;
 	cueset *c = calloc(1, sizeof *c);
 	if (!c)
 		return PRECIS_ENOMEM;
@@ -228,16 +229,9 @@ static int cues_build(void **out, const void *file)
 
 int px_clean_cues(const cueset **out, const char *lang)
 {
-	static px_data_once once[64], english;
-	int li = lang && strcmp(lang, "en") != 0 ? px_lang_index(lang) : -1;
-	const px_datafile *file = NULL;
-	if (li >= 0 && li < 64) {
-		char path[64];
-		snprintf(path, sizeof path, "stopwords/cues/clean-%s.txt", lang);
-		file = px_data_find(path);
-	}
+	static px_lang_once once;
 	void *c;
-	int rc = px_data_once_get(&c, file ? &once[li] : &english, cues_build, cueset_free, file);
+	int rc = px_lang_data_get(&c, &once, "stopwords/cues/clean-", lang, cues_build, cueset_free);
 	if (!rc)
 		*out = c;
 	return rc;

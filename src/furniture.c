@@ -299,7 +299,7 @@ static int cues_build(void **out, const void *arg)
 	cueset *c = calloc(1, sizeof *c);
 	if (!c)
 		return PRECIS_ENOMEM;
-	int rc = load(c, arg);
+	int rc = load(c, ((const px_lang_file *)arg)->file);
 	if (!rc)
 		rc = load(c, px_data_find("stopwords/cues/clean-en.txt"));
 	if (rc) {
@@ -313,16 +313,9 @@ static int cues_build(void **out, const void *arg)
 /* Built on first use, once per process, read-only after (util/data.h). */
 static int furniture_cues(const cueset **out, const char *lang)
 {
-	static px_data_once once[64], english;
-	int li = lang && strcmp(lang, "en") != 0 ? px_lang_index(lang) : -1;
-	const px_datafile *file = NULL;
-	if (li >= 0 && li < 64) {
-		char path[64];
-		snprintf(path, sizeof path, "stopwords/cues/clean-%s.txt", lang);
-		file = px_data_find(path);
-	}
+	static px_lang_once once;
 	void *c;
-	int rc = px_data_once_get(&c, file ? &once[li] : &english, cues_build, cueset_free, file);
+	int rc = px_lang_data_get(&c, &once, "stopwords/cues/clean-", lang, cues_build, cueset_free);
 	if (!rc)
 		*out = c;
 	return rc;

@@ -134,6 +134,11 @@ static int meta_tokens(struct tokctx *tc, px_strmap **lowers, const precis_doc *
 static int meta_entities(precis_meta *m, struct people *pp)
 {
 	int rc = px_meta_find_people(pp);
+	/* A dateline's place ("HUALIEN, Taiwan (AP)") is where the story happened. */
+	for (size_t i = 0; i < m->nevidence && !rc; i++)
+		if (m->evidence[i].kind == PRECIS_EVIDENCE_DATELINE && m->evidence[i].place)
+			rc = px_meta_add_place(&m->eplaces, pp->g, m->evidence[i].place,
+					       m->evidence[i].span.start);
 	if (!rc)
 		rc = px_meta_find_agencies(&m->eagencies, pp->d->text, pp->d->len);
 	entvec *ev[3] = { &m->eplaces, &m->epersons, &m->eagencies };

@@ -436,8 +436,12 @@ static int scan_names(struct people *p)
 			}
 			break;
 		}
+		/* "Notre-Dame de" before a gazetteer place: the connector is not the name's. */
+		size_t end = e;
+		while (e > s + 1 && connector(&v[e - 1]))
+			e--;
 		if (e <= s) {
-			i = e > i ? e : i + 1;
+			i = end > i ? end : i + 1;
 			continue;
 		}
 		bool org = false;
@@ -449,7 +453,7 @@ static int scan_names(struct people *p)
 			bool prep = s > 0 && v[s - 1].unit == v[s].unit && in_set(p->L, W_PREP, &v[s - 1]);
 			rc = push_run(p, (run){ s, e, prep, v[s].first, false });
 		}
-		i = e;
+		i = end;
 	}
 	return rc;
 }
@@ -490,7 +494,34 @@ static int classify_runs(struct people *p)
 	return rc;
 }
 
-/* A run after "à"/"in": a person's name or short name, else a place. */
+/*
+ * The words v[s..e) appear elsewhere as the subject of a verb: followed by
+ * an auxiliary or a reporting verb ("Apple a indiqué", "Apple said"). A
+ * place does not act; a company or an institution does. Cheap evidence
+ * against "infliger une amende à Apple" making Apple a place.
+ */
+static bool acts_elsewhere(const struct people *p, size_t s, size_t e)
+{
+	const tok *v = p->v;
+	size_t w = e - s;
+	for (size_t k = 0; k + w < p->n; k++) {
+		if (k == s || v[k + w].unit != v[k].unit)
+			continue;
+		bool same = true;
+		for (size_t q = 0; q < w && same; q++)
+			same = v[k + q].flen == v[s + q].flen &&
+			       memcmp(v[k + q].fold, v[s + q].fold, v[s + q].flen) == 0;
+		const tok *next = &v[k + w];
+		if (same && (in_set(p->L, W_AUX, next) || lex_has(p->L, next, LEX_PHRASE(P_REPORTING))))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A run after "à"/"in": a person's name or short name; else a place,
+ * unless the text makes it act elsewhere (then it names neither).
+ */
 static int settle_pending(struct people *p, const px_strmap *parts, const int64_t *owner)
 {
 	const tok *v = p->v;
@@ -508,7 +539,8 @@ static int settle_pending(struct people *p, const px_strmap *parts, const int64_
 		int64_t id = parts ? px_strmap_get(parts, k, strlen(k)) : -1;
 		free(k);
 		if (id < 0) {
-			rc = mention_text(p->places, s, len, v[u->s].start, NULL);
+			if (!acts_elsewhere(p, u->s, u->e))
+				rc = mention_text(p->places, s, len, v[u->s].start, NULL);
 			continue;
 		}
 		entity *o = &p->persons->v[owner[id]];
@@ -735,6 +767,19 @@ int px_meta_find_agencies(entvec *ev, const char *text, size_t len)
 		i = w[used ? used - 1 : 0].end;
 	}
 	return rc;
+}
+
+int px_meta_add_place(entvec *places, const gazetteer *g, const char *name, size_t at)
+{
+	char *k = entity_key(name, strlen(name));
+	if (!k)
+		return PRECIS_ENOMEM;
+	/* The gazetteer's canonical name, so "BRUSSELS," meets the body's "Bruxelles". */
+	int64_t id = px_strmap_get(g->keys, k, strlen(k));
+	free(k);
+	if (id >= 0)
+		return mention_text(places, g->canon[id], g->canon_len[id], at, NULL);
+	return mention_text(places, name, strlen(name), at, NULL);
 }
 
 int px_meta_find_people(struct people *p)

@@ -237,6 +237,8 @@ int px_meta_find_dates(datevec *dv, const tok *v, size_t n, const lists *L, cons
 void px_meta_entvec_free(entvec *ev);
 int px_meta_gaz_load(gazetteer *g, lists *L);
 void px_meta_gaz_free(gazetteer *g);
+/* A place the page states outside its body (a dateline's), at byte offset at. */
+int px_meta_add_place(entvec *places, const gazetteer *g, const char *name, size_t at);
 int px_meta_find_people(struct people *p);
 int px_meta_name_entities(entvec *ev);
 int px_meta_cmp_entity(const void *a, const void *b);

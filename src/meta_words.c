@@ -499,8 +499,9 @@ static void tables_free(void *p)
 	free(t);
 }
 
-static int tables_build(void **out, const void *lang)
+static int tables_build(void **out, const void *arg)
 {
+	const char *lang = ((const px_lang_file *)arg)->code;
 	meta_tables *t = calloc(1, sizeof *t);
 	if (!t)
 		return PRECIS_ENOMEM;
@@ -517,14 +518,9 @@ static int tables_build(void **out, const void *lang)
 
 int px_meta_tables(const meta_tables **out, const char *lang)
 {
-	static px_data_once once[64], english;
-	int li = lang && strcmp(lang, "en") != 0 ? px_lang_index(lang) : -1;
-	char path[64];
-	snprintf(path, sizeof path, "stopwords/cues/meta-%s.txt", li >= 0 ? lang : "en");
-	bool own = li >= 0 && li < 64 && px_data_find(path);
+	static px_lang_once once;
 	void *t;
-	int rc = px_data_once_get(&t, own ? &once[li] : &english, tables_build, tables_free,
-				  own ? px_lang_at(li)->code : "en");
+	int rc = px_lang_data_get(&t, &once, "stopwords/cues/meta-", lang, tables_build, tables_free);
 	if (!rc)
 		*out = t;
 	return rc;

@@ -202,6 +202,13 @@ static void fact(FILE *fp, const precis_comparison *c, const px_fact *f)
 	fputs(" ", fp);
 	for (size_t q = 0; q < f->narticles; q++)
 		chip(fp, &c->articles[f->articles[q]]);
+	/* Matched across languages: on what, so a reader can check it. */
+	for (size_t k = 0; k < f->nanchors; k++) {
+		fputs(k ? ", " : " <small class=\"anchors\">across languages on: ", fp);
+		esc(fp, f->anchors[k]);
+	}
+	if (f->nanchors)
+		fputs("</small>", fp);
 	fputs("</span></li>\n", fp);
 }
 

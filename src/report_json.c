@@ -59,9 +59,27 @@ static json_t *facts(const precis_comparison *c, const px_fact *f, size_t n)
 		json_t *o = json_object();
 		json_object_set_new(o, "text", json_string(f[i].text));
 		json_object_set_new(o, "articles", ids(c, f[i].articles, f[i].narticles));
+		json_object_set_new(o, "match", json_string(f[i].anchored ? "anchors" : "wording"));
+		if (f[i].anchored)
+			json_object_set_new(o, "anchors", strs(f[i].anchors, f[i].nanchors));
 		json_array_append_new(a, o);
 	}
 	return a;
+}
+
+/* The story's languages, in article order, each once. */
+static json_t *story_languages(const precis_comparison *c, const px_story *st)
+{
+	json_t *v = json_array();
+	for (size_t x = 0; x < st->narticles; x++) {
+		const char *l = c->articles[st->articles[x]].lang;
+		bool seen = false;
+		for (size_t y = 0; y < x && !seen; y++)
+			seen = strcmp(c->articles[st->articles[y]].lang, l) == 0;
+		if (!seen)
+			json_array_append_new(v, json_string(l));
+	}
+	return v;
 }
 
 static json_t *article(const px_article *a)
@@ -72,6 +90,8 @@ static json_t *article(const px_article *a)
 	json_object_set_new(o, "headline", opt_str(a->headline));
 	json_object_set_new(o, "date", opt_str(a->date));
 	json_object_set_new(o, "event_date", opt_str(a->event_date));
+	json_object_set_new(o, "event_date_source", opt_str(a->event_date_source));
+	json_object_set_new(o, "date_warning", opt_str(a->date_warning));
 	json_object_set_new(o, "url", opt_str(a->url));
 	json_object_set_new(o, "language", json_string(a->lang));
 	json_object_set_new(o, "words", json_integer((json_int_t)a->words));
@@ -96,7 +116,9 @@ static json_t *article(const px_article *a)
 	json_object_set_new(h, "rouge1_f_vs_summary", opt_real(a->head_vs_summary));
 	json_object_set_new(o, "headline_analysis", h);
 	json_object_set_new(o, "unique_facts", strs(a->unique, a->nunique));
+	json_object_set_new(o, "unique_unchecked", json_integer((json_int_t)a->unchecked));
 	json_object_set_new(o, "distinctive_terms", terms(a->distinctive, a->ndistinctive, "z"));
+	json_object_set_new(o, "distinctive_peers", json_integer((json_int_t)a->distinctive_peers));
 	json_object_set_new(o, "story", json_integer(a->story));
 	if (a->problem)
 		json_object_set_new(o, "problem", json_string(a->problem));
@@ -152,6 +174,8 @@ int precis_report_json(const precis_comparison *c, FILE *fp)
 		json_object_set_new(o, "label", json_string(st->label));
 		json_object_set_new(o, "date", opt_str(st->date));
 		json_object_set_new(o, "articles", ids(c, st->articles, st->narticles));
+		json_object_set_new(o, "languages", story_languages(c, st));
+		json_object_set_new(o, "languages_compared", json_boolean(st->nlangs > 1));
 		json_object_set_new(o, "shared_facts", facts(c, st->shared, st->nshared));
 		json_object_set_new(o, "consensus", facts(c, st->consensus, st->nconsensus));
 		json_array_append_new(stories, o);

@@ -37,6 +37,11 @@ static void credits(FILE *fp, const precis_comparison *c, const px_fact *f)
 		fputs(q ? ", " : "", fp);
 		cell(fp, px_report_name_of(&c->articles[f->articles[q]]));
 	}
+	/* Matched across languages: say on what, so a reader can check it. */
+	for (size_t k = 0; k < f->nanchors; k++) {
+		fputs(k ? ", " : "; across languages on: ", fp);
+		cell(fp, f->anchors[k]);
+	}
 	fputs(")\n", fp);
 }
 
@@ -130,11 +135,34 @@ static void headlines(FILE *fp, const precis_comparison *c, const px_story *st)
 	}
 }
 
+/* The story's languages, "en, fr", in article order. */
+static void languages(FILE *fp, const precis_comparison *c, const px_story *st)
+{
+	for (size_t x = 0, shown = 0; x < st->narticles; x++) {
+		const char *l = c->articles[st->articles[x]].lang;
+		bool seen = false;
+		for (size_t y = 0; y < x && !seen; y++)
+			seen = strcmp(c->articles[st->articles[y]].lang, l) == 0;
+		if (!seen) {
+			fputs(shown++ ? ", " : "", fp);
+			cell(fp, l);
+		}
+	}
+}
+
 static void facts(FILE *fp, const precis_comparison *c, const px_story *st)
 {
 	fputs("\n### Shared facts\n\n", fp);
+	if (st->nlangs > 1) {
+		fputs("The outlets write in several languages (", fp);
+		languages(fp, c, st);
+		fputs("). Sentences in different languages are matched by what survives translation: "
+		      "two sentences sharing at least two numbers, dates, names or quoted people state "
+		      "one fact; wording is compared only within a language.\n\n", fp);
+	}
 	if (!st->nshared)
-		fputs("None: the outlets report different facts.\n", fp);
+		fputs(st->nlangs > 1 ? "None found by wording or by shared numbers and names.\n"
+				     : "None: the outlets report different facts.\n", fp);
 	for (size_t k = 0; k < st->nshared && k < SHARED_SHOWN; k++) {
 		fputs("- ", fp);
 		cell(fp, st->shared[k].text);
@@ -153,15 +181,22 @@ static void facts(FILE *fp, const precis_comparison *c, const px_story *st)
 			cell(fp, a->unique[k]);
 		}
 		if (!a->nunique)
-			fputs("nothing of its own", fp);
+			fputs(a->unchecked ? "nothing found only here" : "nothing of its own", fp);
+		/* Never "only here" on a sentence that another language may carry. */
+		if (a->unchecked)
+			fprintf(fp, " (%s%zu sentence%s not compared across languages: too few numbers "
+				"and names to match, or only some of them found in another language)",
+				a->nunique ? "and " : "", a->unchecked, a->unchecked > 1 ? "s" : "");
 		fputc('\n', fp);
 	}
 }
 
 static void wording(FILE *fp, const precis_comparison *c, const px_story *st)
 {
-	fputs("\n### Distinctive wording\n\nTerms each outlet uses markedly more than the others "
-	      "(weighted log-odds ratio, informative Dirichlet prior; z-scores):\n\n", fp);
+	fprintf(fp, "\n### Distinctive wording\n\nTerms each outlet uses markedly more than the other "
+		"outlets of the story writing in its language (weighted log-odds ratio, informative "
+		"Dirichlet prior; stop and function words left out; only z >= %.2f, two-sided 5%%):\n\n",
+		PX_DISTINCT_MIN_Z);
 	for (size_t x = 0; x < st->narticles; x++) {
 		const px_article *a = &c->articles[st->articles[x]];
 		fputs("- **", fp);
@@ -172,8 +207,13 @@ static void wording(FILE *fp, const precis_comparison *c, const px_story *st)
 			cell(fp, a->distinctive[k].name);
 			fprintf(fp, " (%.1f)", a->distinctive[k].score);
 		}
-		if (!a->ndistinctive)
-			fputs("-", fp);
+		if (!a->distinctive_peers) {
+			fputs("not compared: no other outlet of the story writes in its language (", fp);
+			cell(fp, a->lang);
+			fputc(')', fp);
+		} else if (!a->ndistinctive) {
+			fputs("none at that line", fp);
+		}
 		fputc('\n', fp);
 	}
 }

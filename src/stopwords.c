@@ -57,6 +57,21 @@ const px_lang *px_lang_at(int index)
 	return &langs[index];
 }
 
+int px_lang_data_get(void **out, px_lang_once *once, const char *prefix, const char *lang,
+		     px_build_fn build, px_destroy_fn destroy)
+{
+	int li = lang && strcmp(lang, "en") != 0 ? px_lang_index(lang) : -1;
+	px_lang_file lf = { "en", NULL };
+	if (li >= 0 && li < PX_LANG_SLOTS) {
+		char path[96];
+		snprintf(path, sizeof path, "%s%s.txt", prefix, lang);
+		if ((lf.file = px_data_find(path)))
+			lf.code = px_lang_at(li)->code;
+	}
+	return px_data_once_get(out, lf.file ? &once->lang[li] : &once->fallback, build, destroy,
+				&lf);
+}
+
 /* Add every word of an embedded list ('|' starts a comment) to m. */
 static int parse_list(px_strmap *m, const char *path)
 {

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "data.h"
 #include "strmap.h"
 
 typedef struct px_lang {
@@ -19,6 +20,26 @@ typedef struct px_lang {
 int px_lang_index(const char *code);
 const px_lang *px_lang_at(int index);
 size_t px_lang_count(void);
+
+/*
+ * Tables built from a per-language embedded file "<prefix><code>.txt"
+ * (cue lists, meta word lists): one slot per language that has its own
+ * file, and one shared slot for English and every language without one.
+ * build(out, arg) receives a px_lang_file.
+ */
+#define PX_LANG_SLOTS 64
+typedef struct px_lang_once {
+	px_data_once lang[PX_LANG_SLOTS];
+	px_data_once fallback;
+} px_lang_once;
+
+typedef struct px_lang_file {
+	const char *code;          /* the language's code, "en" for the shared slot */
+	const px_datafile *file;   /* its own file, NULL for the shared slot */
+} px_lang_file;
+
+int px_lang_data_get(void **out, px_lang_once *once, const char *prefix, const char *lang,
+		     px_build_fn build, px_destroy_fn destroy);
 
 /* Parse the stop list of language index into a new set (ids unused). */
 int px_stopwords_load(px_strmap **out, int lang_index);
