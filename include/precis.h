@@ -253,6 +253,11 @@ typedef struct precis_entity {
 	 * it differently ("Kim Jong-un", "Kim Jong Un" -> "kim jong un").
 	 */
 	const char *key;
+	/*
+	 * Mentions inside a photo credit ("© Sam Yeh / AFP", "Photo: Reuters"):
+	 * an agency named only there supplied a picture, not the text.
+	 */
+	size_t credits;
 } precis_entity;
 
 typedef struct precis_quote {
@@ -623,6 +628,12 @@ PRECIS_EXTERN const char *precis_comparison_article_date(const precis_comparison
 /* The event date the article reports, in the forms of story_date, or NULL. */
 PRECIS_EXTERN const char *precis_comparison_article_event_date(const precis_comparison *c,
 							       size_t j);
+/*
+ * A warning about the article's record, or NULL: a date that is not ISO
+ * 8601, and whether it was read ("04/03/2024" in a French article: 4 March,
+ * day first) or ignored (the page's own date used instead). For stderr.
+ */
+PRECIS_EXTERN const char *precis_comparison_article_warning(const precis_comparison *c, size_t j);
 /* The story the article belongs to, or -1. */
 PRECIS_EXTERN int precis_comparison_article_story(const precis_comparison *c, size_t j);
 

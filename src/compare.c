@@ -306,15 +306,11 @@ void precis_comparison_free(precis_comparison *c)
 		free(st->articles);
 		free(st->label);
 		free(st->date);
-		for (size_t k = 0; k < st->nshared; k++) {
-			free(st->shared[k].text);
-			free(st->shared[k].articles);
-		}
+		for (size_t k = 0; k < st->nshared; k++)
+			px_cmp_fact_free(&st->shared[k]);
 		free(st->shared);
-		for (size_t k = 0; k < st->nconsensus; k++) {
-			free(st->consensus[k].text);
-			free(st->consensus[k].articles);
-		}
+		for (size_t k = 0; k < st->nconsensus; k++)
+			px_cmp_fact_free(&st->consensus[k]);
 		free(st->consensus);
 	}
 	free(c->stories);
@@ -414,6 +410,12 @@ const char *precis_comparison_article_event_date(const precis_comparison *c, siz
 {
 	const px_article *a = article_at(c, j);
 	return a ? a->event_date : NULL;
+}
+
+const char *precis_comparison_article_warning(const precis_comparison *c, size_t j)
+{
+	const px_article *a = article_at(c, j);
+	return a ? a->date_warning : NULL;
 }
 
 int precis_comparison_article_story(const precis_comparison *c, size_t j)

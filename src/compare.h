@@ -30,9 +30,13 @@ typedef struct px_article {
 	char *problem;       /* what was wrong with the record (no sentence, no usable text), or NULL */
 	bool unusable;       /* no usable text at all: a story of its own */
 	char *event_date;    /* "YYYY-MM-DD", "YYYY-MM-DD/YYYY-MM-DD", "--MM-DD" (no year), or NULL */
+	const char *event_date_source; /* static: where event_date came from, or NULL */
+	char *date_warning;  /* the record's date was not ISO 8601: what was done with it */
 	size_t words, nsentences;
-	char **agencies;
+	char **agencies;     /* agencies the text names or signs */
 	size_t nagencies;
+	char **credited;     /* agencies named only in photo credits: pictures, not copy */
+	size_t ncredited;
 	char **places, **persons; /* canonical names, most mentioned first */
 	size_t nplaces, npersons;
 	px_quote *quotes;
@@ -49,8 +53,11 @@ typedef struct px_article {
 	/* within its story */
 	char **unique;       /* facts no other outlet of the story reports */
 	size_t nunique;
+	size_t unchecked;    /* sentences no other outlet carries that too few anchors left unchecked
+				against the outlets in other languages (never listed as unique) */
 	px_term *distinctive;
 	size_t ndistinctive;
+	size_t distinctive_peers; /* same-language outlets of the story it was compared with */
 	int story;
 	int color;           /* index in the story, for the HTML palette */
 } px_article;
@@ -59,6 +66,9 @@ typedef struct {
 	char *text;
 	size_t *articles;    /* indices of the articles carrying it */
 	size_t narticles;
+	bool anchored;       /* carried across languages: matched by shared anchors, not wording */
+	char **anchors;      /* the anchors shared, as this sentence writes them */
+	size_t nanchors;
 } px_fact;
 
 typedef struct {
@@ -70,6 +80,7 @@ typedef struct {
 	size_t nshared;
 	px_fact *consensus;  /* consensus summary, each credited */
 	size_t nconsensus;
+	size_t nlangs;       /* languages of its articles; > 1: facts matched across them by anchors */
 } px_story;
 
 typedef struct {
@@ -79,6 +90,9 @@ typedef struct {
 	char **passages;
 	size_t npassages;
 } px_reuse;
+
+/* Distinctive wording's significance line: two-sided 5%, as the reports say. */
+#define PX_DISTINCT_MIN_Z 1.96
 
 /* Features of the grouping's pair model, named for the JSON report. */
 #define PX_PAIR_NFEATURES 8

@@ -110,8 +110,38 @@ int px_cmp_group(precis_comparison *cmp, coll *c, const precis_compare_options *
 /* compare_story.c */
 int px_cmp_headline(px_article *pa, work *w, coll *c, precis_rouge *scorer);
 int px_cmp_story_facts(precis_comparison *cmp, const coll *c, px_story *st, size_t want);
+void px_cmp_fact_free(px_fact *f);
 int px_cmp_distinctive(precis_comparison *cmp, coll *c, px_story *st, px_strmap *all,
 		       const double *all_count, double all_total);
+
+/* compare_anchor.c: what of a sentence survives translation (numbers, dates, names). */
+typedef struct {
+	uint64_t h;          /* hash of the anchor's key ("n:1.8e+09", "d:03-04", "w:spotify") */
+	uint32_t group;      /* one name of several words, or one number, is one group */
+	precis_span span;    /* its bytes in the document's text */
+	char kind;           /* 'n' number, 'd' date, 'w' name, 'q' quoted person */
+} px_anchor;
+typedef struct {
+	px_anchor *v;
+	size_t n, ngroups;   /* groups are numbered 1..ngroups */
+} px_anchors;
+/*
+ * Two sentences in different languages state the same fact when they share
+ * PX_ANCHOR_MIN anchors of which one is a number, date or quoted person,
+ * or PX_ANCHOR_NAMES names (how it was chosen: compare_story.c).
+ */
+#define PX_ANCHOR_MIN 2
+#define PX_ANCHOR_NAMES 3
+int px_cmp_anchors(px_anchors *out, precis_analyzer *a, const work *w, size_t sent);
+void px_cmp_anchors_free(px_anchors *a);
+/*
+ * Shared groups (the smaller count of both sides); hit_x (ngroups + 1, or
+ * NULL) marks x's; *hard (or NULL): one of them is not a name.
+ */
+size_t px_cmp_anchors_shared(const px_anchors *x, const px_anchors *y, bool *hit_x, bool *hard);
+
+/* compare_words.c: function words beyond the stop words (distinctive wording skips them). */
+bool px_cmp_function_word(const char *lang, const char *folded, size_t len);
 
 /* compare_reuse.c */
 int px_cmp_reuse(precis_comparison *cmp, coll *c);

@@ -94,7 +94,8 @@ static int on_body_word(const px_word *word, void *vctx)
 	w->wh[w->nw] = px_hash(word->form, word->form_len);
 	w->wspan[w->nw] = (precis_span){ c->base + word->start, c->base + word->end };
 	w->nw++;
-	if (word->stop || word->number || word->form_len < 3)
+	if (word->stop || word->number || word->form_len < 3 ||
+	    px_cmp_function_word(c->lang, word->form, word->form_len))
 		return 0;
 	int64_t id;
 	int added;
@@ -111,30 +112,88 @@ static int on_body_word(const px_word *word, void *vctx)
 }
 
 
-static void set_event(work *w, const precis_meta *m, precis_ymd pub)
+/* The sentence of d holding byte offset pos, or d->nsents. */
+static size_t sentence_at(const precis_doc *d, size_t pos)
+{
+	for (size_t i = 0; i < d->nsents; i++)
+		if (pos >= d->sents[i].start && pos < d->sents[i].end)
+			return i;
+	return d->nsents;
+}
+
+static size_t lead_sentence(const precis_doc *d);
+
+/*
+ * The event date when meta cannot resolve one (no year anywhere), in the
+ * order a reader trusts: the page's own dateline or published line ("BRUSSELS,
+ * March 4 (Reuters)"), then a day and month in the headline or the lead,
+ * and a later mention ("the rules take effect on March 7") only when nothing
+ * else dates the article. *src gets where it came from (docs/compare-schema.md).
+ */
+static void day_month_fallback(work *w, const precis_meta *m, const char **src)
+{
+	size_t n;
+	const precis_evidence *e = precis_meta_evidence(m, &n);
+	for (size_t i = 0; i < n; i++)
+		if (e[i].date.month && e[i].date.day && e[i].kind != PRECIS_EVIDENCE_UPDATED) {
+			w->ev_month = e[i].date.month;
+			w->ev_day = e[i].date.day;
+			*src = precis_evidence_kind_name(e[i].kind);
+			return;
+		}
+	const precis_date *d = precis_meta_dates(m, &n);
+	const precis_doc *doc = w->doc;
+	size_t lead = lead_sentence(doc), later = n;
+	for (size_t i = 0; i < n; i++) {
+		if (d[i].kind != PRECIS_DATE_DAY_MONTH)
+			continue;
+		size_t s = sentence_at(doc, d[i].span.start);
+		bool in_head = d[i].span.end <= doc->headline.end && doc->headline.end > 0 &&
+			       d[i].span.start >= doc->headline.start;
+		if (in_head || s <= lead) {
+			w->ev_month = d[i].month;
+			w->ev_day = d[i].day;
+			*src = in_head ? "headline" : "lead";
+			return;
+		}
+		if (later == n)
+			later = i;
+	}
+	if (later < n) {
+		w->ev_month = d[later].month;
+		w->ev_day = d[later].day;
+		*src = "later mention";
+	}
+}
+
+static void set_event(work *w, const precis_meta *m, precis_ymd pub, const char **src)
 {
 	precis_ymd a, b;
+	*src = NULL;
 	if (precis_meta_event_date(m, &a, &b) == 0) {
 		w->has_event = true;
 		w->ev_first = a;
 		w->ev_last = b;
 		w->event_full_year = true;
+		/* The page's own line when it names the same day, else the text's dates. */
+		precis_ymd p;
+		size_t which, ne;
+		const precis_evidence *e = precis_meta_evidence(m, &ne);
+		bool same = precis_meta_published(m, &p, &which) == 0 && p.year == a.year &&
+			    p.month == a.month && p.day == a.day && a.day == b.day && a.month == b.month;
+		*src = same && which < ne ? precis_evidence_kind_name(e[which].kind) : "text";
 		return;
 	}
-	/* Without a publication date, "18 et 19 juin" still tells month and day. */
-	size_t n;
-	const precis_date *d = precis_meta_dates(m, &n);
-	for (size_t i = 0; i < n; i++)
-		if (d[i].kind == PRECIS_DATE_DAY_MONTH) {
-			w->ev_month = d[i].month;
-			w->ev_day = d[i].day;
-			return;
-		}
+	/* Without a year, "March 4" in a dateline still tells month and day. */
+	day_month_fallback(w, m, src);
+	if (w->ev_month)
+		return;
 	/* Nothing in the text: news reports what happened in the days before it ran. */
 	if (pub.year) {
 		w->has_event = true;
 		w->ev_first = w->ev_last = pub;
 		w->event_from_pub = true;
+		*src = "publication date";
 	}
 }
 
@@ -148,16 +207,26 @@ static void ymd_str(char *buf, size_t size, precis_ymd a, precis_ymd b)
 }
 
 /* The first max names of e, as the card lists them. */
-static int entity_names(char ***out, size_t *nout, const precis_entity *e, size_t n, size_t max)
+/* which: 0 every entity, 1 those named outside photo credits, 2 those named only in them. */
+static int entity_names_of(char ***out, size_t *nout, const precis_entity *e, size_t n,
+			   size_t max, int which)
 {
-	size_t k = n < max ? n : max;
 	*nout = 0;
-	if (!(*out = calloc(k ? k : 1, sizeof **out)))
+	if (!(*out = calloc(max ? max : 1, sizeof **out)))
 		return PRECIS_ENOMEM;
-	for (size_t i = 0; i < k; i++)
+	for (size_t i = 0; i < n && *nout < max; i++) {
+		bool credit_only = e[i].credits >= e[i].mentions;
+		if ((which == 1 && credit_only) || (which == 2 && !credit_only))
+			continue;
 		if (!((*out)[(*nout)++] = strdup(e[i].name)))
 			return PRECIS_ENOMEM;
+	}
 	return 0;
+}
+
+static int entity_names(char ***out, size_t *nout, const precis_entity *e, size_t n, size_t max)
+{
+	return entity_names_of(out, nout, e, n, max, 0);
 }
 
 /* *out = a copy of s, or NULL when s is NULL. */
@@ -189,13 +258,17 @@ static size_t lead_sentence(const precis_doc *d)
 }
 
 /* Card fields: what the input gives wins over what the text says. */
-static int read_card(px_article *pa, const work *w, const precis_article_input *in)
+static int read_card(px_article *pa, const work *w, const precis_article_input *in,
+		     const char *iso)
 {
 	const precis_doc *d = w->doc;
 	int rc;
 	if ((rc = copy_str(&pa->id, in->id ? in->id : "article")) || (rc = copy_str(&pa->lang, d->lang)) ||
 	    (rc = copy_str(&pa->outlet, in->outlet ? in->outlet : d->outlet)) ||
-	    (rc = copy_str(&pa->date, in->date)) || (rc = copy_str(&pa->url, in->url)))
+	    (rc = copy_str(&pa->url, in->url)))
+		return rc;
+	/* A date read from another form shows as read; one left unread does not show. */
+	if ((rc = copy_str(&pa->date, !pa->date_warning ? in->date : iso[0] ? iso : NULL)))
 		return rc;
 	pa->nsentences = d->nsents;
 	for (size_t i = 0; i < d->nsents; i++)
@@ -207,13 +280,80 @@ static int read_card(px_article *pa, const work *w, const precis_article_input *
 	return copy_str(&pa->headline, w->line);
 }
 
+/*
+ * A record's date that is not ISO 8601: "04/03/2024", "4.3.2024",
+ * "04-03-2024 12:15". Read where the order of day and month is certain:
+ * a first number over 12 is a day, a second over 12 makes it month first
+ * (US); both 12 or less, the article's language decides, except English,
+ * which writes both orders (UK day first, US month first) and is left
+ * unread. Every other language precis supports writes the day first
+ * (fr "04/03/2024" is 4 March). Returns 0 and fills out, or PRECIS_EINVAL.
+ */
+static int numeric_date(precis_ymd *out, const char *s, const char *lang, const char **how)
+{
+	int a, b, y, used = 0;
+	char s1, s2;
+	if (sscanf(s, "%2d%c%2d%c%4d%n", &a, &s1, &b, &s2, &y, &used) != 5 || used < 8 ||
+	    s1 != s2 || (s1 != '/' && s1 != '.' && s1 != '-') || y < 1000 ||
+	    (s[used] && s[used] != ' ' && s[used] != 'T'))
+		return PRECIS_EINVAL;
+	bool day_first;
+	if (a > 12 && b <= 12)
+		day_first = true, *how = "day first: the first number is over 12";
+	else if (b > 12 && a <= 12)
+		day_first = false, *how = "month first: the second number is over 12";
+	else if (a <= 12 && b <= 12 && lang && strcmp(lang, "en") != 0)
+		day_first = true, *how = "day first, as the article's language writes dates";
+	else
+		return PRECIS_EINVAL;
+	precis_ymd d = { y, day_first ? b : a, day_first ? a : b };
+	if (d.month < 1 || d.day < 1 || d.day > px_days_in_month(d.year, d.month))
+		return PRECIS_EINVAL;
+	*out = d;
+	return 0;
+}
+
+/*
+ * The record's publication date as ISO 8601 in iso (empty: none). One that
+ * is not ISO 8601 gets a warning naming what was done with it.
+ */
+static int read_pubdate(px_article *pa, const precis_article_input *in, const char *lang,
+			char iso[11])
+{
+	precis_ymd d;
+	const char *how = NULL;
+	char msg[256];
+	iso[0] = '\0';
+	if (!in->date)
+		return 0;
+	if (precis_ymd_parse(&d, in->date) == 0) {
+		snprintf(iso, 11, "%.10s", in->date);
+		return 0;
+	}
+	if (numeric_date(&d, in->date, lang, &how) == 0) {
+		char buf[40];
+		snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+		snprintf(iso, 11, "%.10s", buf);
+		snprintf(msg, sizeof msg, "date \"%.40s\" is not ISO 8601 (YYYY-MM-DD): read as %s (%s)",
+			 in->date, iso, how);
+	} else {
+		snprintf(msg, sizeof msg,
+			 "date \"%.40s\" is not ISO 8601 (YYYY-MM-DD)%s: ignored, the page's own date "
+			 "is used if it states one",
+			 in->date, strchr(in->date, '/') ? " and its day and month order is unknown" : "");
+	}
+	return copy_str(&pa->date_warning, msg);
+}
+
 /* Event date, entities and quotes, from the article's metadata. */
-static int read_meta(px_article *pa, work *w, const precis_article_input *in)
+static int read_meta(px_article *pa, work *w, const char *iso)
 {
 	precis_ymd pub = { 0, 0, 0 };
-	if (in->date)
-		precis_ymd_parse(&pub, in->date);
-	set_event(w, w->meta, pub);
+	const char *src;
+	if (iso[0])
+		precis_ymd_parse(&pub, iso);
+	set_event(w, w->meta, pub, &src);
+	pa->event_date_source = src;
 	if (pub.year) {
 		w->has_pub = true;
 		w->pub_day = px_days_from_ymd(pub);
@@ -237,7 +377,8 @@ static int read_meta(px_article *pa, work *w, const precis_article_input *in)
 	int rc = copy_str(&pa->event_date, w->has_event || w->ev_month ? md : NULL);
 	size_t n;
 	const precis_entity *e = precis_meta_agencies(w->meta, &n);
-	if (rc || (rc = entity_names(&pa->agencies, &pa->nagencies, e, n, 8)))
+	if (rc || (rc = entity_names_of(&pa->agencies, &pa->nagencies, e, n, 8, 1)) ||
+	    (rc = entity_names_of(&pa->credited, &pa->ncredited, e, n, 8, 2)))
 		return rc;
 	e = precis_meta_places(w->meta, &n);
 	if ((rc = entity_names(&pa->places, &pa->nplaces, e, n, 8)))
@@ -362,16 +503,17 @@ static int read_article(px_article *pa, work *w, precis_analyzer *an,
 			const precis_article_input *in, const precis_compare_options *o,
 			precis_error *err)
 {
+	char iso[11];
 	int rc = open_doc(w, an, in, o, pa, err);
-	if (rc)
+	if (rc || (rc = read_pubdate(pa, in, w->doc->lang, iso)))
 		return rc;
-	if ((rc = precis_meta_new(&w->meta, an, w->doc, in->date)))
+	if ((rc = precis_meta_new(&w->meta, an, w->doc, iso[0] ? iso : NULL)))
 		return rc;
 	precis_summary_options so = PRECIS_SUMMARY_OPTIONS_INIT;
 	so.sentences = o->summary_sentences;
 	if ((rc = precis_summarize(&w->sum, w->doc, &so)))
 		return rc;
-	if ((rc = read_card(pa, w, in)) || (rc = read_meta(pa, w, in)))
+	if ((rc = read_card(pa, w, in, iso)) || (rc = read_meta(pa, w, iso)))
 		return rc;
 	return read_words(pa, w, an);
 }
@@ -476,6 +618,7 @@ void px_cmp_work_free(work *w)
 void px_cmp_article_free(px_article *a)
 {
 	free(a->problem);
+	free(a->date_warning);
 	free(a->id);
 	free(a->outlet);
 	free(a->headline);
@@ -486,6 +629,9 @@ void px_cmp_article_free(px_article *a)
 	for (size_t i = 0; i < a->nagencies; i++)
 		free(a->agencies[i]);
 	free(a->agencies);
+	for (size_t i = 0; i < a->ncredited; i++)
+		free(a->credited[i]);
+	free(a->credited);
 	for (size_t i = 0; i < a->nplaces; i++)
 		free(a->places[i]);
 	free(a->places);

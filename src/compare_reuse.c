@@ -104,13 +104,31 @@ static int on_pair(const shingle *x, const shingle *y, void *vctx)
 	return 0;
 }
 
-/* Copy shared by two articles that credit the same agency is that agency's dispatch. */
+static bool has_name(char *const *v, size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i], s) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Copy shared by two articles that credit the same agency is that
+ * agency's dispatch: one naming or signing it in its text while the
+ * other does too, or credits it only for a picture (a Le Monde page of
+ * AFP copy often shows AFP only under its photo), in the order of the
+ * first article's agencies (most mentioned first). Two photo credits
+ * alone say nothing about the text.
+ */
 static const char *common_agency(const px_article *a, const px_article *b)
 {
 	for (size_t i = 0; i < a->nagencies; i++)
-		for (size_t j = 0; j < b->nagencies; j++)
-			if (strcmp(a->agencies[i], b->agencies[j]) == 0)
-				return a->agencies[i];
+		if (has_name(b->agencies, b->nagencies, a->agencies[i]) ||
+		    has_name(b->credited, b->ncredited, a->agencies[i]))
+			return a->agencies[i];
+	for (size_t i = 0; i < b->nagencies; i++)
+		if (has_name(a->credited, a->ncredited, b->agencies[i]))
+			return b->agencies[i];
 	return NULL;
 }
 

@@ -97,7 +97,8 @@ static int export(precis_entity **out, size_t *nout, const entvec *ev)
 		qsort(order, live, sizeof *order, px_meta_cmp_entity);
 	for (size_t i = 0; i < live; i++)
 		(*out)[i] = (precis_entity){ order[i]->name, order[i]->mentions, order[i]->first,
-					     (const char *const *)order[i]->variants, order[i]->key };
+					     (const char *const *)order[i]->variants, order[i]->key,
+					     order[i]->credits };
 	*nout = live;
 	free(order);
 	return 0;
@@ -134,6 +135,11 @@ static int meta_tokens(struct tokctx *tc, px_strmap **lowers, const precis_doc *
 static int meta_entities(precis_meta *m, struct people *pp)
 {
 	int rc = px_meta_find_people(pp);
+	/* A dateline's place ("HUALIEN, Taiwan (AP)") is where the story happened. */
+	for (size_t i = 0; i < m->nevidence && !rc; i++)
+		if (m->evidence[i].kind == PRECIS_EVIDENCE_DATELINE && m->evidence[i].place)
+			rc = px_meta_add_place(&m->eplaces, pp->g, m->evidence[i].place,
+					       m->evidence[i].span.start);
 	if (!rc)
 		rc = px_meta_find_agencies(&m->eagencies, pp->d->text, pp->d->len);
 	entvec *ev[3] = { &m->eplaces, &m->epersons, &m->eagencies };

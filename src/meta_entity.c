@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "agency.h"
 #include "analyze.h"
@@ -436,8 +437,12 @@ static int scan_names(struct people *p)
 			}
 			break;
 		}
+		/* "Notre-Dame de" before a gazetteer place: the connector is not the name's. */
+		size_t end = e;
+		while (e > s + 1 && connector(&v[e - 1]))
+			e--;
 		if (e <= s) {
-			i = e > i ? e : i + 1;
+			i = end > i ? end : i + 1;
 			continue;
 		}
 		bool org = false;
@@ -449,7 +454,7 @@ static int scan_names(struct people *p)
 			bool prep = s > 0 && v[s - 1].unit == v[s].unit && in_set(p->L, W_PREP, &v[s - 1]);
 			rc = push_run(p, (run){ s, e, prep, v[s].first, false });
 		}
-		i = e;
+		i = end;
 	}
 	return rc;
 }
@@ -490,7 +495,34 @@ static int classify_runs(struct people *p)
 	return rc;
 }
 
-/* A run after "à"/"in": a person's name or short name, else a place. */
+/*
+ * The words v[s..e) appear elsewhere as the subject of a verb: followed by
+ * an auxiliary or a reporting verb ("Apple a indiqué", "Apple said"). A
+ * place does not act; a company or an institution does. Cheap evidence
+ * against "infliger une amende à Apple" making Apple a place.
+ */
+static bool acts_elsewhere(const struct people *p, size_t s, size_t e)
+{
+	const tok *v = p->v;
+	size_t w = e - s;
+	for (size_t k = 0; k + w < p->n; k++) {
+		if (k == s || v[k + w].unit != v[k].unit)
+			continue;
+		bool same = true;
+		for (size_t q = 0; q < w && same; q++)
+			same = v[k + q].flen == v[s + q].flen &&
+			       memcmp(v[k + q].fold, v[s + q].fold, v[s + q].flen) == 0;
+		const tok *next = &v[k + w];
+		if (same && (in_set(p->L, W_AUX, next) || lex_has(p->L, next, LEX_PHRASE(P_REPORTING))))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A run after "à"/"in": a person's name or short name; else a place,
+ * unless the text makes it act elsewhere (then it names neither).
+ */
 static int settle_pending(struct people *p, const px_strmap *parts, const int64_t *owner)
 {
 	const tok *v = p->v;
@@ -508,7 +540,8 @@ static int settle_pending(struct people *p, const px_strmap *parts, const int64_
 		int64_t id = parts ? px_strmap_get(parts, k, strlen(k)) : -1;
 		free(k);
 		if (id < 0) {
-			rc = mention_text(p->places, s, len, v[u->s].start, NULL);
+			if (!acts_elsewhere(p, u->s, u->e))
+				rc = mention_text(p->places, s, len, v[u->s].start, NULL);
 			continue;
 		}
 		entity *o = &p->persons->v[owner[id]];
@@ -695,6 +728,44 @@ static bool word_char(unsigned char c)
 	       c >= 0x80 || c == '-';
 }
 
+static bool starts_ci(const char *s, const char *end, const char *word)
+{
+	size_t n = strlen(word);
+	return (size_t)(end - s) >= n && strncasecmp(s, word, n) == 0;
+}
+
+/*
+ * Whether the agency at text[a, b) is named in a photo credit: its line
+ * begins with a credit word ("Photo :", "Crédit", "Image", "Illustration"),
+ * or the agency closes its line after a slash the way captions sign a
+ * picture ("© Sam Yeh / AFP", "ALEXANDER ZEMLIANICHENKO,HANDOUT / AFP").
+ * A copyright line ("© 2023 Reuters") or a signature ("AFP", "Par Le
+ * Figaro avec AFP") claims the text, not a picture.
+ */
+static bool in_credit(const char *text, size_t len, size_t a, size_t b)
+{
+	size_t s = a, e = b;
+	while (s > 0 && text[s - 1] != '\n')
+		s--;
+	while (e < len && text[e] != '\n')
+		e++;
+	static const char *const cues[] = { "photo", "crédit", "credit", "image", "illustration",
+					    "foto", "bild" };
+	const char *p = text + s;
+	while (p < text + e && (*p == ' ' || *p == '\t'))
+		p++;
+	for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++)
+		if (starts_ci(p, text + e, cues[k]))
+			return true;
+	size_t q = b;
+	while (q < e && (text[q] == ' ' || text[q] == '\r' || text[q] == '.'))
+		q++;
+	size_t o = a;
+	while (o > s && text[o - 1] == ' ')
+		o--;
+	return q == e && o > s && text[o - 1] == '/';
+}
+
 /*
  * One pass over the words of the whole page (credits and signatures name
  * agencies too), exact case, whole words: "AP" is not in "APPEL", "AFP"
@@ -729,12 +800,26 @@ int px_meta_find_agencies(entvec *ev, const char *text, size_t len)
 			j++;
 		}
 		const char *canon;
-		size_t clen, used = px_agency_match(t, text, w, nw, &canon, &clen);
-		if (used)
-			rc = mention_text(ev, canon, clen, i, NULL);
+		size_t clen, idx, used = px_agency_match(t, text, w, nw, &canon, &clen);
+		if (used && !(rc = mention_text(ev, canon, clen, i, &idx)) &&
+		    in_credit(text, len, i, w[used - 1].end))
+			ev->v[idx].credits++;
 		i = w[used ? used - 1 : 0].end;
 	}
 	return rc;
+}
+
+int px_meta_add_place(entvec *places, const gazetteer *g, const char *name, size_t at)
+{
+	char *k = entity_key(name, strlen(name));
+	if (!k)
+		return PRECIS_ENOMEM;
+	/* The gazetteer's canonical name, so "BRUSSELS," meets the body's "Bruxelles". */
+	int64_t id = px_strmap_get(g->keys, k, strlen(k));
+	free(k);
+	if (id >= 0)
+		return mention_text(places, g->canon[id], g->canon_len[id], at, NULL);
+	return mention_text(places, name, strlen(name), at, NULL);
 }
 
 int px_meta_find_people(struct people *p)

@@ -129,6 +129,7 @@ typedef struct {
 	size_t words;   /* words in key */
 	int64_t into;   /* merged into this entity of the same vector, or -1 */
 	bool opener;    /* every mention starts a sentence ("Puis Poutine") */
+	size_t credits; /* mentions in photo credits (agencies) */
 } entity;
 
 typedef struct {
@@ -237,6 +238,8 @@ int px_meta_find_dates(datevec *dv, const tok *v, size_t n, const lists *L, cons
 void px_meta_entvec_free(entvec *ev);
 int px_meta_gaz_load(gazetteer *g, lists *L);
 void px_meta_gaz_free(gazetteer *g);
+/* A place the page states outside its body (a dateline's), at byte offset at. */
+int px_meta_add_place(entvec *places, const gazetteer *g, const char *name, size_t at);
 int px_meta_find_people(struct people *p);
 int px_meta_name_entities(entvec *ev);
 int px_meta_cmp_entity(const void *a, const void *b);

@@ -1,5 +1,7 @@
 /* report_html: one self-contained page (inline CSS and SVG, no script, no network). */
 #include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report.h"
@@ -7,10 +9,19 @@
 #define SHARED_SHOWN 10
 #define SINGLES_DETAILED 12
 #define PASSAGES_SHOWN 5
+/* Columns of the outlet x story overview: past this, a phone scrolls more than it reads. */
+#define OVERVIEW_STORIES 30
 
-/* Outlet colours within a story (Tableau 10: distinct, readable on white). */
-static const char *const palette[] = { "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e",
-				       "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22" };
+/*
+ * Outlet colours: Okabe and Ito's palette, told apart with every common
+ * colour-vision deficiency, each with the ink (black or white) that reads
+ * on it at the higher contrast. An outlet keeps one colour across the
+ * report: colored_view picks it by a hash of the outlet's name, not by
+ * the card's position.
+ */
+static const char *const palette[] = { "#0072B2", "#E69F00", "#009E73", "#D55E00",
+				       "#56B4E9", "#CC79A7", "#F0E442", "#000000" };
+static const char *const inks[] = { "#fff", "#000", "#000", "#000", "#000", "#000", "#000", "#fff" };
 #define NCOLORS (sizeof palette / sizeof palette[0])
 
 /*
@@ -81,22 +92,42 @@ static void esc(FILE *fp, const char *s)
 		fputs("\xE2\x81\xA9", fp);
 }
 
+/* The article's palette slot, set by colored_view for the whole report. */
 static const char *color(const px_article *a)
 {
 	return palette[(size_t)a->color % NCOLORS];
 }
 
+static const char *ink(const px_article *a)
+{
+	return inks[(size_t)a->color % NCOLORS];
+}
+
 static px_render html(FILE *fp)
 {
-	return (px_render){ fp, esc, "&ndash;", " <small>(in text)</small>" };
+	return (px_render){ fp, esc, "&ndash;", " <small>(from the text)</small>" };
 }
 
 /* An outlet's name on its colour: who carries a fact. */
 static void chip(FILE *fp, const px_article *a)
 {
-	fprintf(fp, "<span class=\"chip\" style=\"background:%s\">", color(a));
+	fprintf(fp, "<span class=\"chip\" style=\"background:%s;color:%s\">", color(a), ink(a));
 	esc(fp, px_report_name_of(a));
 	fputs("</span>", fp);
+}
+
+/* The headline (or text) linked to the article's url when it is http(s). */
+static void headline(FILE *fp, const px_article *a, const char *text)
+{
+	bool link = px_report_url_ok(a->url);
+	if (link) {
+		fputs("<a href=\"", fp);
+		esc(fp, a->url);
+		fputs("\" rel=\"noopener\">", fp);
+	}
+	esc(fp, text);
+	if (link)
+		fputs("</a>", fp);
 }
 
 static bool in_summary(const px_article *a, const char *text)
@@ -114,11 +145,10 @@ static bool in_summary(const px_article *a, const char *text)
 static void card(FILE *fp, const precis_comparison *c, const px_article *a, bool alone)
 {
 	px_render r = html(fp);
-	fprintf(fp, "<div class=\"card\" style=\"border-top-color:%s\">\n<h3 style=\"color:%s\">",
-		color(a), color(a));
+	fprintf(fp, "<div class=\"card\" style=\"border-top-color:%s\">\n<h3>", color(a));
 	esc(fp, px_report_name_of(a));
 	fputs("</h3>\n<p class=\"hl\">", fp);
-	esc(fp, a->headline);
+	headline(fp, a, a->headline);
 	fputs("</p>\n<dl><dt>Article</dt><dd>", fp);
 	esc(fp, a->id);
 	fputs("</dd><dt>Date</dt><dd>", fp);
@@ -126,7 +156,7 @@ static void card(FILE *fp, const precis_comparison *c, const px_article *a, bool
 	fprintf(fp, "</dd><dt>Language</dt><dd>%s</dd><dt>Length</dt><dd>%zu words</dd>", a->lang,
 		a->words);
 	fputs("<dt>Agencies</dt><dd>", fp);
-	px_report_list(&r, a->agencies, a->nagencies);
+	px_report_agencies(&r, a);
 	fputs("</dd></dl>\n<h4>Lead</h4><p class=\"lead\">", fp);
 	esc(fp, a->lead);
 	fputs("</p>\n<h4>Summary</h4><ol>", fp);
@@ -177,7 +207,8 @@ static void card(FILE *fp, const precis_comparison *c, const px_article *a, bool
 		fputs("</ul>\n", fp);
 	}
 	if (a->ndistinctive) {
-		fputs("<h4>Distinctive words <small>(log-odds z)</small></h4><p class=\"terms\">", fp);
+		fputs("<h4 title=\"weighted log-odds z-scores against the story's other outlets\">"
+		      "Words this outlet favours</h4><p class=\"terms\">", fp);
 		for (size_t k = 0; k < a->ndistinctive; k++) {
 			fputs("<span>", fp);
 			esc(fp, a->distinctive[k].name);
@@ -202,20 +233,30 @@ static void fact(FILE *fp, const precis_comparison *c, const px_fact *f)
 	fputs(" ", fp);
 	for (size_t q = 0; q < f->narticles; q++)
 		chip(fp, &c->articles[f->articles[q]]);
+	/* Matched across languages: on what, so a reader can check it. */
+	for (size_t k = 0; k < f->nanchors; k++) {
+		fputs(k ? ", " : " <small class=\"anchors\">across languages on: ", fp);
+		esc(fp, f->anchors[k]);
+	}
+	if (f->nanchors)
+		fputs("</small>", fp);
 	fputs("</span></li>\n", fp);
 }
 
 static void headlines(FILE *fp, const precis_comparison *c, const px_story *st)
 {
 	px_render r = html(fp);
-	fputs("<h3>Headlines</h3><table><tr><th>Outlet</th><th>Headline</th><th>Subject</th>"
-	      "<th>Key terms</th><th>ROUGE-1 vs lead</th><th>vs summary</th></tr>\n", fp);
+	fputs("<h3>Headlines</h3><div class=\"scroll\"><table><tr><th>Outlet</th><th>Headline</th>"
+	      "<th>Subject</th><th>Key terms</th>"
+	      "<th title=\"ROUGE-1 F1 of the headline against the lead\">Words shared with the lead</th>"
+	      "<th title=\"ROUGE-1 F1 of the headline against the summary\">Words shared with the "
+	      "summary</th></tr>\n", fp);
 	for (size_t x = 0; x < st->narticles; x++) {
 		const px_article *a = &c->articles[st->articles[x]];
 		fputs("<tr><td>", fp);
 		chip(fp, a);
 		fputs("</td><td>", fp);
-		esc(fp, a->headline);
+		headline(fp, a, a->headline);
 		fputs("</td><td><b>", fp);
 		esc(fp, a->subject);
 		fputs("</b></td><td>", fp);
@@ -229,7 +270,9 @@ static void headlines(FILE *fp, const precis_comparison *c, const px_story *st)
 		px_report_score(&r, a->head_vs_summary);
 		fputs("</td></tr>\n", fp);
 	}
-	fputs("</table>\n", fp);
+	fputs("</table></div>\n<p class=\"note\">Words shared: how much of the headline's wording "
+	      "the lead and the summary repeat, from 0 (no word in common) to 1 (the same words); "
+	      "the measure is ROUGE-1 F1.</p>\n", fp);
 }
 
 static void reuse_block(FILE *fp, const precis_comparison *c, const px_reuse *x)
@@ -283,12 +326,13 @@ static void reuse_block(FILE *fp, const precis_comparison *c, const px_reuse *x)
 static void story(FILE *fp, const precis_comparison *c, size_t s)
 {
 	const px_story *st = &c->stories[s];
-	fprintf(fp, "<section>\n<h2>Story %zu: ", s + 1);
+	fprintf(fp, "<section id=\"story-%zu\">\n<h2>Story %zu: ", s + 1, s + 1);
 	esc(fp, st->label);
 	fprintf(fp, "</h2>\n<p class=\"meta\">%zu articles", st->narticles);
 	if (st->date) {
+		px_render r = html(fp);
 		fputs(", event date ", fp);
-		esc(fp, st->date);
+		px_report_date(&r, st->date);
 	}
 	fputs("</p>\n<div class=\"cards\">\n", fp);
 	for (size_t x = 0; x < st->narticles; x++)
@@ -331,7 +375,7 @@ static void singles(FILE *fp, const precis_comparison *c, size_t nsingle)
 		if (st->narticles != 1)
 			continue;
 		const px_article *a = &c->articles[st->articles[0]];
-		fprintf(fp, "<li><b>Story %zu</b> ", s + 1);
+		fprintf(fp, "<li id=\"story-%zu\"><b>Story %zu</b> ", s + 1, s + 1);
 		esc(fp, a->id);
 		fputs(" &middot; ", fp);
 		if (a->outlet) {
@@ -340,7 +384,7 @@ static void singles(FILE *fp, const precis_comparison *c, size_t nsingle)
 		}
 		px_report_date_of(&r, a);
 		fprintf(fp, " &middot; %s &middot; %zu words<br><span class=\"hl\">", a->lang, a->words);
-		esc(fp, a->headline ? a->headline : a->lead);
+		headline(fp, a, a->headline ? a->headline : a->lead);
 		fputs("</span>", fp);
 		if (a->problem) {
 			fputs(" <small>(", fp);
@@ -361,25 +405,67 @@ static void singles(FILE *fp, const precis_comparison *c, size_t nsingle)
 	fputs("</ul>\n</section>\n", fp);
 }
 
+/* An article's label in the matrix: its outlet, with the id when another article shows the same. */
+static void sim_label(FILE *fp, const precis_comparison *c, size_t i)
+{
+	px_render r = html(fp);
+	px_report_label(&r, c, i);
+}
+
+static size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/*
+ * Room for the longest label at 11 px: 7.5 px a character is wider than
+ * any sans-serif's average, so no label is clipped. The column labels,
+ * turned by 55 degrees, reach up sin 55 and right cos 55 of their length.
+ */
+static double label_room(const precis_comparison *c)
+{
+	size_t longest = 1;
+	for (size_t i = 0; i < c->narticles; i++) {
+		size_t l = utf8_chars(px_report_name_of(&c->articles[i]));
+		if (px_report_name_shared(c, i) && c->articles[i].outlet)
+			l += 3 + utf8_chars(c->articles[i].id);
+		longest = l > longest ? l : longest;
+	}
+	return 7.5 * (double)longest;
+}
+
+static void heat_labels(FILE *fp, const precis_comparison *c, size_t cellw, size_t left, size_t top)
+{
+	for (size_t i = 0; i < c->narticles; i++) {
+		fprintf(fp, "<text x=\"%zu\" y=\"%zu\" font-size=\"11\" text-anchor=\"end\">",
+			left - 6, top + i * cellw + cellw / 2 + 4);
+		sim_label(fp, c, i);
+		fprintf(fp, "</text>\n<text transform=\"translate(%zu,%zu) rotate(-55)\" font-size=\"11\">",
+			left + i * cellw + cellw / 2, top - 6);
+		sim_label(fp, c, i);
+		fputs("</text>\n", fp);
+	}
+}
+
 /* Cosine as a blue of matching depth; dark cells get white numbers. */
 static void heatmap(FILE *fp, const precis_comparison *c)
 {
-	size_t n = c->narticles, cellw = n <= 20 ? 44 : n <= 60 ? 16 : 6, pad = 170;
-	size_t w = pad + n * cellw + 10, h = pad + n * cellw + 10;
-	fprintf(fp, "<section>\n<h2>Similarity</h2>\n<p class=\"note\">TF-IDF cosine of the article "
-		    "bodies; outlines group the articles of each story.</p>\n"
-		    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%zu\" height=\"%zu\" "
-		    "viewBox=\"0 0 %zu %zu\" role=\"img\" aria-label=\"similarity heatmap\" "
+	size_t n = c->narticles, cellw = n <= 20 ? 44 : n <= 60 ? 16 : 6;
+	double room = cellw >= 16 ? label_room(c) : 0;
+	size_t left = (size_t)room + 12, top = (size_t)(room * 0.82) + 12;
+	double reach = room * 0.58 - (double)cellw / 2 + 6;
+	size_t w = left + n * cellw + (reach > 10 ? (size_t)reach : 10), h = top + n * cellw + 10;
+	fprintf(fp, "<section>\n<h2>How alike the articles are</h2>\n<p class=\"note\">How much two "
+		    "articles share their vocabulary, from 0 (nothing) to 1 (the same words), as the TF-IDF "
+		    "cosine of their bodies; outlines group the articles of each story.</p>\n"
+		    "<div class=\"scroll\"><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%zu\" "
+		    "height=\"%zu\" viewBox=\"0 0 %zu %zu\" role=\"img\" aria-label=\"similarity heatmap\" "
 		    "font-family=\"sans-serif\">\n", w, h, w, h);
-	for (size_t i = 0; i < n && cellw >= 16; i++) {
-		fprintf(fp, "<text x=\"%zu\" y=\"%zu\" font-size=\"11\" text-anchor=\"end\">", pad - 6,
-			pad + i * cellw + cellw / 2 + 4);
-		esc(fp, c->articles[i].id);
-		fprintf(fp, "</text>\n<text transform=\"translate(%zu,%zu) rotate(-55)\" font-size=\"11\">",
-			pad + i * cellw + cellw / 2, pad - 6);
-		esc(fp, c->articles[i].id);
-		fputs("</text>\n", fp);
-	}
+	if (cellw >= 16)
+		heat_labels(fp, c, cellw, left, top);
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < n; j++) {
 			double v = c->sim[i * n + j];
@@ -387,15 +473,15 @@ static void heatmap(FILE *fp, const precis_comparison *c)
 			int r = (int)(247 - 239 * v), g = (int)(251 - 203 * v), b = (int)(255 - 148 * v);
 			fprintf(fp, "<rect x=\"%zu\" y=\"%zu\" width=\"%zu\" height=\"%zu\" "
 				    "fill=\"rgb(%d,%d,%d)\"><title>",
-				pad + j * cellw, pad + i * cellw, cellw - 1, cellw - 1, r, g, b);
-			esc(fp, c->articles[i].id);
+				left + j * cellw, top + i * cellw, cellw - 1, cellw - 1, r, g, b);
+			sim_label(fp, c, i);
 			fputs(" / ", fp);
-			esc(fp, c->articles[j].id);
+			sim_label(fp, c, j);
 			fprintf(fp, ": %.2f</title></rect>\n", c->sim[i * n + j]);
 			if (cellw >= 40)
 				fprintf(fp, "<text x=\"%zu\" y=\"%zu\" font-size=\"11\" text-anchor=\"middle\" "
 					    "fill=\"%s\">%.2f</text>\n",
-					pad + j * cellw + cellw / 2, pad + i * cellw + cellw / 2 + 4,
+					left + j * cellw + cellw / 2, top + i * cellw + cellw / 2 + 4,
 					v > 0.5 ? "#fff" : "#222", c->sim[i * n + j]);
 		}
 	/* Stories: the articles of one story are not always adjacent, so outline their cells. */
@@ -404,18 +490,84 @@ static void heatmap(FILE *fp, const precis_comparison *c)
 			if (i != j && c->articles[i].story == c->articles[j].story)
 				fprintf(fp, "<rect x=\"%zu\" y=\"%zu\" width=\"%zu\" height=\"%zu\" "
 					    "fill=\"none\" stroke=\"#f58518\" stroke-width=\"2\"/>\n",
-					pad + j * cellw, pad + i * cellw, cellw - 1, cellw - 1);
-	fputs("</svg>\n</section>\n", fp);
+					left + j * cellw, top + i * cellw, cellw - 1, cellw - 1);
+	fputs("</svg></div>\n</section>\n", fp);
+}
+
+static void overview_head(FILE *fp, const precis_comparison *c, size_t ns)
+{
+	fputs("<section>\n<h2>Who covered what</h2>\n<ol class=\"stories\">\n", fp);
+	for (size_t s = 0; s < ns; s++) {
+		fprintf(fp, "<li><a href=\"#story-%zu\">", s + 1);
+		esc(fp, c->stories[s].label);
+		fprintf(fp, "</a> <small>(%zu article%s)</small></li>\n", c->stories[s].narticles,
+			c->stories[s].narticles > 1 ? "s" : "");
+	}
+	fputs("</ol>\n", fp);
+	if (c->nstories > ns)
+		fprintf(fp, "<p class=\"note\">and %zu more stories, below but not in the table</p>\n",
+			c->nstories - ns);
+	fputs("<div class=\"scroll\"><table id=\"overview\"><thead><tr><th>Outlet</th>", fp);
+	for (size_t s = 0; s < ns; s++) {
+		fprintf(fp, "<th><a href=\"#story-%zu\" title=\"", s + 1);
+		esc(fp, c->stories[s].label);
+		fprintf(fp, "\">%zu</a></th>", s + 1);
+	}
+	fputs("</tr></thead>\n<tbody>\n", fp);
+}
+
+/* Who covered what: one row per outlet (by the name shown), one column per story, linked. */
+static int overview(FILE *fp, const precis_comparison *c)
+{
+	size_t n = c->narticles, ns = c->nstories < OVERVIEW_STORIES ? c->nstories : OVERVIEW_STORIES;
+	const px_article **by = NULL;
+	size_t *count = malloc((ns ? ns : 1) * sizeof *count);
+	int rc = count ? px_report_by_name(&by, c) : PRECIS_ENOMEM;
+	if (rc < 0)
+		goto done;
+	overview_head(fp, c, ns);
+	for (size_t i = 0, j; i < n; i = j) {
+		memset(count, 0, ns * sizeof *count);
+		for (j = i; j < n && strcmp(px_report_name_of(by[j]), px_report_name_of(by[i])) == 0; j++)
+			if (by[j]->story >= 0 && (size_t)by[j]->story < ns)
+				count[by[j]->story]++;
+		fputs("<tr><th>", fp);
+		chip(fp, by[i]);
+		fputs("</th>", fp);
+		for (size_t s = 0; s < ns; s++) {
+			if (!count[s]) {
+				fputs("<td></td>", fp);
+				continue;
+			}
+			fprintf(fp, "<td><a href=\"#story-%zu\" title=\"%zu article%s\">&#10003;", s + 1,
+				count[s], count[s] > 1 ? "s" : "");
+			if (count[s] > 1)
+				fprintf(fp, " %zu", count[s]);
+			fputs("</a></td>", fp);
+		}
+		fputs("</tr>\n", fp);
+	}
+	fputs("</tbody></table></div>\n</section>\n", fp);
+	rc = 0;
+done:
+	free(by);
+	free(count);
+	return rc;
 }
 
 static const char css[] =
 	"body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:2em auto;"
-	"max-width:1500px;padding:0 1.5em;color:#222;background:#fafafa}\n"
+	"max-width:1500px;padding:0 max(.6em,min(1.5em,3vw));color:#222;background:#fafafa}\n"
 	"h1{font-size:1.7em;margin-bottom:.2em}h2{margin-top:1.8em;border-bottom:2px solid #ddd;padding-bottom:.2em}\n"
 	"h3{margin:1.4em 0 .5em}.meta,.note{color:#666}.note{font-size:.9em}\n"
-	".cards{display:flex;gap:1em;align-items:flex-start;overflow-x:auto;padding-bottom:.5em}\n"
-	".card{flex:1 1 0;min-width:280px;background:#fff;padding:.8em 1em;border-top:6px solid #999;"
-	"box-shadow:0 1px 3px #0002;border-radius:4px}\n"
+	/* As many 17em columns as fit, never wider than the page: cards wrap at any width. */
+	".cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,17em),1fr));gap:1em;"
+	"align-items:start}\n"
+	".card{min-width:0;background:#fff;padding:.8em 1em;border-top:8px solid #999;"
+	"box-shadow:0 1px 3px #0002;border-radius:4px;overflow-wrap:anywhere}\n"
+	".scroll{overflow-x:auto;max-width:100%}\n"
+	"td,th,li,p,dd{overflow-wrap:anywhere}\n"
+	"#overview td{text-align:center}#overview .dot{font-size:1.1em}\n"
 	".card h3{margin:.2em 0}.hl{font-weight:600}.card h4{margin:.9em 0 .2em;font-size:.8em;"
 	"letter-spacing:.04em;text-transform:uppercase;color:#666}\n"
 	".lead{font-style:italic}.card ol,.card ul{padding-left:1.3em;margin:.2em 0}\n"
@@ -426,8 +578,9 @@ static const char css[] =
 	"cite{display:block;margin-top:.2em;font:normal .85em system-ui,sans-serif;color:#555}"
 	"cite::before{content:'\\2014\\00a0'}\n"
 	".passage{font-family:inherit;font-style:normal;background:#fff6e5;border-left-color:#f58518}\n"
-	".chip{display:inline-block;color:#fff;border-radius:9px;padding:0 .55em;margin:0 .15em;"
-	"font-size:.8em;white-space:nowrap}\n"
+	".chip{display:inline-block;max-width:100%;border-radius:9px;padding:0 .55em;margin:0 .15em;"
+	"font-size:.8em;overflow-wrap:anywhere}\n"
+	"a{color:inherit;text-decoration-color:#0072B2}a:hover{color:#0072B2}\n"
 	"ul.facts{list-style:none;padding:0}.fact{display:flex;gap:.6em;margin:.35em 0;background:#fff;"
 	"padding:.35em .6em;border-radius:3px;box-shadow:0 1px 2px #0001}\n"
 	".bands{display:flex;gap:2px}.bands i{display:block;width:5px;border-radius:2px}\n"
@@ -439,7 +592,7 @@ static const char css[] =
 	".only-tag{font-size:.75em;color:#8a5a00;background:#fff1d6;border-radius:3px;padding:0 .35em;"
 	"white-space:nowrap}\n";
 
-int precis_report_html(const precis_comparison *c, FILE *fp)
+static int page(const precis_comparison *c, FILE *fp)
 {
 	fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
 	      "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n"
@@ -449,6 +602,9 @@ int precis_report_html(const precis_comparison *c, FILE *fp)
 	size_t nsingle = px_report_single_count(c), multi = c->nstories - nsingle;
 	fprintf(fp, "<p class=\"meta\">%zu articles, %zu stories: %zu covered by several articles, "
 		    "%zu by one.</p>\n", c->narticles, c->nstories, multi, nsingle);
+	int rc = overview(fp, c);
+	if (rc < 0)
+		return rc;
 	for (size_t s = 0; s < c->nstories; s++)
 		if (c->stories[s].narticles > 1)
 			story(fp, c, s);
@@ -481,4 +637,64 @@ int precis_report_html(const precis_comparison *c, FILE *fp)
 		heatmap(fp, c);
 	fputs("</body></html>\n", fp);
 	return ferror(fp) ? PRECIS_EIO : 0;
+}
+
+/* FNV-1a of the name shown: the same slot in every run, on every machine, in every report. */
+static size_t name_slot(const char *name)
+{
+	uint32_t h = 2166136261u;
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	return h % NCOLORS;
+}
+
+/*
+ * A copy of c whose articles carry their outlet's palette slot in color.
+ * Outlets take their hash's slot in name order; one whose slot an outlet
+ * before it took takes the next free one, so up to NCOLORS outlets of a
+ * report never share a colour (the hash alone would make two of six share
+ * one nine times in ten). Past NCOLORS, a new round starts.
+ */
+static int colored_view(precis_comparison *view, px_article **copy, const precis_comparison *c)
+{
+	size_t n = c->narticles;
+	const px_article **by = NULL;
+	*copy = malloc((n ? n : 1) * sizeof **copy);
+	if (!*copy || px_report_by_name(&by, c) < 0) {
+		free(by);
+		return PRECIS_ENOMEM;
+	}
+	bool used[NCOLORS] = { false };
+	size_t nused = 0, slot = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *name = px_report_name_of(by[i]);
+		if (i == 0 || strcmp(name, px_report_name_of(by[i - 1])) != 0) {
+			if (nused == NCOLORS) {
+				memset(used, 0, sizeof used);
+				nused = 0;
+			}
+			for (slot = name_slot(name); used[slot]; slot = (slot + 1) % NCOLORS)
+				;
+			used[slot] = true;
+			nused++;
+		}
+		size_t k = (size_t)(by[i] - c->articles);
+		(*copy)[k] = *by[i];
+		(*copy)[k].color = (int)slot;
+	}
+	free(by);
+	*view = *c;
+	view->articles = *copy;
+	return 0;
+}
+
+int precis_report_html(const precis_comparison *c, FILE *fp)
+{
+	precis_comparison view;
+	px_article *copy = NULL;
+	int rc = colored_view(&view, &copy, c);
+	if (rc == 0)
+		rc = page(&view, fp);
+	free(copy);
+	return rc;
 }

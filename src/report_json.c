@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "compare.h"
+#include "report.h"
 
 static json_t *strs(char **v, size_t n)
 {
@@ -59,9 +60,34 @@ static json_t *facts(const precis_comparison *c, const px_fact *f, size_t n)
 		json_t *o = json_object();
 		json_object_set_new(o, "text", json_string(f[i].text));
 		json_object_set_new(o, "articles", ids(c, f[i].articles, f[i].narticles));
+		json_object_set_new(o, "match", json_string(f[i].anchored ? "anchors" : "wording"));
+		if (f[i].anchored)
+			json_object_set_new(o, "anchors", strs(f[i].anchors, f[i].nanchors));
 		json_array_append_new(a, o);
 	}
 	return a;
+}
+
+/* The story's languages, in article order, each once. */
+static json_t *story_languages(const precis_comparison *c, const px_story *st)
+{
+	json_t *v = json_array();
+	for (size_t x = 0; x < st->narticles; x++) {
+		const char *l = c->articles[st->articles[x]].lang;
+		bool seen = false;
+		for (size_t y = 0; y < x && !seen; y++)
+			seen = strcmp(c->articles[st->articles[y]].lang, l) == 0;
+		if (!seen)
+			json_array_append_new(v, json_string(l));
+	}
+	return v;
+}
+
+/* The reader's form of an ISO 8601 date (report.c), null when there is none. */
+static json_t *date_text(const char *iso)
+{
+	char text[PX_DATE_TEXT_MAX];
+	return px_report_date_text(text, iso) ? json_string(text) : json_null();
 }
 
 static json_t *article(const px_article *a)
@@ -71,12 +97,17 @@ static json_t *article(const px_article *a)
 	json_object_set_new(o, "outlet", opt_str(a->outlet));
 	json_object_set_new(o, "headline", opt_str(a->headline));
 	json_object_set_new(o, "date", opt_str(a->date));
+	json_object_set_new(o, "date_text", date_text(a->date));
 	json_object_set_new(o, "event_date", opt_str(a->event_date));
+	json_object_set_new(o, "event_date_text", date_text(a->event_date));
+	json_object_set_new(o, "event_date_source", opt_str(a->event_date_source));
+	json_object_set_new(o, "date_warning", opt_str(a->date_warning));
 	json_object_set_new(o, "url", opt_str(a->url));
 	json_object_set_new(o, "language", json_string(a->lang));
 	json_object_set_new(o, "words", json_integer((json_int_t)a->words));
 	json_object_set_new(o, "sentences", json_integer((json_int_t)a->nsentences));
 	json_object_set_new(o, "agencies", strs(a->agencies, a->nagencies));
+	json_object_set_new(o, "photo_credits", strs(a->credited, a->ncredited));
 	json_object_set_new(o, "places", strs(a->places, a->nplaces));
 	json_object_set_new(o, "persons", strs(a->persons, a->npersons));
 	json_object_set_new(o, "lead", json_string(a->lead));
@@ -96,7 +127,9 @@ static json_t *article(const px_article *a)
 	json_object_set_new(h, "rouge1_f_vs_summary", opt_real(a->head_vs_summary));
 	json_object_set_new(o, "headline_analysis", h);
 	json_object_set_new(o, "unique_facts", strs(a->unique, a->nunique));
+	json_object_set_new(o, "unique_unchecked", json_integer((json_int_t)a->unchecked));
 	json_object_set_new(o, "distinctive_terms", terms(a->distinctive, a->ndistinctive, "z"));
+	json_object_set_new(o, "distinctive_peers", json_integer((json_int_t)a->distinctive_peers));
 	json_object_set_new(o, "story", json_integer(a->story));
 	if (a->problem)
 		json_object_set_new(o, "problem", json_string(a->problem));
@@ -151,7 +184,10 @@ int precis_report_json(const precis_comparison *c, FILE *fp)
 		json_object_set_new(o, "id", json_integer((json_int_t)s));
 		json_object_set_new(o, "label", json_string(st->label));
 		json_object_set_new(o, "date", opt_str(st->date));
+		json_object_set_new(o, "date_text", date_text(st->date));
 		json_object_set_new(o, "articles", ids(c, st->articles, st->narticles));
+		json_object_set_new(o, "languages", story_languages(c, st));
+		json_object_set_new(o, "languages_compared", json_boolean(st->nlangs > 1));
 		json_object_set_new(o, "shared_facts", facts(c, st->shared, st->nshared));
 		json_object_set_new(o, "consensus", facts(c, st->consensus, st->nconsensus));
 		json_array_append_new(stories, o);
@@ -206,7 +242,7 @@ static json_t *meta_span(const char *text, precis_span s)
 	return json_stringn(text + s.start, s.end - s.start);
 }
 
-static json_t *meta_entities(const precis_entity *e, size_t n, bool variants)
+static json_t *meta_entities(const precis_entity *e, size_t n, bool variants, bool credits)
 {
 	json_t *arr = json_array();
 	for (size_t i = 0; i < n; i++) {
@@ -215,6 +251,8 @@ static json_t *meta_entities(const precis_entity *e, size_t n, bool variants)
 		json_object_set_new(o, "key", json_string(e[i].key));
 		json_object_set_new(o, "mentions", json_integer((json_int_t)e[i].mentions));
 		json_object_set_new(o, "first", json_integer((json_int_t)e[i].first));
+		if (credits)
+			json_object_set_new(o, "credits", json_integer((json_int_t)e[i].credits));
 		if (variants) {
 			json_t *v = json_array();
 			for (const char *const *p = e[i].variants; *p; p++)
@@ -377,11 +415,11 @@ static json_t *meta_object(const precis_doc *doc, const precis_meta *m, const ch
 		json_array_append_new(dates, meta_date(text, &d[i], ref));
 	json_object_set_new(o, "dates", dates);
 	const precis_entity *e = precis_meta_places(m, &n);
-	json_object_set_new(o, "places", meta_entities(e, n, false));
+	json_object_set_new(o, "places", meta_entities(e, n, false, false));
 	e = precis_meta_persons(m, &n);
-	json_object_set_new(o, "persons", meta_entities(e, n, true));
+	json_object_set_new(o, "persons", meta_entities(e, n, true, false));
 	e = precis_meta_agencies(m, &n);
-	json_object_set_new(o, "agencies", meta_entities(e, n, false));
+	json_object_set_new(o, "agencies", meta_entities(e, n, false, true));
 	json_object_set_new(o, "quotes", meta_quotes(text, m));
 	meta_evidence(o, text, doc, m);
 	return o;

@@ -1,5 +1,6 @@
 /* report_md: the comparison as Markdown, readable in a terminal and on a forge. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report.h"
@@ -7,6 +8,8 @@
 /* Past this many single-article stories, each gets one line instead of a short card. */
 #define SINGLES_DETAILED 12
 #define SHARED_SHOWN 10
+/* Story columns of the overview table: past this, a terminal wraps more than it reads. */
+#define OVERVIEW_STORIES 30
 
 /* Table cells cannot hold '|' or line breaks. */
 static void cell(FILE *fp, const char *s)
@@ -27,7 +30,36 @@ static void cell(FILE *fp, const char *s)
 
 static px_render md(FILE *fp)
 {
-	return (px_render){ fp, cell, "-", " (in text)" };
+	return (px_render){ fp, cell, "-", ", from the text" };
+}
+
+/*
+ * The headline as a Markdown link to the article's url when it is http(s):
+ * brackets in the text and characters that would end the link or the table
+ * cell in the url are escaped.
+ */
+static void headline(FILE *fp, const px_article *a, const char *text)
+{
+	if (!text || !*text || !px_report_url_ok(a->url)) {
+		cell(fp, text);
+		return;
+	}
+	fputc('[', fp);
+	for (const char *p = text; *p; p++) {
+		if (*p == '[' || *p == ']' || *p == '\\')
+			fputc('\\', fp);
+		if (*p == '|')
+			fputs("\\|", fp);
+		else
+			fputc(*p == '\n' || *p == '\r' ? ' ' : *p, fp);
+	}
+	fputs("](", fp);
+	for (const char *p = a->url; *p; p++)
+		if (strchr("()<>|\\", *p))
+			fprintf(fp, "%%%02X", (unsigned char)*p);
+		else
+			fputc(*p, fp);
+	fputc(')', fp);
 }
 
 static void credits(FILE *fp, const precis_comparison *c, const px_fact *f)
@@ -36,6 +68,11 @@ static void credits(FILE *fp, const precis_comparison *c, const px_fact *f)
 	for (size_t q = 0; q < f->narticles; q++) {
 		fputs(q ? ", " : "", fp);
 		cell(fp, px_report_name_of(&c->articles[f->articles[q]]));
+	}
+	/* Matched across languages: say on what, so a reader can check it. */
+	for (size_t k = 0; k < f->nanchors; k++) {
+		fputs(k ? ", " : "; across languages on: ", fp);
+		cell(fp, f->anchors[k]);
 	}
 	fputs(")\n", fp);
 }
@@ -82,11 +119,11 @@ static void cards(FILE *fp, const precis_comparison *c, const px_story *st)
 			fputc(' ', fp);
 			switch (r) {
 			case 0: cell(fp, a->id); break;
-			case 1: cell(fp, a->headline); break;
+			case 1: headline(fp, a, a->headline); break;
 			case 2: px_report_date_of(&md_fp, a); break;
 			case 3: cell(fp, a->lang); break;
 			case 4: fprintf(fp, "%zu words", a->words); break;
-			case 5: px_report_list(&md_fp, a->agencies, a->nagencies); break;
+			case 5: px_report_agencies(&md_fp, a); break;
 			case 6: cell(fp, a->lead); break;
 			case 7:
 				for (size_t k = 0; k < a->nsummary; k++) {
@@ -105,14 +142,16 @@ static void cards(FILE *fp, const precis_comparison *c, const px_story *st)
 static void headlines(FILE *fp, const precis_comparison *c, const px_story *st)
 {
 	px_render r = md(fp);
-	fputs("\n### Headlines\n\n| outlet | headline | subject | key terms | ROUGE-1 vs lead | vs summary |\n"
-	      "|---|---|---|---|---|---|\n", fp);
+	fputs("\n### Headlines\n\nWords shared: how much of the headline's wording the lead and the "
+	      "summary repeat, from 0 (no word in common) to 1 (the same words); the measure is ROUGE-1 "
+	      "F1.\n\n| outlet | headline | subject | key terms | words shared with the lead | with the "
+	      "summary |\n|---|---|---|---|---|---|\n", fp);
 	for (size_t x = 0; x < st->narticles; x++) {
 		const px_article *a = &c->articles[st->articles[x]];
 		fputs("| ", fp);
 		cell(fp, px_report_name_of(a));
 		fputs(" | ", fp);
-		cell(fp, a->headline);
+		headline(fp, a, a->headline);
 		fputs(" | ", fp);
 		cell(fp, a->subject);
 		fputs(" | ", fp);
@@ -130,11 +169,34 @@ static void headlines(FILE *fp, const precis_comparison *c, const px_story *st)
 	}
 }
 
+/* The story's languages, "en, fr", in article order. */
+static void languages(FILE *fp, const precis_comparison *c, const px_story *st)
+{
+	for (size_t x = 0, shown = 0; x < st->narticles; x++) {
+		const char *l = c->articles[st->articles[x]].lang;
+		bool seen = false;
+		for (size_t y = 0; y < x && !seen; y++)
+			seen = strcmp(c->articles[st->articles[y]].lang, l) == 0;
+		if (!seen) {
+			fputs(shown++ ? ", " : "", fp);
+			cell(fp, l);
+		}
+	}
+}
+
 static void facts(FILE *fp, const precis_comparison *c, const px_story *st)
 {
 	fputs("\n### Shared facts\n\n", fp);
+	if (st->nlangs > 1) {
+		fputs("The outlets write in several languages (", fp);
+		languages(fp, c, st);
+		fputs("). Sentences in different languages are matched by what survives translation: "
+		      "two sentences sharing at least two numbers, dates, names or quoted people state "
+		      "one fact; wording is compared only within a language.\n\n", fp);
+	}
 	if (!st->nshared)
-		fputs("None: the outlets report different facts.\n", fp);
+		fputs(st->nlangs > 1 ? "None found by wording or by shared numbers and names.\n"
+				     : "None: the outlets report different facts.\n", fp);
 	for (size_t k = 0; k < st->nshared && k < SHARED_SHOWN; k++) {
 		fputs("- ", fp);
 		cell(fp, st->shared[k].text);
@@ -153,15 +215,22 @@ static void facts(FILE *fp, const precis_comparison *c, const px_story *st)
 			cell(fp, a->unique[k]);
 		}
 		if (!a->nunique)
-			fputs("nothing of its own", fp);
+			fputs(a->unchecked ? "nothing found only here" : "nothing of its own", fp);
+		/* Never "only here" on a sentence that another language may carry. */
+		if (a->unchecked)
+			fprintf(fp, " (%s%zu sentence%s not compared across languages: too few numbers "
+				"and names to match, or only some of them found in another language)",
+				a->nunique ? "and " : "", a->unchecked, a->unchecked > 1 ? "s" : "");
 		fputc('\n', fp);
 	}
 }
 
 static void wording(FILE *fp, const precis_comparison *c, const px_story *st)
 {
-	fputs("\n### Distinctive wording\n\nTerms each outlet uses markedly more than the others "
-	      "(weighted log-odds ratio, informative Dirichlet prior; z-scores):\n\n", fp);
+	fprintf(fp, "\n### Distinctive wording\n\nTerms each outlet uses markedly more than the other "
+		"outlets of the story writing in its language (weighted log-odds ratio, informative "
+		"Dirichlet prior; stop and function words left out; only z >= %.2f, two-sided 5%%):\n\n",
+		PX_DISTINCT_MIN_Z);
 	for (size_t x = 0; x < st->narticles; x++) {
 		const px_article *a = &c->articles[st->articles[x]];
 		fputs("- **", fp);
@@ -172,18 +241,29 @@ static void wording(FILE *fp, const precis_comparison *c, const px_story *st)
 			cell(fp, a->distinctive[k].name);
 			fprintf(fp, " (%.1f)", a->distinctive[k].score);
 		}
-		if (!a->ndistinctive)
-			fputs("-", fp);
+		if (!a->distinctive_peers) {
+			fputs("not compared: no other outlet of the story writes in its language (", fp);
+			cell(fp, a->lang);
+			fputc(')', fp);
+		} else if (!a->ndistinctive) {
+			fputs("none at that line", fp);
+		}
 		fputc('\n', fp);
 	}
 }
 
 static void reuse_line(FILE *fp, const precis_comparison *c, const px_reuse *x)
 {
-	const px_article *a = &c->articles[x->a], *b = &c->articles[x->b];
-	fprintf(fp, "- **%s** and **%s** share %s%s copy: %.0f%% of %s, %.0f%% of %s",
-		a->id, b->id, x->agency ? x->agency : "", x->agency ? "" : "reused",
-		100 * x->share_a, a->id, 100 * x->share_b, b->id);
+	px_render r = md(fp);
+	fputs("- **", fp);
+	px_report_label(&r, c, x->a);
+	fputs("** and **", fp);
+	px_report_label(&r, c, x->b);
+	fprintf(fp, "** share %s%s copy: %.0f%% of ", x->agency ? x->agency : "",
+		x->agency ? "" : "reused", 100 * x->share_a);
+	cell(fp, c->articles[x->a].id);
+	fprintf(fp, ", %.0f%% of ", 100 * x->share_b);
+	cell(fp, c->articles[x->b].id);
 	if (x->npassages) {
 		size_t best = 0;
 		for (size_t k = 1; k < x->npassages; k++)
@@ -202,8 +282,11 @@ static void story(FILE *fp, const precis_comparison *c, size_t s)
 	fprintf(fp, "## Story %zu: ", s + 1);
 	cell(fp, st->label);
 	fprintf(fp, "\n\n%zu articles", st->narticles);
-	if (st->date)
-		fprintf(fp, ", event date %s", st->date);
+	if (st->date) {
+		px_render r = md(fp);
+		fputs(", event date ", fp);
+		px_report_date(&r, st->date);
+	}
 	fputs("\n\n", fp);
 	cards(fp, c, st);
 	headlines(fp, c, st);
@@ -234,14 +317,18 @@ static void singles(FILE *fp, const precis_comparison *c, size_t nsingle)
 		if (st->narticles != 1)
 			continue;
 		const px_article *a = &c->articles[st->articles[0]];
-		fprintf(fp, "- Story %zu, **%s** (", s + 1, a->id);
+		/* Middle dots, not parentheses: a date can carry its own ("year not given"). */
+		fprintf(fp, "- Story %zu, **%s** · ", s + 1, a->id);
 		if (a->outlet) {
 			cell(fp, a->outlet);
-			fputs(", ", fp);
+			fputs(" · ", fp);
 		}
-		px_report_date_of(&r, a);
-		fprintf(fp, ", %s, %zu words): ", a->lang, a->words);
-		cell(fp, a->headline ? a->headline : a->lead);
+		if (a->date || a->event_date) {
+			px_report_date_of(&r, a);
+			fputs(" · ", fp);
+		}
+		fprintf(fp, "%s · %zu words: ", a->lang, a->words);
+		headline(fp, a, a->headline ? a->headline : a->lead);
 		if (a->problem) {
 			fputs(" (", fp);
 			cell(fp, a->problem);
@@ -259,15 +346,22 @@ static void singles(FILE *fp, const precis_comparison *c, size_t nsingle)
 
 static void matrix(FILE *fp, const precis_comparison *c)
 {
-	fputs("## Similarity (TF-IDF cosine)\n\n| |", fp);
-	for (size_t j = 0; j < c->narticles; j++)
-		fprintf(fp, " %s |", c->articles[j].id);
+	px_render r = md(fp);
+	fputs("## How alike the articles are\n\nHow much two articles share their vocabulary, from 0 "
+	      "(nothing) to 1 (the same words): the TF-IDF cosine of their bodies.\n\n| |", fp);
+	for (size_t j = 0; j < c->narticles; j++) {
+		fputc(' ', fp);
+		px_report_label(&r, c, j);
+		fputs(" |", fp);
+	}
 	fputs("\n|---|", fp);
 	for (size_t j = 0; j < c->narticles; j++)
 		fputs("---|", fp);
 	fputc('\n', fp);
 	for (size_t i = 0; i < c->narticles; i++) {
-		fprintf(fp, "| %s |", c->articles[i].id);
+		fputs("| ", fp);
+		px_report_label(&r, c, i);
+		fputs(" |", fp);
 		for (size_t j = 0; j < c->narticles; j++)
 			fprintf(fp, " %.2f |", c->sim[i * c->narticles + j]);
 		fputc('\n', fp);
@@ -275,11 +369,61 @@ static void matrix(FILE *fp, const precis_comparison *c)
 	fputc('\n', fp);
 }
 
+/* Who covered what: the stories, then one row per outlet (by the name shown), one column per story. */
+static int overview(FILE *fp, const precis_comparison *c)
+{
+	size_t n = c->narticles, ns = c->nstories < OVERVIEW_STORIES ? c->nstories : OVERVIEW_STORIES;
+	const px_article **by = NULL;
+	size_t *count = malloc((ns ? ns : 1) * sizeof *count);
+	int rc = count ? px_report_by_name(&by, c) : PRECIS_ENOMEM;
+	if (rc < 0)
+		goto done;
+	fputs("## Who covered what\n\n", fp);
+	for (size_t s = 0; s < ns; s++) {
+		fprintf(fp, "%zu. ", s + 1);
+		cell(fp, c->stories[s].label);
+		fprintf(fp, " (%zu article%s)\n", c->stories[s].narticles,
+			c->stories[s].narticles > 1 ? "s" : "");
+	}
+	if (c->nstories > ns)
+		fprintf(fp, "\nand %zu more stories, below but not in the table\n", c->nstories - ns);
+	fputs("\n| outlet |", fp);
+	for (size_t s = 0; s < ns; s++)
+		fprintf(fp, " story %zu |", s + 1);
+	fputs("\n|---|", fp);
+	for (size_t s = 0; s < ns; s++)
+		fputs(":---:|", fp);
+	fputc('\n', fp);
+	for (size_t i = 0, j; i < n; i = j) {
+		memset(count, 0, ns * sizeof *count);
+		for (j = i; j < n && strcmp(px_report_name_of(by[j]), px_report_name_of(by[i])) == 0; j++)
+			if (by[j]->story >= 0 && (size_t)by[j]->story < ns)
+				count[by[j]->story]++;
+		fputs("| ", fp);
+		cell(fp, px_report_name_of(by[i]));
+		fputs(" |", fp);
+		for (size_t s = 0; s < ns; s++)
+			if (count[s] > 1)
+				fprintf(fp, " x %zu |", count[s]);
+			else
+				fputs(count[s] ? " x |" : " |", fp);
+		fputc('\n', fp);
+	}
+	fputc('\n', fp);
+done:
+	free(by);
+	free(count);
+	return rc;
+}
+
 int precis_report_md(const precis_comparison *c, FILE *fp)
 {
 	size_t nsingle = px_report_single_count(c), multi = c->nstories - nsingle;
 	fprintf(fp, "# Coverage comparison\n\n%zu articles, %zu stories: %zu covered by several "
 		    "articles, %zu by one.\n\n", c->narticles, c->nstories, multi, nsingle);
+	int rc = overview(fp, c);
+	if (rc < 0)
+		return rc;
 	for (size_t s = 0; s < c->nstories; s++)
 		if (c->stories[s].narticles > 1)
 			story(fp, c, s);

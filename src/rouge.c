@@ -8,9 +8,9 @@
  * this file holds the API and turns counts into P, R and F by each tool's
  * rules, over one or several references.
  *
- * Measure buffers live in the scorer and are reused from call to call,
- * growing only for a longer text; a call allocates its vocabulary and
- * token arrays, never per token or per LCS table.
+ * The vocabulary, token arrays and measure buffers live in the scorer and
+ * are reused from call to call, growing only for a longer text: a call on
+ * texts no longer than earlier ones allocates nothing.
  */
 #include <math.h>
 #include <stdio.h>
@@ -158,10 +158,13 @@ void precis_rouge_free(precis_rouge *r)
 	free(r->exc_base);
 	px_strmap_free(r->exc);
 	px_strmap_free(r->stop);
-	px_strmap_free(r->stems);
-	px_strmap_free(r->stem_of);
-	free(r->stem_id);
+	px_rouge_vocab_free(&r->stems);
+	px_rouge_vocab_free(&r->stem_of);
+	free(r->stem);
 	px_rouge_scratch_free(&r->s);
+	px_rouge_vocab_free(&r->vocab);
+	px_rouge_text_free(&r->cand);
+	px_rouge_text_free(&r->ref);
 	free(r);
 }
 
@@ -178,22 +181,21 @@ int precis_rouge_score(precis_rouge_scores *out, precis_rouge *r, const char *ca
 	for (size_t k = 0; k < nrefs; k++)
 		if (!refs[k] || px_text_check(refs[k], strlen(refs[k]), NULL) != 0)
 			return PRECIS_EUTF8;
-	px_rouge_ctx c = { r, NULL, "en" };
+	const char *lang = "en";
 	if (r->o.compat == PRECIS_ROUGE_UNICODE) {
 		if (r->o.lang && strcmp(r->o.lang, "auto") != 0) {
-			c.lang = r->o.lang;
+			lang = r->o.lang;
 		} else {
 			const char *src = nrefs && refs[0][0] ? refs[0] : cand;
-			precis_detect_language(&c.lang, r->a, src, strlen(src));
+			precis_detect_language(&lang, r->a, src, strlen(src));
 		}
 	}
-	int rc = px_rouge_stems_trim(r);
-	if (!rc)
-		rc = px_strmap_new(&c.vocab);
+	px_rouge_ctx c;
+	int rc = px_rouge_call_begin(&c, r, lang);
 	if (rc)
 		return rc;
-	px_rouge_text ct;
-	rc = px_rouge_text_tokenize(&ct, &c, cand);
+	px_rouge_text *ct = &r->cand, *rt = &r->ref;
+	rc = px_rouge_text_tokenize(ct, &c, cand);
 	unsigned want = r->o.measures ? r->o.measures : ~0u;
 	if (r->o.compat == PRECIS_ROUGE_155 && (want & PRECIS_ROUGE_M_L))
 		want |= PRECIS_ROUGE_M_LSUM; /* 1.5.5's ROUGE-L is the summary-level one */
@@ -201,12 +203,11 @@ int precis_rouge_score(precis_rouge_scores *out, precis_rouge *r, const char *ca
 	px_rouge_all_counts sum;
 	memset(&sum, 0, sizeof sum);
 	for (size_t k = 0; k < nrefs && !rc; k++) {
-		px_rouge_text rt;
-		rc = px_rouge_text_tokenize(&rt, &c, refs[k]);
+		rc = px_rouge_text_tokenize(rt, &c, refs[k]);
 		px_rouge_all_counts a;
 		if (!rc)
-			rc = px_rouge_count_all(&a, &r->s, &ct.flat, &rt.flat, ct.lines, rt.lines,
-				       px_strmap_count(c.vocab), want);
+			rc = px_rouge_count_all(&a, &r->s, &ct->flat, &rt->flat, ct->lines, rt->lines,
+						c.vocab->n, want);
 		if (!rc && r->o.compat == PRECIS_ROUGE_155) {
 			px_rouge_counts *src = &a.n[0], *dst = &sum.n[0];
 			for (size_t m = 0; m < sizeof sum / sizeof(px_rouge_counts); m++) {
@@ -217,20 +218,17 @@ int precis_rouge_score(precis_rouge_scores *out, precis_rouge *r, const char *ca
 		} else if (!rc) {
 			/* rouge-score's score_multi: per measure, the first best F. */
 			precis_rouge_scores s;
-			scores_plain(&s, &a, &ct.flat, &rt.flat, r->o.alpha);
+			scores_plain(&s, &a, &ct->flat, &rt->flat, r->o.alpha);
 			precis_prf *dst = &out->rouge1, *src = &s.rouge1;
 			for (size_t m = 0; m < sizeof s / sizeof(precis_prf); m++)
 				if (k == 0 || src[m].f > dst[m].f)
 					dst[m] = src[m];
 		}
-		px_rouge_text_free(&rt);
 	}
 	if (!rc && r->o.compat == PRECIS_ROUGE_155)
 		scores_155(out, &sum, r->o.alpha);
 	if (rc)
 		memset(out, 0, sizeof *out);
-	px_rouge_text_free(&ct);
-	px_strmap_free(c.vocab);
 	return rc;
 }
 

@@ -27,23 +27,28 @@
 /* Words whose stems a scorer remembers before it starts afresh. */
 #define STEM_CACHE_MAX ((size_t)1 << 20)
 
+static int push_token(px_toks *t, uint32_t id)
+{
+	if (t->n >= MAX_TOKENS)
+		return PRECIS_ETOOBIG;
+	if (t->n >= t->cap &&
+	    px_vec_reserve((void **)&t->id, &t->cap, t->n + 1, sizeof *t->id))
+		return PRECIS_ENOMEM;
+	t->id[t->n++] = id;
+	return 0;
+}
+
 static int push_id(px_toks *t, px_rouge_ctx *c, const char *w, size_t n)
 {
-	int64_t id;
-	int rc = px_strmap_intern(c->vocab, w, n, &id, NULL);
-	if (rc)
-		return rc;
-	if (t->n >= MAX_TOKENS || id >= (int64_t)1 << 30)
-		return PRECIS_ETOOBIG;
-	if (px_vec_reserve((void **)&t->id, &t->cap, t->n + 1, sizeof *t->id))
-		return PRECIS_ENOMEM;
-	t->id[t->n++] = (uint32_t)id;
-	return 0;
+	uint32_t id;
+	int rc = px_rouge_vocab_intern(&id, c->vocab, w, n);
+	return rc ? rc : push_token(t, id);
 }
 
 static int new_line(px_toks *t)
 {
-	if (px_vec_reserve((void **)&t->line, &t->lcap, t->nlines + 2, sizeof *t->line))
+	if (t->nlines + 2 > t->lcap &&
+	    px_vec_reserve((void **)&t->line, &t->lcap, t->nlines + 2, sizeof *t->line))
 		return PRECIS_ENOMEM;
 	t->line[t->nlines++] = t->n;
 	t->line[t->nlines] = t->n;
@@ -57,32 +62,57 @@ static void toks_free(px_toks *t)
 	memset(t, 0, sizeof *t);
 }
 
-/* Cache word -> stem; the stems live in their own map (many words share one). */
-static int remember_stem(precis_rouge *r, const char *w, size_t n, const char *st, size_t sl)
+/* Forget every cached stem (the cache is full, or could not be completed). */
+static void stems_forget(precis_rouge *r)
 {
-	int64_t wid, sid;
-	int rc = px_strmap_intern(r->stem_of, st, sl, &sid, NULL);
-	if (!rc)
-		rc = px_strmap_intern(r->stems, w, n, &wid, NULL);
-	if (rc)
-		return rc;
-	if (px_vec_reserve((void **)&r->stem_id, &r->stem_cap, (size_t)wid + 1, sizeof *r->stem_id))
-		return PRECIS_ENOMEM;
-	r->stem_id[wid] = (uint32_t)sid;
+	px_rouge_vocab_reset(&r->stems);
+	px_rouge_vocab_reset(&r->stem_of);
+}
+
+int px_rouge_call_begin(px_rouge_ctx *c, precis_rouge *r, const char *lang)
+{
+	*c = (px_rouge_ctx){ r, &r->vocab, lang };
+	px_rouge_vocab_reset(&r->vocab);
+	if (r->stems.n >= STEM_CACHE_MAX)
+		stems_forget(r);
+	if (++r->call == 0) {
+		/* 2^32 calls: stamps of old calls could match again. */
+		stems_forget(r);
+		r->call = 1;
+	}
 	return 0;
 }
 
-int px_rouge_stems_trim(precis_rouge *r)
+/* Stem new word wid (1.5.5: its WordNet base form first) into r->stem[wid]. */
+static int stem_word(precis_rouge *r, uint32_t wid, const char *w, size_t n)
 {
-	if (!r->o.stem || r->o.compat == PRECIS_ROUGE_UNICODE ||
-	    (r->stems && px_strmap_count(r->stems) < STEM_CACHE_MAX))
-		return 0;
-	px_strmap_free(r->stems);
-	px_strmap_free(r->stem_of);
-	r->stems = r->stem_of = NULL;
-	int rc = px_strmap_new(&r->stems);
+	if (px_vec_reserve((void **)&r->stem, &r->stem_cap, (size_t)wid + 1, sizeof *r->stem))
+		return PRECIS_ENOMEM;
+	const char *st = NULL;
+	size_t sl = 0;
+	if (r->o.compat == PRECIS_ROUGE_155) {
+		int64_t e = px_strmap_get(r->exc, w, n);
+		if (e >= 0) {
+			st = r->exc_base[e];
+			sl = strlen(st);
+		}
+	}
+	/* Words of any length are stemmed; only long ones need the heap. */
+	char local[256], *buf = NULL;
+	if (!st) {
+		buf = n + 2 <= sizeof local ? local : malloc(n + 2);
+		if (!buf)
+			return PRECIS_ENOMEM;
+		sl = r->o.compat == PRECIS_ROUGE_SCORE ? px_porter_nltk(buf, w, n)
+						       : px_porter_rouge155(buf, w, n);
+		st = buf;
+	}
+	uint32_t sid;
+	int rc = px_rouge_vocab_intern(&sid, &r->stem_of, st, sl);
 	if (!rc)
-		rc = px_strmap_new(&r->stem_of);
+		r->stem[wid] = (px_rouge_stem){ sid, 0, 0 };
+	if (buf != local)
+		free(buf);
 	return rc;
 }
 
@@ -94,80 +124,170 @@ static int add_ascii_word(px_toks *t, px_rouge_ctx *c, const char *w, size_t n)
 		return 0;
 	if (!r->o.stem || n <= 3)
 		return push_id(t, c, w, n);
-	if (r->o.compat == PRECIS_ROUGE_155) {
-		int64_t e = px_strmap_get(r->exc, w, n);
-		if (e >= 0)
-			return push_id(t, c, r->exc_base[e], strlen(r->exc_base[e]));
-	}
-	/* Words recur: stem each once per scorer. */
-	int64_t hit = px_strmap_get(r->stems, w, n);
-	if (hit >= 0) {
+	/*
+	 * Words recur: each is stemmed once per scorer, and its stem's id in
+	 * this call's vocabulary is looked up once per call (r->call stamps it).
+	 */
+	size_t known = r->stems.n;
+	uint32_t wid;
+	int rc = px_rouge_vocab_intern(&wid, &r->stems, w, n);
+	if (!rc && wid == known && (rc = stem_word(r, wid, w, n)) != 0)
+		stems_forget(r); /* wid has no stem: the cache must not keep it */
+	if (rc)
+		return rc;
+	px_rouge_stem *e = &r->stem[wid];
+	if (e->call != r->call) {
 		size_t sl;
-		const char *st = px_strmap_key(r->stem_of, r->stem_id[hit], &sl);
-		return push_id(t, c, st, sl);
+		const char *st = px_rouge_vocab_key(&r->stem_of, e->sid, &sl);
+		if ((rc = px_rouge_vocab_intern(&e->vid, c->vocab, st, sl)) != 0)
+			return rc;
+		e->call = r->call;
 	}
-	/* Words of any length are stemmed; only long ones need the heap. */
-	char local[256];
-	char *buf = n + 2 <= sizeof local ? local : malloc(n + 2);
-	if (!buf)
-		return PRECIS_ENOMEM;
-	size_t sl = r->o.compat == PRECIS_ROUGE_SCORE ? px_porter_nltk(buf, w, n)
-						       : px_porter_rouge155(buf, w, n);
-	int rc = remember_stem(r, w, n, buf, sl);
-	if (!rc)
-		rc = push_id(t, c, buf, sl);
-	if (buf != local)
-		free(buf);
-	return rc;
+	return push_token(t, e->vid);
 }
 
 /*
+ * The letter s[i..] gives a word (*adv bytes long), or -1 for a separator.
  * rouge-score: Python's lower(), then every run outside [a-z0-9] is a
  * separator. Only two non-ASCII code points lowercase to anything ASCII:
- * U+0130 (to "i" + U+0307, a separator) and the Kelvin sign U+212A (to
- * "k"); checked over all of Unicode with Python 3.11.
+ * U+0130 (to "i" + U+0307, a separator: *split_after) and the Kelvin sign
+ * U+212A (to "k"); checked over all of Unicode with Python 3.11. Every
+ * byte of any other code point is a separator on its own (the text is
+ * valid UTF-8, so no lead byte is mistaken for a continuation).
  * rouge155: bytes, ASCII lowercase, anything else separates.
+ */
+static int special_char(const unsigned char *s, size_t i, size_t len, bool unicode_lower,
+			size_t *adv, bool *split_after)
+{
+	unsigned char b = s[i];
+	if (!unicode_lower)
+		return -1;
+	if (b == 0xC4 && i + 1 < len && s[i + 1] == 0xB0) {
+		*adv = 2;
+		*split_after = true;
+		return 'i';
+	}
+	if (b == 0xE2 && i + 2 < len && s[i + 1] == 0x84 && s[i + 2] == 0xAA) {
+		*adv = 3;
+		return 'k';
+	}
+	return -1;
+}
+
+static inline int word_char(const unsigned char *s, size_t i, size_t len, bool unicode_lower,
+			    size_t *adv, bool *split_after)
+{
+	unsigned char b = s[i];
+	*adv = 1;
+	if (b >= 0x80)
+		return special_char(s, i, len, unicode_lower, adv, split_after);
+	unsigned char l = b | 0x20;
+	if ((unsigned)(l - 'a') < 26)
+		return l;
+	return (unsigned)(b - '0') < 10 ? b : -1;
+}
+
+/* Whether a word ending at s[i] goes on: U+0130 or U+212A follow (rouge-score only). */
+static bool continues_word(const unsigned char *s, size_t i, size_t len, bool unicode_lower)
+{
+	if (i >= len || s[i] < 0x80 || !unicode_lower)
+		return false;
+	return (s[i] == 0xC4 && i + 1 < len && s[i + 1] == 0xB0) ||
+	       (s[i] == 0xE2 && i + 2 < len && s[i + 1] == 0x84 && s[i + 2] == 0xAA);
+}
+
+/*
+ * Room for a rewritten word of up to need bytes: buf itself when it is
+ * already on the heap (sized for the longest word left at its first use)
+ * or when local (local_size bytes) suffices; NULL without memory.
+ */
+static char *word_buf(char *buf, char *local, size_t local_size, size_t need)
+{
+	if (buf != local || need <= local_size)
+		return buf;
+	return malloc(need);
+}
+
+/*
+ * A word that is already lowercase ASCII (most are) is passed straight
+ * from s; one with capitals or the two special letters is rewritten into
+ * buf, which holds any word of s (words never grow).
  */
 static int tokenize_ascii(px_toks *t, px_rouge_ctx *c, const char *s, size_t len,
 			  bool unicode_lower)
 {
-	char local[256];
-	char *w = len < sizeof local ? local : malloc(len + 1);
-	if (!w)
-		return PRECIS_ENOMEM;
-	size_t wn = 0, i = 0;
+	const unsigned char *u = (const unsigned char *)s;
+	char local[256], *buf = local;
+	size_t i = 0;
 	int rc = 0;
-	while (i <= len && !rc) {
-		int ch = -1; /* -1 separator, else an ASCII char to append */
-		bool split_after = false;
-		size_t adv = 1;
-		if (i < len) {
-			unsigned char b = (unsigned char)s[i];
-			if (b < 0x80) {
-				if (b >= 'A' && b <= 'Z')
-					ch = b + 32;
-				else if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9'))
-					ch = b;
-			} else if (unicode_lower) {
-				int32_t cp = px_utf8_decode(s + i, len - i, &adv);
-				if (cp == 0x130) {
-					ch = 'i';
-					split_after = true; /* U+0307 follows */
-				} else if (cp == 0x212A) {
-					ch = 'k';
-				}
+	while (i < len && !rc) {
+		/*
+		 * The common case first: an ASCII letter-digit run ended by a
+		 * separator (or the end) is a word as it stands, lowercased when it
+		 * has capitals. A run going on with U+0130 or U+212A goes the
+		 * general way from the same start.
+		 */
+		size_t start = i;
+		bool upper = false;
+		for (; i < len; i++) {
+			unsigned char b = u[i];
+			if ((unsigned)(b - 'a') < 26 || (unsigned)(b - '0') < 10)
+				continue;
+			if ((unsigned)(b - 'A') >= 26)
+				break;
+			upper = true;
+		}
+		if (i > start && !continues_word(u, i, len, unicode_lower)) {
+			if (!upper) {
+				rc = add_ascii_word(t, c, s + start, i - start);
+				continue;
 			}
+			if (!(buf = word_buf(buf, local, sizeof local, len - start))) {
+				buf = local;
+				rc = PRECIS_ENOMEM;
+				break;
+			}
+			for (size_t k = start; k < i; k++)
+				buf[k - start] = (char)((unsigned)(u[k] - 'A') < 26 ? u[k] + 32 : u[k]);
+			rc = add_ascii_word(t, c, buf, i - start);
+			continue;
 		}
-		if (ch >= 0)
-			w[wn++] = (char)ch;
-		if ((ch < 0 || split_after) && wn) {
-			rc = add_ascii_word(t, c, w, wn);
-			wn = 0;
+		i = start;
+		size_t adv;
+		bool split = false;
+		int ch = word_char(u, i, len, unicode_lower, &adv, &split);
+		if (ch < 0) {
+			i += adv;
+			continue;
 		}
-		i += adv;
+		size_t wn = 0;
+		bool plain = true;
+		for (;;) {
+			if (plain && (adv != 1 || ch != u[i])) {
+				if (!(buf = word_buf(buf, local, sizeof local, len - start))) {
+					buf = local;
+					rc = PRECIS_ENOMEM;
+					break;
+				}
+				wn = i - start;
+				memcpy(buf, s + start, wn);
+				plain = false;
+			}
+			if (!plain)
+				buf[wn++] = (char)ch;
+			i += adv;
+			if (split || i >= len)
+				break;
+			ch = word_char(u, i, len, unicode_lower, &adv, &split);
+			if (ch < 0)
+				break;
+		}
+		if (!rc)
+			rc = plain ? add_ascii_word(t, c, s + start, i - start)
+				   : add_ascii_word(t, c, buf, wn);
 	}
-	if (w != local)
-		free(w);
+	if (buf != local)
+		free(buf);
 	return rc;
 }
 
@@ -418,7 +538,8 @@ int px_rouge_load_exceptions(precis_rouge *r)
 /* Both token streams of a text (see px_rouge_text). */
 int px_rouge_text_tokenize(px_rouge_text *t, px_rouge_ctx *c, const char *s)
 {
-	memset(t, 0, sizeof *t);
+	t->flat.n = t->flat.nlines = 0;
+	t->own_lines.n = t->own_lines.nlines = 0;
 	int rc = tokenize_text(&t->flat, c, s, false);
 	t->lines = &t->flat;
 	if (!rc && c->r->o.compat == PRECIS_ROUGE_155 && c->r->o.limit_bytes) {
@@ -440,16 +561,15 @@ int px_rouge_tokens(char **out, precis_rouge *r, const char *text)
 		return PRECIS_EINVAL;
 	if (px_text_check(text, strlen(text), NULL) != 0)
 		return PRECIS_EUTF8;
-	px_rouge_ctx c = { r, NULL, "en" };
+	const char *lang = "en";
 	if (r->o.compat == PRECIS_ROUGE_UNICODE) {
 		if (r->o.lang && strcmp(r->o.lang, "auto") != 0)
-			c.lang = r->o.lang;
+			lang = r->o.lang;
 		else
-			precis_detect_language(&c.lang, r->a, text, strlen(text));
+			precis_detect_language(&lang, r->a, text, strlen(text));
 	}
-	int rc = px_rouge_stems_trim(r);
-	if (!rc)
-		rc = px_strmap_new(&c.vocab);
+	px_rouge_ctx c;
+	int rc = px_rouge_call_begin(&c, r, lang);
 	if (rc)
 		return rc;
 	px_toks t = { 0 };
@@ -457,7 +577,7 @@ int px_rouge_tokens(char **out, precis_rouge *r, const char *text)
 	size_t len = 1;
 	for (size_t i = 0; !rc && i < t.n; i++) {
 		size_t kl;
-		px_strmap_key(c.vocab, t.id[i], &kl);
+		px_rouge_vocab_key(c.vocab, t.id[i], &kl);
 		len += kl + 1;
 	}
 	char *s = rc ? NULL : malloc(len + t.nlines);
@@ -467,7 +587,7 @@ int px_rouge_tokens(char **out, precis_rouge *r, const char *text)
 	for (size_t l = 0; !rc && l < t.nlines; l++) {
 		for (size_t i = t.line[l]; i < t.line[l + 1]; i++) {
 			size_t kl;
-			const char *k = px_strmap_key(c.vocab, t.id[i], &kl);
+			const char *k = px_rouge_vocab_key(c.vocab, t.id[i], &kl);
 			if (i > t.line[l])
 				s[o++] = ' ';
 			memcpy(s + o, k, kl);
@@ -480,6 +600,5 @@ int px_rouge_tokens(char **out, precis_rouge *r, const char *text)
 		*out = s;
 	}
 	toks_free(&t);
-	px_strmap_free(c.vocab);
 	return rc;
 }

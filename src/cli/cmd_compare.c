@@ -174,6 +174,9 @@ int cmd_compare(int argc, char **argv)
 		const char *id;
 		bool unusable;
 		const char *problem = precis_comparison_problem(cmp, i, &id, &unusable);
+		const char *warning = precis_comparison_article_warning(cmp, i);
+		if (warning)
+			cli_error("compare: %s: warning: %s", id, warning);
 		if (problem)
 			cli_error("compare: %s: %s (kept as an article)", id, problem);
 		failed += unusable; /* bad input: the report is written, the exit says so */

@@ -186,6 +186,9 @@ static int flush(window *w, inputs *in, bool final)
 			const char *id;
 			bool unusable;
 			const char *problem = precis_comparison_problem(cmp, i, &id, &unusable);
+			const char *warning = precis_comparison_article_warning(cmp, i);
+			if (warning)
+				cli_error("compare: %s: warning: %s", id, warning);
 			if (problem)
 				cli_error("compare: %s: %s (kept as an article)", id, problem);
 			w->failed += unusable;

@@ -239,3 +239,91 @@ def test_html_page(cli, tmp_path):
     assert precis.summarize(page["text"], n=2, title=page["title"]) == want
     with pytest.raises(ValueError):
         precis.summarize(PAGE, input="pdf")
+
+
+# A second page, in English, whose markup gives every field meta reports (author,
+# canonical address, published time) and whose chrome (menu, newsletter, share
+# links) must not reach the text.
+PAGE_EN = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Harbour bridge reopens after repairs - The Coastal Courier</title>
+<meta property="og:site_name" content="The Coastal Courier">
+<meta name="author" content="Jane Marlow">
+<link rel="canonical" href="https://courier.example/news/harbour-bridge">
+<meta property="article:published_time" content="2021-06-10T07:30:00Z">
+</head>
+<body><header><nav><a href="/">Home</a> | <a href="/news">News</a></nav></header>
+<main><article>
+<h1>Harbour bridge reopens after repairs</h1>
+<p>The harbour bridge reopened to traffic on Wednesday after eight months of repairs, the
+city council said.</p>
+<p>Engineers replaced the corroded cables and repaved the deck, which had been closed since
+October.</p>
+<p>"We are glad to give the bridge back to the people of this town," said the mayor, Tom
+Ellery.</p>
+<p>Buses will return to their usual routes from Monday.</p>
+</article></main>
+<aside><p>Subscribe to our newsletter for the latest news.</p></aside>
+<footer><p>Share on Facebook | Share on Twitter</p></footer>
+</body></html>
+"""
+
+
+@pytest.fixture()
+def page_file(tmp_path):
+    f = tmp_path / "bridge.html"
+    f.write_text(PAGE_EN, encoding="utf-8")
+    return str(f)
+
+
+def test_meta_of_a_page_equals_cli(cli, page_file):
+    want = json.loads(run(cli, "meta", page_file))
+    del want["file"]
+    got = precis.meta(PAGE_EN)
+    assert got == want and list(got) == list(want)
+    assert got["author"] == "Jane Marlow" and got["sources"]["author"] == "meta"
+    assert got["url"] == "https://courier.example/news/harbour-bridge"
+    # The page's own date resolved "Wednesday" (the day before it was published).
+    assert got["date"] == "2021-06-10" and got["event_date"]["from"] == "2021-06-09"
+    assert [p["name"] for p in got["persons"]] == ["Tom Ellery"]
+    content = precis.html(PAGE_EN)["text"]
+    for q in got["quotes"]:
+        assert content[q["start"]:q["end"]] == q["text"]
+    # A date given wins over the page's, and says so; bytes are read as a page too.
+    dated = precis.meta(PAGE_EN.encode("utf-8"), "2021-06-12")
+    want_dated = json.loads(run(cli, "meta", "--date", "2021-06-12", page_file))
+    del want_dated["file"]
+    assert dated == want_dated and dated["sources"]["date"] == "option"
+    # input="text" reads the markup as text: no page fields, no "sources".
+    assert "sources" not in precis.meta(PAGE_EN, input="text")
+
+
+def test_clean_of_a_page_equals_cli(cli, page_file):
+    body = precis.clean(PAGE_EN)
+    assert body + "\n" == run(cli, "clean", page_file)
+    assert "Subscribe" not in body and "Share on" not in body and "<p>" not in body
+    assert "Engineers replaced the corroded cables" in body
+    explained = run(cli, "clean", "--explain", page_file).splitlines()
+    lines = precis.clean(PAGE_EN, explain=True)
+    assert [("keep" if x.reason is None else "drop:" + x.reason) + "\t" + x.text
+            for x in lines] == explained
+    content = precis.html(PAGE_EN)["text"]
+    assert all(content[x.start:x.end] == x.text for x in lines)
+    assert precis.clean(PAGE_EN, input="html") == body
+    # As text, the markup goes through the text cleaner: not the page's body.
+    assert precis.clean(PAGE_EN, input="text") != body
+
+
+def test_split_of_a_page_reads_its_main_content():
+    sents = precis.split(PAGE_EN, spans=True)
+    content = precis.html(PAGE_EN)["text"]
+    assert [s.text for s in sents] == precis.split(content)
+    assert len(sents) == 4 and sents[-1].text.startswith("Buses will return")
+    assert all(content[s.start:s.end] == s.text for s in sents)
+    assert not any("<" in s.text or "Subscribe" in s.text for s in sents)
+    # As text, the markup is split as it stands.
+    assert any("<" in s for s in precis.split(PAGE_EN, input="text", clean=False))
+    with pytest.raises(ValueError):
+        precis.split(PAGE_EN, input="pdf")
+    with pytest.raises(precis.PrecisError, match="no main content"):
+        precis.split("<!DOCTYPE html><html><body><nav>Home</nav></body></html>", input="html")

@@ -151,6 +151,58 @@ def test_batch_from_many_python_threads():
     assert all(o == want for o in out)
 
 
+def progress_during(call):
+    """Loop iterations another Python thread made while call() ran.
+
+    The switch interval is made huge, so a thread holding the GIL is never
+    asked to give it up: the other thread (which lets go of the GIL at every
+    iteration, in sleep(0)) runs only while the GIL is released. It counts
+    only while the flag is set, which the main thread sets just before the
+    call and clears just after, both while holding the GIL: a call that
+    keeps the GIL leaves the count at exactly 0.
+    """
+    import sys
+    import time
+
+    active, stop, count = [False], [False], [0]
+    ready = threading.Event()
+
+    def spin():
+        ready.set()
+        while not stop[0]:
+            if active[0]:
+                count[0] += 1
+            time.sleep(0)
+
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(1000.0)
+    t = threading.Thread(target=spin)
+    try:
+        t.start()
+        ready.wait()
+        active[0] = True
+        call()
+        active[0] = False
+    finally:
+        stop[0] = True
+        t.join()
+        sys.setswitchinterval(old)
+    return count[0]
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_score_batch_releases_the_gil(threads):
+    rng = random.Random(3)
+    words = "the cats were running over fields of golden wheat quickly at dawn".split()
+    targets = [" ".join(rng.choices(words, k=60)) for _ in range(4000)]
+    preds = [" ".join(rng.choices(words, k=40)) for _ in range(4000)]
+    c = rouge_scorer.RougeScorer(TYPES)._c
+    # The control: a C call that keeps the GIL (sorting ints) lets nothing run.
+    data = [rng.random() for _ in range(300000)]
+    assert progress_during(lambda: sorted(data)) == 0
+    assert progress_during(lambda: c.score_batch(targets, preds, threads)) > 0
+
+
 def test_odd_texts_score_like_rouge_score_tokenization():
     """NUL, lone surrogates and bytes tokenize as rouge-score's regex does."""
     scorer = rouge_scorer.RougeScorer(TYPES)

@@ -452,6 +452,39 @@ static void test_agencies(void **state)
 	release(p);
 }
 
+/* An agency named only under a picture supplied the picture, not the text. */
+static void test_agency_credits(void **state)
+{
+	(void)state;
+	parsed p = parse("Un séisme a frappé Taïwan mercredi, selon l'AP.\n"
+			 "© Sam Yeh / AFP\n"
+			 "Photo : Reuters\n"
+			 "Le bilan s'alourdit.\n"
+			 "A gauche : le président russe. / ALEXANDER ZEMLIANICHENKO,HANDOUT / DPA\n"
+			 "Par Le Figaro avec KCNA\n"
+			 "© 2024 Bloomberg\n",
+			 "fr", NULL);
+	size_t n;
+	const precis_entity *ag = precis_meta_agencies(p.meta, &n);
+	const char *credited[] = { "AFP", "Reuters", "dpa" };
+	for (size_t i = 0; i < 3; i++) {
+		const precis_entity *e = find(ag, n, credited[i]);
+		assert_non_null(e);
+		assert_int_equal(e->credits, e->mentions);
+	}
+	assert_int_equal(find(ag, n, "AP")->credits, 0);
+	assert_int_equal(find(ag, n, "KCNA")->credits, 0); /* a signature, not a credit */
+	assert_int_equal(find(ag, n, "Bloomberg")->credits, 0); /* the text's copyright */
+	release(p);
+	/* Named in the text too: one credit of two mentions. */
+	p = parse("L'AFP rapporte que le port est fermé.\nCrédit photo : AFP\n", "fr", NULL);
+	const precis_entity *afp = find(precis_meta_agencies(p.meta, &n), n, "AFP");
+	assert_non_null(afp);
+	assert_int_equal(afp->mentions, 2);
+	assert_int_equal(afp->credits, 1);
+	release(p);
+}
+
 /* Exactly one quote, with this text and speaker (NULL: none). */
 static void check_quote(const char *lang, const char *text, const char *quote, const char *speaker)
 {
@@ -869,6 +902,7 @@ int main(void)
 		cmocka_unit_test(test_agencies),
 		cmocka_unit_test(test_quotes),
 		cmocka_unit_test(test_seeds),
+		cmocka_unit_test(test_agency_credits),
 		cmocka_unit_test(test_scale),
 		cmocka_unit_test(test_distinct_names),
 		cmocka_unit_test(test_not_persons),

@@ -176,17 +176,33 @@ def is_html(data: Text) -> bool:
     return _precis.html_detect(data)
 
 
+def _page_or_text(text: Text, input: str) -> tuple:
+    """(text to analyse, page dict or None) for the input= argument of the functions."""
+    if not _page_wanted(text, input):
+        return text, None
+    page = html(text)
+    if not page["text"]:
+        raise PrecisError("no main content (an empty page, a frameset or a redirect)")
+    return page["text"], page
+
+
 def split(text: Text, *, lang: Optional[str] = None, clean: bool = True, lossy: bool = False,
-          spans: bool = False) -> Union[List[str], List[Sentence]]:
+          spans: bool = False, input: str = "auto") -> Union[List[str], List[Sentence]]:
     """Split an article into sentences.
 
     Handles abbreviations, initials, numbers, URLs and sentences glued by scraping
     ("mort.Samedi"). Boilerplate lines are removed first unless clean=False.
 
+    Args:
+      input: "auto" (a web page when the text looks like HTML), "text" or "html". A
+        page is split from its main content (see html()); spans then point into
+        that content.
+
     Returns:
       The sentences as they read in the input (line breaks inside a sentence kept),
       or Sentence tuples (score None) with spans=True.
     """
+    text, _ = _page_or_text(text, input)
     _, sents = _analyzer().split(text, lang=lang, clean=clean, lossy=lossy)
     if spans:
         return [Sentence(t, i, None, s, e) for i, (t, s, e) in enumerate(sents)]
@@ -194,17 +210,29 @@ def split(text: Text, *, lang: Optional[str] = None, clean: bool = True, lossy: 
 
 
 def clean(text: Text, *, lang: Optional[str] = None, explain: bool = False,
-          lossy: bool = False) -> Union[str, List[Line]]:
+          lossy: bool = False, input: str = "auto") -> Union[str, List[Line]]:
     """The article body of a scraped news page, without its boilerplate.
 
     Menus, breadcrumbs, photo credits, share and comment widgets, newsletter and
     consent text, teasers, repeated lines and leftover markup are dropped.
 
+    Args:
+      input: "auto" (a web page when the text looks like HTML), "text" or "html".
+        A page's body is its main content (see html()), a line per paragraph,
+        subhead or list item, as `precis clean` prints it; with explain=True that
+        content goes through the text cleaner and spans point into it.
+
     Returns:
       The body lines joined by blank lines (what `precis clean` prints), or with
       explain=True every non-blank line as a Line(text, reason, start, end), reason
       None for body lines and the cause ("menu", "credit", ...) for dropped ones.
+
+    Raises:
+      PrecisError: invalid UTF-8, or a page without main content.
     """
+    text, page = _page_or_text(text, input)
+    if page is not None and not explain:
+        return page["text"]
     _, _, _, lines = _analyzer().clean(text, lang=lang, lossy=lossy)
     if explain:
         return [Line(*x) for x in lines]
@@ -219,9 +247,34 @@ def _isodate(date: Union[None, str, _datetime.date]) -> Optional[str]:
     raise TypeError("date must be a 'YYYY-MM-DD' string or a datetime.date")
 
 
+# What a page's markup gives, by meta key, as `precis meta` lays it over the text's.
+_PAGE_META = (("headline", "title"), ("outlet", "outlet"), ("date", "date"),
+              ("language", "lang"), ("url", "url"), ("author", "author"))
+
+
+def _page_meta(m: Dict[str, Any], page: Dict[str, Any], date_given: bool) -> Dict[str, Any]:
+    """The fields of the page replace what the text suggested; "sources" names the origin."""
+    sources = {}
+    for key, field in _PAGE_META:
+        v, cur = page[field], m.get(key)
+        if field == "date" and date_given:
+            sources["date"] = "option"
+            continue
+        # A language the text was read in wins: it is what the stemmer used.
+        if v and not (field == "lang" and isinstance(cur, str) and cur != v):
+            m[key] = v
+            sources[key] = page["sources"][field]
+        elif isinstance(cur, str):
+            sources[key] = "text"
+        elif key not in m:
+            m[key] = None
+    m["sources"] = sources
+    return m
+
+
 def meta(text: Text, date: Union[None, str, _datetime.date] = None, *,
          lang: Optional[str] = None, title: Optional[str] = None,
-         lossy: bool = False) -> Dict[str, Any]:
+         lossy: bool = False, input: str = "auto") -> Dict[str, Any]:
     """What an article says about itself, as a dict following docs/meta-schema.md.
 
     Keys (in this order): headline, outlet, language, date, event_date, dates, places,
@@ -230,8 +283,21 @@ def meta(text: Text, date: Union[None, str, _datetime.date] = None, *,
     Args:
       date: publication date ('YYYY-MM-DD' or datetime.date), to resolve "jeudi",
         "hier", "23 avril" into calendar days.
+      input: "auto" (a web page when the text looks like HTML), "text" or "html". A
+        page is read from its main content (see html()), its own date and headline
+        standing in for date and title when not given; what its markup says
+        (headline, outlet, date, language, url, author) replaces what the text
+        suggested, and "sources" says where each came from ("json-ld", "meta",
+        "time", "html", "url", "text", or "option" for date=), as `precis meta`
+        reports a page. Offsets then point into the main content.
     """
-    return _analyzer().meta(text, date=_isodate(date), lang=lang, title=title, lossy=lossy)
+    text, page = _page_or_text(text, input)
+    iso = _isodate(date)
+    if page is None:
+        return _analyzer().meta(text, date=iso, lang=lang, title=title, lossy=lossy)
+    m = _analyzer().meta(text, date=iso if iso is not None else page["date"], lang=lang,
+                         title=title if title is not None else page["title"], lossy=lossy)
+    return _page_meta(m, page, iso is not None)
 
 
 def _article(i: int, a: Union[Text, Mapping[str, Any]]) -> tuple:

@@ -196,12 +196,31 @@ static int ready(RougeObject *self)
 	return 0;
 }
 
+/* score(): the common case, without the sequence and arrays of score_multi. */
+static PyObject *score_one(RougeObject *self, PyObject *target, PyObject *pred)
+{
+	rtext cand, ref;
+	if (rtext_get(&cand, pred) != 0)
+		return NULL;
+	if (rtext_get(&ref, target) != 0) {
+		rtext_free(&cand);
+		return NULL;
+	}
+	precis_rouge_scores sc;
+	int rc = precis_rouge_score(&sc, self->r, cand.s, &ref.s, 1);
+	PyObject *res = rc ? raise_rouge(rc, -1) : scores_dict(self, &sc);
+	rtext_free(&ref);
+	rtext_free(&cand);
+	return res;
+}
+
 static PyObject *score_common(RougeObject *self, PyObject *targets, PyObject *pred, int multi)
 {
 	if (!ready(self))
 		return NULL;
-	PyObject *seq = multi ? PySequence_Fast(targets, "targets must be a sequence")
-			      : PyTuple_Pack(1, targets);
+	if (!multi)
+		return score_one(self, targets, pred);
+	PyObject *seq = PySequence_Fast(targets, "targets must be a sequence");
 	if (!seq)
 		return NULL;
 	Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
@@ -238,12 +257,13 @@ done:
 	return res;
 }
 
-static PyObject *rouge_score(RougeObject *self, PyObject *args)
+static PyObject *rouge_score(RougeObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-	PyObject *target, *pred;
-	if (!PyArg_ParseTuple(args, "OO:score", &target, &pred))
+	if (nargs != 2) {
+		PyErr_Format(PyExc_TypeError, "score() takes 2 arguments (%zd given)", nargs);
 		return NULL;
-	return score_common(self, target, pred, 0);
+	}
+	return score_common(self, args[0], args[1], 0);
 }
 
 static PyObject *rouge_score_multi(RougeObject *self, PyObject *args)
@@ -264,24 +284,29 @@ typedef struct item {
 	precis_rouge_scores out;
 } item;
 
+/*
+ * Items [first, end) for one thread: contiguous chunks, so that threads
+ * never write results into the same cache lines.
+ */
 typedef struct job {
 	item *items;
-	size_t n;
+	size_t first, end;
 	const precis_rouge_options *opts;
-	unsigned stride;
-	unsigned first;
-	precis_rouge **keep; /* this stride's kept scorer, or NULL: a fresh one */
+	precis_rouge **keep; /* this chunk's kept scorer, or NULL: a fresh one */
 	int rc;              /* scorer creation failed */
 } job;
 
-/* Each thread owns its scorer (stemmer caches are not re-entrant). */
+/*
+ * Each thread owns its scorer (stemmer caches are not re-entrant), whose
+ * buffers are reused from pair to pair: no allocator traffic to contend on.
+ */
 static void *batch_worker(void *arg)
 {
 	job *j = arg;
 	precis_rouge *r = j->keep ? *j->keep : NULL;
 	if (!r && (j->rc = precis_rouge_new(&r, j->opts)) != 0)
 		return NULL;
-	for (size_t i = j->first; i < j->n; i += j->stride) {
+	for (size_t i = j->first; i < j->end; i++) {
 		item *it = &j->items[i];
 		it->rc = score_refs(&it->out, r, j->opts, it->cand, it->refs, it->nrefs);
 	}
@@ -299,13 +324,14 @@ static int run_batch(item *items, size_t n, const precis_rouge_options *opts, un
 	pthread_t tid[MAX_THREADS];
 	unsigned started = 0;
 	for (unsigned t = 0; t < threads; t++)
-		jobs[t] = (job){ items, n, opts, threads, t, keep ? &keep[t] : NULL, 0 };
+		jobs[t] = (job){ items, n * t / threads, n * (t + 1) / threads, opts,
+				 keep ? &keep[t] : NULL, 0 };
 	for (unsigned t = 1; t < threads; t++) {
 		if (pthread_create(&tid[t], NULL, batch_worker, &jobs[t]) != 0)
 			break;
 		started = t;
 	}
-	/* Strides whose thread did not start are done here, after our own. */
+	/* Chunks whose thread did not start are done here, after our own. */
 	batch_worker(&jobs[0]);
 	for (unsigned t = started + 1; t < threads; t++)
 		batch_worker(&jobs[t]);
@@ -572,7 +598,7 @@ static PyObject *rouge_keys(RougeObject *self, void *unused)
 }
 
 static PyMethodDef rouge_methods[] = {
-	{ "score", (PyCFunction)rouge_score, METH_VARARGS,
+	{ "score", (PyCFunction)(void (*)(void))rouge_score, METH_FASTCALL,
 	  "score(target, prediction) -> dict\n\nEvery requested measure of prediction against "
 	  "target." },
 	{ "score_multi", (PyCFunction)rouge_score_multi, METH_VARARGS,

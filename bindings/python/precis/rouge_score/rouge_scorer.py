@@ -46,6 +46,7 @@ class RougeScorer(scoring.BaseScorer):
     def _setup(self):
         types = list(self.rouge_types)
         self._fast = self._custom_tokenizer is None and all(t in _C_TYPES for t in types)
+        self._split_lsum = self._split_summaries and "rougeLsum" in types
         self._c = None
         self._tokenizer = self._custom_tokenizer
         if self._fast:
@@ -67,7 +68,7 @@ class RougeScorer(scoring.BaseScorer):
     def _prepare(self, text: Text) -> Text:
         # rougeLsum's sentences become lines for the C scorer; line breaks inside a
         # sentence become spaces, which tokenize the same.
-        if not (self._split_summaries and "rougeLsum" in self.rouge_types):
+        if not self._split_lsum:
             return text
         return "\n".join(s.replace("\n", " ") for s in _pure.sentences(text, True))
 
@@ -76,7 +77,9 @@ class RougeScorer(scoring.BaseScorer):
         if not self._fast:
             return _pure.score(self.rouge_types, self._tokenizer, target, prediction,
                                self._split_summaries)
-        return self._c.score(self._prepare(target), self._prepare(prediction))
+        if self._split_lsum:
+            return self._c.score(self._prepare(target), self._prepare(prediction))
+        return self._c.score(target, prediction)
 
     def score_multi(self, targets: Sequence[Text], prediction: Text) -> Dict[str, Score]:
         """Per rouge type, the score against the target with the best F-measure."""
@@ -104,7 +107,7 @@ class RougeScorer(scoring.BaseScorer):
         if not self._fast:
             return [self.score(t, p) if isinstance(t, (str, bytes)) else self.score_multi(t, p)
                     for t, p in zip(targets, predictions)]
-        if self._split_summaries and "rougeLsum" in self.rouge_types:
+        if self._split_lsum:
             targets = [self._prepare(t) if isinstance(t, (str, bytes))
                        else [self._prepare(x) for x in t] for t in targets]
             predictions = [self._prepare(p) for p in predictions]

@@ -1,0 +1,1 @@
+$PRECIS compare --jsonl --format json tests/golden/compare/date-warning.jsonl 2>&1 >/dev/null; $PRECIS compare --jsonl --format json tests/golden/compare/date-warning.jsonl 2>/dev/null | grep -E "\"(id|date|date_warning)\":"

@@ -1,0 +1,1 @@
+$PRECIS compare --format json tests/data/journal/
