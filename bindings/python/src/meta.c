@@ -75,7 +75,8 @@ static PyObject *variants_list(const char *const *v)
 	return list;
 }
 
-static PyObject *entity_dict(const precis_entity *e, bool variants, px_offsets *off)
+static PyObject *entity_dict(const precis_entity *e, bool variants, bool credits,
+			     px_offsets *off)
 {
 	PyObject *d = PyDict_New();
 	if (!d)
@@ -84,20 +85,21 @@ static PyObject *entity_dict(const precis_entity *e, bool variants, px_offsets *
 	    px_set_new(d, "key", px_str_or_none(e->key)) ||
 	    px_set_new(d, "mentions", PyLong_FromSize_t(e->mentions)) ||
 	    px_set_new(d, "first", PyLong_FromSize_t(px_offset(off, e->first))) ||
+	    (credits && px_set_new(d, "credits", PyLong_FromSize_t(e->credits))) ||
 	    (variants && px_set_new(d, "variants", variants_list(e->variants))))
 		Py_CLEAR(d);
 	return d;
 }
 
 /* Entities come sorted by mentions, not offset: each offset walks from 0. */
-static PyObject *entities(const precis_entity *e, size_t n, bool variants, const char *text,
-			  int is_str)
+static PyObject *entities(const precis_entity *e, size_t n, bool variants, bool credits,
+			  const char *text, int is_str)
 {
 	PyObject *list = PyList_New((Py_ssize_t)n);
 	for (size_t i = 0; list && i < n; i++) {
 		px_offsets off;
 		px_offsets_init(&off, text, is_str);
-		PyObject *x = entity_dict(&e[i], variants, &off);
+		PyObject *x = entity_dict(&e[i], variants, credits, &off);
 		if (!x)
 			Py_CLEAR(list);
 		else
@@ -253,11 +255,11 @@ static PyObject *meta_dict(const precis_doc *doc, const precis_meta *m, const ch
 		  px_set_new(d, "date", px_str_or_none(pubdate)) ||
 		  px_set_new(d, "event_date", event_date(m)) ||
 		  px_set_new(d, "dates", dates_list(m, text, ref, is_str)) ||
-		  px_set_new(d, "places", entities(pl, n, false, text, is_str));
+		  px_set_new(d, "places", entities(pl, n, false, false, text, is_str));
 	const precis_entity *pe = precis_meta_persons(m, &n);
-	bad = bad || px_set_new(d, "persons", entities(pe, n, true, text, is_str));
+	bad = bad || px_set_new(d, "persons", entities(pe, n, true, false, text, is_str));
 	const precis_entity *ag = precis_meta_agencies(m, &n);
-	bad = bad || px_set_new(d, "agencies", entities(ag, n, false, text, is_str)) ||
+	bad = bad || px_set_new(d, "agencies", entities(ag, n, false, true, text, is_str)) ||
 	      px_set_new(d, "quotes", quotes_list(m, text, is_str)) ||
 	      evidence_fields(d, doc, m, text, is_str);
 	if (bad)
