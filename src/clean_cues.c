@@ -21,7 +21,7 @@
 
 static const char *const list_sections[LIST_COUNT] = {
 	"outlet", "dateword", "signature-word", "owner-word", "unnamed-agencies",
-	"published-cue", "updated-cue"
+	"published-cue", "updated-cue", "staff-of"
 };
 
 /* The reasons a data file may name; the strings returned to callers. */

@@ -36,6 +36,19 @@ static bool starts_with_phrase(const char *f, size_t fl, const char *p)
 	return !(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c < 0x80;
 }
 
+/* Whether a phrase of the list starts a word of the folded line past its first. */
+static bool has_list_phrase(const page *pg, int list, const line *l)
+{
+	for (size_t i = 1; i < l->flen; i++) {
+		if (l->folded[i - 1] != ' ')
+			continue;
+		for (size_t k = 0; k < pg->cues->nlist[list]; k++)
+			if (starts_with_phrase(l->folded + i, l->flen - i, pg->cues->list[list][k]))
+				return true;
+	}
+	return false;
+}
+
 static bool starts_with_list(const page *pg, int list, const line *l)
 {
 	for (size_t k = 0; k < pg->cues->nlist[list]; k++)
@@ -133,6 +146,50 @@ static size_t segment_end(const page *pg, size_t i, size_t end, size_t *next)
 }
 
 /*
+ * Where the outlet starts in a byline segment after the [staff-of] words
+ * ("la rédaction de L'Équipe", "the staff of Reuters"): a listed word
+ * ending in an apostrophe matches an elided one ("la rédaction d'Ouest-
+ * France"). sp.start when none matches.
+ */
+static size_t after_staff(const page *pg, precis_span sp)
+{
+	const char *s = pg->text;
+	for (size_t k = 0; k < pg->cues->nlist[LIST_STAFF]; k++) {
+		const char *p = pg->cues->list[LIST_STAFF][k];
+		size_t i = sp.start;
+		bool ok = true;
+		while (*p && ok) {
+			size_t plen = strcspn(p, " ");
+			size_t we = i;
+			while (we < sp.end && !is_space(s[we]))
+				we++;
+			char f[64];
+			size_t fl = px_fold_into(f, sizeof f, s + i, we - i);
+			if (fl == (size_t)-1) {
+				ok = false;
+			} else if (plen > 1 && p[plen - 1] == '\'') {
+				size_t base = plen - 1; /* ASCII before the apostrophe: "d'", "l'" */
+				ok = fl > base && memcmp(f, p, base) == 0;
+				if (ok && s[i + base] == '\'')
+					i += base + 1;
+				else if (ok && we - i > base + 3 && memcmp(s + i + base, "\xE2\x80\x99", 3) == 0)
+					i += base + 3;
+				else
+					ok = false;
+			} else {
+				ok = fl == plen && memcmp(f, p, plen) == 0;
+				for (i = we; ok && i < sp.end && is_space(s[i]); i++)
+					;
+			}
+			p += plen + (p[plen] == ' ');
+		}
+		if (ok && i < sp.end)
+			return i;
+	}
+	return sp.start;
+}
+
+/*
  * "Par Le Figaro avec AFP": the outlet is the first segment that looks
  * like a title, else the first agency (wire copy signed by the wire);
  * the other segments are persons, and a last one-word segment after the
@@ -152,6 +209,7 @@ static bool read_byline(const page *pg, const line *l, px_clean_evidence *ev)
 		precis_span sp = trim(pg->text, i, segment_end(pg, i, l->span.end, &next));
 		if (sp.end <= sp.start)
 			continue;
+		sp.start = after_staff(pg, sp);
 		if (ev->outlet.end > ev->outlet.start || agency.end > agency.start) {
 			if (px_clean_count_words(pg->text + sp.start, sp.end - sp.start, pg->lang) == 1 &&
 			    px_clean_starts_upper(pg->text + sp.start, sp.end - sp.start) &&
@@ -313,6 +371,10 @@ void px_clean_find_evidence(page *pg)
 		const char *reason = NULL;
 		/* "Published in 1998, the first directive..." is a sentence, not a date line. */
 		bool short_line = l->words <= DATE_WORDS && (!l->terminal || l->reason);
+		/* "Publié le 6 juin 2024 à 14:32 Mis à jour le 6 juin 2024 à 16:10": two date lines in one. */
+		if (!short_line && l->words <= 2 * DATE_WORDS && !l->terminal &&
+		    starts_with_list(pg, LIST_PUBLISHED, l) && has_list_phrase(pg, LIST_UPDATED, l))
+			short_line = true;
 		if (short_line && starts_with_list(pg, LIST_UPDATED, l)) {
 			ev.kind = PRECIS_EVIDENCE_UPDATED;
 			found = true;

@@ -54,6 +54,7 @@ enum {
 	LIST_UNNAMED,   /* [unnamed-agencies]: agencies not named ("agences") */
 	LIST_PUBLISHED, /* [published-cue]: how a "published" line starts ("publié le") */
 	LIST_UPDATED,   /* [updated-cue]: how an "updated" line starts ("mis à jour") */
+	LIST_STAFF,     /* [staff-of]: words before an outlet in a byline ("la rédaction de") */
 	LIST_COUNT
 };
 

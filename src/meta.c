@@ -310,6 +310,28 @@ static size_t evidence_votes(struct vote *v, const precis_meta *m)
 	return nv;
 }
 
+/*
+ * A day the headline or lead names, one to LEAD_DAYS days before the
+ * page's own date, is when the page's story happened ("vendredi soir" on
+ * a page published Saturday at 00:12): it takes that date's vote on top
+ * of its own. Later mentions (units past the lead) never do.
+ */
+#define LEAD_DAYS 3
+
+static int lead_support(const struct vote *page, size_t npage, precis_ymd a, precis_ymd b,
+			int unit)
+{
+	if (unit > 3 || px_days_from_ymd(a) != px_days_from_ymd(b))
+		return 0;
+	int w = 0;
+	for (size_t k = 0; k < npage; k++) {
+		long gap = px_days_from_ymd(page[k].first) - px_days_from_ymd(a);
+		if (gap >= 1 && gap <= LEAD_DAYS && page[k].weight > w)
+			w = page[k].weight;
+	}
+	return w;
+}
+
 int precis_meta_event_date(const precis_meta *m, precis_ymd *first, precis_ymd *last)
 {
 	if (m->ndates == 0 && m->nevidence == 0)
@@ -317,12 +339,13 @@ int precis_meta_event_date(const precis_meta *m, precis_ymd *first, precis_ymd *
 	struct vote *v = malloc((m->ndates + m->nevidence) * sizeof *v);
 	if (!v)
 		return PRECIS_ENOMEM;
-	size_t nv = evidence_votes(v, m);
+	size_t nv = evidence_votes(v, m), npage = nv;
 	for (size_t i = 0; i < m->ndates; i++) {
 		int w = date_weight(&m->dates[i], m->date_units[i]);
 		precis_ymd a, b;
 		if (w > 0 && precis_date_resolve(&a, &b, &m->dates[i], m->pub) == 0)
-			v[nv++] = (struct vote){ a, b, w, i };
+			v[nv++] = (struct vote){ a, b, w + lead_support(v, npage, a, b, m->date_units[i]),
+						 i };
 	}
 	if (nv > 1)
 		qsort(v, nv, sizeof *v, cmp_vote);

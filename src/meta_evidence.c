@@ -39,7 +39,11 @@ static bool valid_ymd(int y, int m, int d)
 	return m >= 1 && m <= 12 && d >= 1 && d <= 31 && (y == 0 || (y >= 1900 && y <= 2200));
 }
 
-/* "04/03/2024", "04.03.2024", "2024-03-04": day first unless it cannot be. */
+/*
+ * "04/03/2024", "04.03.2024", "2024-03-04": day first unless it cannot be.
+ * A published line may write the year in two digits ("Publié le
+ * 27/07/24"): 69-99 are 1969-1999 and 00-68 2000-2068, POSIX strptime's %y.
+ */
 static bool numeric_date(precis_ymd *out, const char *s, size_t a, size_t b)
 {
 	for (size_t i = a; i < b; i++) {
@@ -60,7 +64,12 @@ static bool numeric_date(precis_ymd *out, const char *s, size_t a, size_t b)
 			*out = (precis_ymd){ x, y, z };
 			return true;
 		}
-		if (e3 - e2 - 1 == 4) {
+		size_t ylen = e3 - e2 - 1;
+		if (ylen == 2 && sep != '-') {
+			z += z >= 69 ? 1900 : 2000;
+			ylen = 4;
+		}
+		if (ylen == 4) {
 			if (x > 12 || !valid_ymd(z, x, y)) {
 				if (valid_ymd(z, y, x)) {
 					*out = (precis_ymd){ z, y, x };

@@ -204,6 +204,75 @@ static void test_bylines(void **state)
 	release(p);
 }
 
+/* The outlet after the staff words ([staff-of]), and a year in two digits. */
+static void test_staff_bylines_short_year(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *byline, *lang, *outlet;
+	} cases[] = {
+		{ "Par la rédaction de L'Équipe", "fr", "L'Équipe" },
+		{ "Par la rédaction d\u2019Ouest-France", "fr", "Ouest-France" },
+		{ "Par la rédaction d'Ouest-France", "fr", "Ouest-France" },
+		{ "By the staff of Reuters", "fr", "Reuters" }, /* English cues hold for every language */
+		{ "Par L'Équipe", "fr", "L'Équipe" },
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		char text[512];
+		snprintf(text, sizeof text,
+			 "Une cérémonie d'ouverture sous la pluie sur la Seine\n\n%s\n"
+			 "Publié le 27/07/24 à 00h12\n\n"
+			 "Les Jeux de Paris ont été ouverts vendredi soir par une cérémonie inédite "
+			 "sur la Seine, où des milliers d'athlètes ont navigué.\n",
+			 cases[k].byline);
+		parsed p = parse(text, cases[k].lang, NULL);
+		assert_non_null(precis_doc_outlet(p.doc));
+		assert_string_equal(precis_doc_outlet(p.doc), cases[k].outlet);
+		precis_ymd pub;
+		assert_int_equal(precis_meta_published(p.meta, &pub, NULL), 0);
+		expect_ymd(pub, 2024, 7, 27);
+		release(p);
+	}
+}
+
+/* A page published after midnight: the lead's "vendredi soir" is the event's day. */
+static void test_lead_day_before_page(void **state)
+{
+	(void)state;
+	parsed p = parse("Paris a ébloui le monde malgré la pluie\n\n"
+			 "Publié le 27/07/24 à 00h12\n\n"
+			 "Les Jeux de Paris ont été ouverts vendredi soir par une cérémonie inédite "
+			 "sur la Seine.\n"
+			 "La flamme restera allumée jusqu'au 11 août.\n",
+			 "fr", NULL);
+	precis_ymd a, b, pub;
+	assert_int_equal(precis_meta_published(p.meta, &pub, NULL), 0);
+	expect_ymd(pub, 2024, 7, 27);
+	assert_int_equal(precis_meta_event_date(p.meta, &a, &b), 0);
+	expect_ymd(a, 2024, 7, 26);
+	expect_ymd(b, 2024, 7, 26);
+	release(p);
+	/* Published and updated on one line: one date line, out of the body. */
+	p = parse("La BCE baisse ses taux pour la première fois depuis 2019\n"
+		  "Publié le 6 juin 2024 à 14:32 Mis à jour le 6 juin 2024 à 16:10\n"
+		  "La Banque centrale européenne a abaissé jeudi ses taux directeurs d'un quart "
+		  "de point.\n",
+		  "fr", NULL);
+	assert_int_equal(precis_meta_published(p.meta, &pub, NULL), 0);
+	expect_ymd(pub, 2024, 6, 6);
+	expect_not_body(&p, "Mis à jour");
+	release(p);
+	/* The same day as the page, or no day in the lead: the page's date. */
+	p = parse("Paris a ébloui le monde malgré la pluie\n\n"
+		  "Publié le 27/07/24 à 00h12\n\n"
+		  "Les Jeux de Paris ont été ouverts par une cérémonie inédite sur la Seine.\n"
+		  "La flamme restera allumée jusqu'au 11 août.\n",
+		  "fr", NULL);
+	assert_int_equal(precis_meta_event_date(p.meta, &a, &b), 0);
+	expect_ymd(a, 2024, 7, 27);
+	release(p);
+}
+
 /* "Story 1: Publié le 4 mars 2024 à 11h02" must never happen. */
 static void test_headline_skips_evidence(void **state)
 {
@@ -272,6 +341,8 @@ int main(void)
 		cmocka_unit_test(test_dateline_line_and_wire_alias),
 		cmocka_unit_test(test_outlet_and_date_line),
 		cmocka_unit_test(test_bylines),
+		cmocka_unit_test(test_staff_bylines_short_year),
+		cmocka_unit_test(test_lead_day_before_page),
 		cmocka_unit_test(test_headline_skips_evidence),
 		cmocka_unit_test(test_not_evidence),
 		cmocka_unit_test(test_non_iso_pubdate),

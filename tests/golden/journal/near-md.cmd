@@ -1,0 +1,1 @@
+$PRECIS compare tests/data/journal-near/

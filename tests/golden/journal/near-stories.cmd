@@ -1,0 +1,1 @@
+$PRECIS compare --format json tests/data/journal-near/ | python3 -c "import json,sys; d=json.load(sys.stdin); [print(s['id'], s.get('date'), ' '.join(s['articles'])) for s in d['stories']]; [print(a['id'], a['outlet'], a['event_date'], a['event_date_source'], ','.join(a['agencies'])) for a in d['articles']]"
