@@ -32,6 +32,7 @@ for args in "--compat rouge155 --stem" "--compat rouge155" "--compat rouge-score
 	echo "| \`precis rouge $args --jsonl\` | $best | $(echo "$best * 1000000 / 1500" | bc) |"
 done
 echo
-echo "Google's rouge-score itself cannot be installed here (no PyPI access), so no Python figure"
-echo "is given; its stemmer comes from Debian's python3-nltk, which precis reproduces."
+echo "These times include starting the process and reading and writing JSONL. Against rouge-score"
+echo "(a pure-Python stand-in: Google's package is not installable here), in one Python process:"
+echo "the Python package section below."
 echo
