@@ -202,6 +202,41 @@ int px_report_by_name(const px_article ***out, const precis_comparison *c)
 	return 0;
 }
 
+int px_report_coverage(px_coverage *cv, const precis_comparison *c)
+{
+	size_t n = c->narticles;
+	*cv = (px_coverage){ NULL, NULL, 0,
+			     c->nstories < PX_OVERVIEW_STORIES ? c->nstories : PX_OVERVIEW_STORIES };
+	const px_article **by = NULL;
+	int rc = px_report_by_name(&by, c);
+	if (rc < 0)
+		goto done;
+	rc = PRECIS_ENOMEM;
+	if (!(cv->outlet = malloc((n ? n : 1) * sizeof *cv->outlet)) ||
+	    !(cv->count = calloc((n ? n : 1) * (cv->nstories ? cv->nstories : 1), sizeof *cv->count)))
+		goto done;
+	for (size_t i = 0, j; i < n; i = j, cv->nrows++) {
+		size_t *row = cv->count + cv->nrows * cv->nstories;
+		cv->outlet[cv->nrows] = by[i];
+		for (j = i; j < n && strcmp(px_report_name_of(by[j]), px_report_name_of(by[i])) == 0; j++)
+			if (by[j]->story >= 0 && (size_t)by[j]->story < cv->nstories)
+				row[by[j]->story]++;
+	}
+	rc = 0;
+done:
+	free(by);
+	if (rc)
+		px_report_coverage_free(cv);
+	return rc;
+}
+
+void px_report_coverage_free(px_coverage *cv)
+{
+	free(cv->outlet);
+	free(cv->count);
+	*cv = (px_coverage){ 0 };
+}
+
 bool px_report_url_ok(const char *url)
 {
 	if (!url || (strncasecmp(url, "http://", 7) != 0 && strncasecmp(url, "https://", 8) != 0))

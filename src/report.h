@@ -49,6 +49,21 @@ void px_report_label(const px_render *r, const precis_comparison *c, size_t i);
  * outlet's articles are adjacent: *out is malloc'ed, the caller frees it.
  */
 int px_report_by_name(const px_article ***out, const precis_comparison *c);
+/*
+ * Who covered what: one row per outlet (by the name shown, sorted, so
+ * one outlet's articles count once), with how many of its articles each
+ * of the first nstories stories holds. Past PX_OVERVIEW_STORIES stories a
+ * table wraps more than it reads: the renderers say how many are left out.
+ */
+#define PX_OVERVIEW_STORIES 30
+typedef struct px_coverage {
+	const px_article **outlet; /* an article of each row's outlet */
+	size_t *count;             /* nrows x nstories */
+	size_t nrows, nstories;
+} px_coverage;
+int px_report_coverage(px_coverage *cv, const precis_comparison *c);
+void px_report_coverage_free(px_coverage *cv);
+
 /* Whether url may become a link: http(s), no space, control or bidi byte. */
 bool px_report_url_ok(const char *url);
 /* v[0..n) escaped, joined by ", "; none when n is 0. */

@@ -10,7 +10,6 @@
 #define SINGLES_DETAILED 12
 #define PASSAGES_SHOWN 5
 /* Columns of the outlet x story overview: past this, a phone scrolls more than it reads. */
-#define OVERVIEW_STORIES 30
 
 /*
  * Outlet colours: Okabe and Ito's palette, told apart with every common
@@ -519,22 +518,17 @@ static void overview_head(FILE *fp, const precis_comparison *c, size_t ns)
 /* Who covered what: one row per outlet (by the name shown), one column per story, linked. */
 static int overview(FILE *fp, const precis_comparison *c)
 {
-	size_t n = c->narticles, ns = c->nstories < OVERVIEW_STORIES ? c->nstories : OVERVIEW_STORIES;
-	const px_article **by = NULL;
-	size_t *count = malloc((ns ? ns : 1) * sizeof *count);
-	int rc = count ? px_report_by_name(&by, c) : PRECIS_ENOMEM;
+	px_coverage cv;
+	int rc = px_report_coverage(&cv, c);
 	if (rc < 0)
-		goto done;
-	overview_head(fp, c, ns);
-	for (size_t i = 0, j; i < n; i = j) {
-		memset(count, 0, ns * sizeof *count);
-		for (j = i; j < n && strcmp(px_report_name_of(by[j]), px_report_name_of(by[i])) == 0; j++)
-			if (by[j]->story >= 0 && (size_t)by[j]->story < ns)
-				count[by[j]->story]++;
+		return rc;
+	overview_head(fp, c, cv.nstories);
+	for (size_t r = 0; r < cv.nrows; r++) {
+		const size_t *count = cv.count + r * cv.nstories;
 		fputs("<tr><th>", fp);
-		chip(fp, by[i]);
+		chip(fp, cv.outlet[r]);
 		fputs("</th>", fp);
-		for (size_t s = 0; s < ns; s++) {
+		for (size_t s = 0; s < cv.nstories; s++) {
 			if (!count[s]) {
 				fputs("<td></td>", fp);
 				continue;
@@ -548,11 +542,8 @@ static int overview(FILE *fp, const precis_comparison *c)
 		fputs("</tr>\n", fp);
 	}
 	fputs("</tbody></table></div>\n</section>\n", fp);
-	rc = 0;
-done:
-	free(by);
-	free(count);
-	return rc;
+	px_report_coverage_free(&cv);
+	return 0;
 }
 
 static const char css[] =

@@ -8,8 +8,6 @@
 /* Past this many single-article stories, each gets one line instead of a short card. */
 #define SINGLES_DETAILED 12
 #define SHARED_SHOWN 10
-/* Story columns of the overview table: past this, a terminal wraps more than it reads. */
-#define OVERVIEW_STORIES 30
 
 /* Table cells cannot hold '|' or line breaks. */
 static void cell(FILE *fp, const char *s)
@@ -372,12 +370,11 @@ static void matrix(FILE *fp, const precis_comparison *c)
 /* Who covered what: the stories, then one row per outlet (by the name shown), one column per story. */
 static int overview(FILE *fp, const precis_comparison *c)
 {
-	size_t n = c->narticles, ns = c->nstories < OVERVIEW_STORIES ? c->nstories : OVERVIEW_STORIES;
-	const px_article **by = NULL;
-	size_t *count = malloc((ns ? ns : 1) * sizeof *count);
-	int rc = count ? px_report_by_name(&by, c) : PRECIS_ENOMEM;
+	px_coverage cv;
+	int rc = px_report_coverage(&cv, c);
 	if (rc < 0)
-		goto done;
+		return rc;
+	size_t ns = cv.nstories;
 	fputs("## Who covered what\n\n", fp);
 	for (size_t s = 0; s < ns; s++) {
 		fprintf(fp, "%zu. ", s + 1);
@@ -394,13 +391,10 @@ static int overview(FILE *fp, const precis_comparison *c)
 	for (size_t s = 0; s < ns; s++)
 		fputs(":---:|", fp);
 	fputc('\n', fp);
-	for (size_t i = 0, j; i < n; i = j) {
-		memset(count, 0, ns * sizeof *count);
-		for (j = i; j < n && strcmp(px_report_name_of(by[j]), px_report_name_of(by[i])) == 0; j++)
-			if (by[j]->story >= 0 && (size_t)by[j]->story < ns)
-				count[by[j]->story]++;
+	for (size_t r = 0; r < cv.nrows; r++) {
+		const size_t *count = cv.count + r * ns;
 		fputs("| ", fp);
-		cell(fp, px_report_name_of(by[i]));
+		cell(fp, px_report_name_of(cv.outlet[r]));
 		fputs(" |", fp);
 		for (size_t s = 0; s < ns; s++)
 			if (count[s] > 1)
@@ -410,10 +404,8 @@ static int overview(FILE *fp, const precis_comparison *c)
 		fputc('\n', fp);
 	}
 	fputc('\n', fp);
-done:
-	free(by);
-	free(count);
-	return rc;
+	px_report_coverage_free(&cv);
+	return 0;
 }
 
 int precis_report_md(const precis_comparison *c, FILE *fp)
