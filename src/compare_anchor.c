@@ -75,12 +75,12 @@ static int push(struct scan *s, uint64_t h, size_t start, size_t end)
 	return 0;
 }
 
+/* The kind and the key hashed as "k:key", the key whole however long (no buffer to outgrow). */
 static int push_key(struct scan *s, char kind, const char *key, size_t start, size_t end)
 {
-	char buf[96];
-	int n = snprintf(buf, sizeof buf, "%c:%s", kind, key);
+	char head[2] = { kind, ':' };
 	s->kind = kind;
-	return push(s, px_hash(buf, (size_t)n), start, end);
+	return push(s, px_hash_more(px_hash(head, sizeof head), key, strlen(key)), start, end);
 }
 
 static bool digit_at(const struct scan *s, size_t i)

@@ -20,14 +20,18 @@ struct px_strmap {
 	size_t alen, acap;
 };
 
-uint64_t px_hash(const char *s, size_t len)
+uint64_t px_hash_more(uint64_t h, const char *s, size_t len)
 {
-	uint64_t h = 1469598103934665603ULL;
 	for (size_t i = 0; i < len; i++) {
 		h ^= (unsigned char)s[i];
 		h *= 1099511628211ULL;
 	}
 	return h;
+}
+
+uint64_t px_hash(const char *s, size_t len)
+{
+	return px_hash_more(1469598103934665603ULL, s, len);
 }
 
 int px_strmap_new(px_strmap **out)

@@ -26,5 +26,7 @@ size_t px_strmap_count(const px_strmap *m);
 const char *px_strmap_key(const px_strmap *m, int64_t id, size_t *len);
 
 uint64_t px_hash(const char *s, size_t len);
+/* px_hash of the concatenation: h = px_hash(a), then px_hash_more(h, b) hashes a then b. */
+uint64_t px_hash_more(uint64_t h, const char *s, size_t len);
 
 #endif
