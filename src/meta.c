@@ -132,7 +132,8 @@ static int meta_tokens(struct tokctx *tc, px_strmap **lowers, const precis_doc *
 }
 
 /* Places, persons and agencies named, then the public arrays of them. */
-static int meta_entities(precis_meta *m, struct people *pp)
+static int meta_entities(precis_meta *m, struct people *pp, const precis_span *credits,
+			 size_t ncredits)
 {
 	int rc = px_meta_find_people(pp);
 	/* A dateline's place ("HUALIEN, Taiwan (AP)") is where the story happened. */
@@ -141,7 +142,7 @@ static int meta_entities(precis_meta *m, struct people *pp)
 			rc = px_meta_add_place(&m->eplaces, pp->g, m->evidence[i].place,
 					       m->evidence[i].span.start);
 	if (!rc)
-		rc = px_meta_find_agencies(&m->eagencies, pp->d->text, pp->d->len);
+		rc = px_meta_find_agencies(&m->eagencies, pp->d->text, pp->d->len, credits, ncredits);
 	entvec *ev[3] = { &m->eplaces, &m->epersons, &m->eagencies };
 	precis_entity **out[3] = { &m->places, &m->persons, &m->agencies };
 	size_t *nout[3] = { &m->nplaces, &m->npersons, &m->nagencies };
@@ -170,9 +171,12 @@ int precis_meta_new(precis_meta **out, precis_analyzer *a, const precis_doc *d, 
 	quotevec qv = { 0 };
 	datevec dv = { 0 };
 	px_strmap *lowers = NULL;
+	precis_span *credits = NULL;
+	size_t ncredits = 0;
 	int rc = px_meta_tables(&t, d->lang);
 	if (!rc)
-		rc = px_meta_find_evidence(&m->evidence, &m->nevidence, a, d, &t->L);
+		rc = px_meta_find_evidence(&m->evidence, &m->nevidence, &credits, &ncredits, a, d,
+					   &t->L);
 	if (!rc && m->pub.year == 0)
 		precis_meta_published(m, &m->pub, NULL);
 	if (!rc)
@@ -186,10 +190,11 @@ int precis_meta_new(precis_meta **out, precis_analyzer *a, const precis_doc *d, 
 		goto done;
 	pp = (struct people){ d, a, &t->L, &t->g, tc.v, tc.n, &m->eplaces, &m->epersons,
 			      { 0 }, lowers, NULL, 0, 0, NULL, 0, 0 };
-	if ((rc = meta_entities(m, &pp)) || (rc = px_meta_find_quotes(&qv, d)))
+	if ((rc = meta_entities(m, &pp, credits, ncredits)) || (rc = px_meta_find_quotes(&qv, d)))
 		goto done;
 	rc = px_meta_speakers(&qv, tc.v, tc.n, &t->L, pp.pm, pp.npm, d->text, &m->epersons);
 done:
+	free(credits);
 	m->quotes = qv.v;
 	m->nquotes = qv.n;
 	free(qv.uopen);

@@ -7,7 +7,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "agency.h"
 #include "analyze.h"
@@ -728,42 +727,13 @@ static bool word_char(unsigned char c)
 	       c >= 0x80 || c == '-';
 }
 
-static bool starts_ci(const char *s, const char *end, const char *word)
+/* Whether text[a, ...) lies on a photo-credit line ("© Sam Yeh / AFP", "Photo : Reuters"). */
+static bool in_credit(const precis_span *credits, size_t ncredits, size_t a)
 {
-	size_t n = strlen(word);
-	return (size_t)(end - s) >= n && strncasecmp(s, word, n) == 0;
-}
-
-/*
- * Whether the agency at text[a, b) is named in a photo credit: its line
- * begins with a credit word ("Photo :", "Crédit", "Image", "Illustration"),
- * or the agency closes its line after a slash the way captions sign a
- * picture ("© Sam Yeh / AFP", "ALEXANDER ZEMLIANICHENKO,HANDOUT / AFP").
- * A copyright line ("© 2023 Reuters") or a signature ("AFP", "Par Le
- * Figaro avec AFP") claims the text, not a picture.
- */
-static bool in_credit(const char *text, size_t len, size_t a, size_t b)
-{
-	size_t s = a, e = b;
-	while (s > 0 && text[s - 1] != '\n')
-		s--;
-	while (e < len && text[e] != '\n')
-		e++;
-	static const char *const cues[] = { "photo", "crédit", "credit", "image", "illustration",
-					    "foto", "bild" };
-	const char *p = text + s;
-	while (p < text + e && (*p == ' ' || *p == '\t'))
-		p++;
-	for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++)
-		if (starts_ci(p, text + e, cues[k]))
+	for (size_t k = 0; k < ncredits; k++)
+		if (a >= credits[k].start && a < credits[k].end)
 			return true;
-	size_t q = b;
-	while (q < e && (text[q] == ' ' || text[q] == '\r' || text[q] == '.'))
-		q++;
-	size_t o = a;
-	while (o > s && text[o - 1] == ' ')
-		o--;
-	return q == e && o > s && text[o - 1] == '/';
+	return false;
 }
 
 /*
@@ -771,7 +741,8 @@ static bool in_credit(const char *text, size_t len, size_t a, size_t b)
  * agencies too), exact case, whole words: "AP" is not in "APPEL", "AFP"
  * not in "AFPTV". Names of several words are tried longest first.
  */
-int px_meta_find_agencies(entvec *ev, const char *text, size_t len)
+int px_meta_find_agencies(entvec *ev, const char *text, size_t len, const precis_span *credits,
+			  size_t ncredits)
 {
 	const px_agencies *t = px_agency_table();
 	int rc = t ? 0 : PRECIS_ENOMEM;
@@ -802,7 +773,7 @@ int px_meta_find_agencies(entvec *ev, const char *text, size_t len)
 		const char *canon;
 		size_t clen, idx, used = px_agency_match(t, text, w, nw, &canon, &clen);
 		if (used && !(rc = mention_text(ev, canon, clen, i, &idx)) &&
-		    in_credit(text, len, i, w[used - 1].end))
+		    in_credit(credits, ncredits, i))
 			ev->v[idx].credits++;
 		i = w[used ? used - 1 : 0].end;
 	}

@@ -223,15 +223,31 @@ void px_meta_evidence_free(precis_evidence *v, size_t n)
 	free(v);
 }
 
-int px_meta_find_evidence(precis_evidence **out, size_t *nout, precis_analyzer *a,
-			  const precis_doc *d, const lists *L)
+/* The lines the cleaner drops as photo credits ([credit] cues of stopwords/cues/clean-*.txt). */
+static int credit_lines(precis_span **out, size_t *nout, const px_clean_result *cr)
+{
+	*nout = 0;
+	if (!(*out = malloc((cr->nlines ? cr->nlines : 1) * sizeof **out)))
+		return PRECIS_ENOMEM;
+	for (size_t i = 0; i < cr->nlines; i++)
+		if (cr->lines[i].reason && strcmp(cr->lines[i].reason, "credit") == 0)
+			(*out)[(*nout)++] = cr->lines[i].span;
+	return 0;
+}
+
+int px_meta_find_evidence(precis_evidence **out, size_t *nout, precis_span **credits,
+			  size_t *ncredits, precis_analyzer *a, const precis_doc *d, const lists *L)
 {
 	*out = NULL;
 	*nout = 0;
+	*credits = NULL;
+	*ncredits = 0;
 	px_clean_result cr;
 	int rc = px_clean_text(&cr, a, d->text, d->len, d->lang);
 	if (rc)
 		return rc;
+	if ((rc = credit_lines(credits, ncredits, &cr)))
+		goto done;
 	const meta_tables *en = NULL;
 	if (strcmp(d->lang, "en") != 0 && (rc = px_meta_tables(&en, "en")))
 		goto done;

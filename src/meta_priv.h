@@ -243,11 +243,14 @@ int px_meta_add_place(entvec *places, const gazetteer *g, const char *name, size
 int px_meta_find_people(struct people *p);
 int px_meta_name_entities(entvec *ev);
 int px_meta_cmp_entity(const void *a, const void *b);
-int px_meta_find_agencies(entvec *ev, const char *text, size_t len);
+/* credits: the page's photo-credit lines (px_meta_find_evidence), sorted. */
+int px_meta_find_agencies(entvec *ev, const char *text, size_t len, const precis_span *credits,
+			  size_t ncredits);
 
 /* meta_evidence.c: the page's datelines, bylines, published/updated lines. */
-int px_meta_find_evidence(precis_evidence **out, size_t *nout, precis_analyzer *a,
-			  const precis_doc *d, const lists *L);
+/* Also *credits: the lines the cleaner drops as photo credits, in page order (caller frees). */
+int px_meta_find_evidence(precis_evidence **out, size_t *nout, precis_span **credits,
+			  size_t *ncredits, precis_analyzer *a, const precis_doc *d, const lists *L);
 void px_meta_evidence_free(precis_evidence *v, size_t n);
 
 /* meta_quote.c */
