@@ -170,17 +170,8 @@ int cmd_compare(int argc, char **argv)
 	o.nunread = in.nbad;
 	if (!rc)
 		rc = precis_compare_new(&cmp, a, in.v, in.n, &o, &err);
-	for (size_t i = 0; cmp && i < precis_comparison_article_count(cmp); i++) {
-		const char *id;
-		bool unusable;
-		const char *problem = precis_comparison_problem(cmp, i, &id, &unusable);
-		const char *warning = precis_comparison_article_warning(cmp, i);
-		if (warning)
-			cli_error("compare: %s: warning: %s", id, warning);
-		if (problem)
-			cli_error("compare: %s: %s (kept as an article)", id, problem);
-		failed += unusable; /* bad input: the report is written, the exit says so */
-	}
+	for (size_t i = 0; cmp && i < precis_comparison_article_count(cmp); i++)
+		failed += cli_compare_article_notes(cmp, i); /* the report is written, the exit says so */
 	if (rc) {
 		cli_error("compare: %s", err.message[0] ? err.message : precis_strerror(rc));
 	} else {

@@ -373,3 +373,16 @@ int cli_in_unique_ids(inputs *in)
 	}
 	return 0;
 }
+
+bool cli_compare_article_notes(const precis_comparison *cmp, size_t i)
+{
+	const char *id;
+	bool unusable;
+	const char *problem = precis_comparison_problem(cmp, i, &id, &unusable);
+	const char *warning = precis_comparison_article_warning(cmp, i);
+	if (warning)
+		cli_error("compare: %s: warning: %s", id, warning);
+	if (problem)
+		cli_error("compare: %s: %s (kept as an article)", id, problem);
+	return unusable;
+}

@@ -59,6 +59,13 @@ void cli_in_free(inputs *in);
 int cli_in_unique_ids(inputs *in);
 
 /*
+ * Names on stderr what is wrong with article i of cmp (a record date that
+ * is not ISO 8601, no usable text); returns whether it is unusable, which
+ * makes the run's exit status 1 though its report is written.
+ */
+bool cli_compare_article_notes(const precis_comparison *cmp, size_t i);
+
+/*
  * --window DAYS over the JSONL records at path: finished stories as JSON
  * lines to output (NULL: stdout); the exit status.
  */

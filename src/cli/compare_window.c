@@ -183,15 +183,7 @@ static int flush(window *w, inputs *in, bool final)
 				rc = keep(&kept, in, i);
 				continue;
 			}
-			const char *id;
-			bool unusable;
-			const char *problem = precis_comparison_problem(cmp, i, &id, &unusable);
-			const char *warning = precis_comparison_article_warning(cmp, i);
-			if (warning)
-				cli_error("compare: %s: warning: %s", id, warning);
-			if (problem)
-				cli_error("compare: %s: %s (kept as an article)", id, problem);
-			w->failed += unusable;
+			w->failed += cli_compare_article_notes(cmp, i);
 		}
 		if (!rc && done)
 			rc = write_story(w, rep, st, k);
