@@ -82,6 +82,11 @@ deps-html:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -q && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium; }
 
+# clang (libFuzzer) for `make fuzz` only; `make test` replays the corpora with $(CC).
+deps-fuzz:
+	@command -v clang >/dev/null || { $(SUDO) apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q clang; }
+
 deps-bench: deps
 	@missing=""; for p in $(DEB_BENCH); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -205,7 +210,7 @@ $(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_targets.c tests/fuzz/replay.c $(BUILD)/l
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -DFUZZ_$(shell echo $* | tr a-z A-Z) \
 		tests/fuzz/fuzz_targets.c tests/fuzz/replay.c $(BUILD)/libprecis.a $(LIBS) -o $@
 
-fuzz: deps $(FUZZ_BIN)
+fuzz: deps deps-fuzz $(FUZZ_BIN)
 	@for t in $(FUZZ_TARGETS); do \
 		mkdir -p tests/fuzz/work/$$t; \
 		echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
@@ -215,7 +220,7 @@ fuzz: deps $(FUZZ_BIN)
 			grep -E "^(#[0-9]+ +DONE|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)" || true; \
 	done
 
-fuzz-merge: $(FUZZ_BIN)
+fuzz-merge: deps-fuzz $(FUZZ_BIN)
 	@for t in $(FUZZ_TARGETS); do \
 		mkdir -p tests/fuzz/corpus/$$t; \
 		build/fuzz/fuzz_$$t -merge=1 -max_len=65536 tests/fuzz/corpus/$$t tests/fuzz/work/$$t \
@@ -229,7 +234,7 @@ fuzz-replay: $(REPLAY_BIN)
 		else echo "FAIL fuzz replay: $$t"; fail=$$((fail+1)); fi; \
 	done; echo "fuzz replay: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
 
-.PHONY: fuzz fuzz-merge fuzz-replay fuzz-lib FORCE
+.PHONY: deps-fuzz fuzz fuzz-merge fuzz-replay fuzz-lib FORCE
 
 # ---------------------------------------------------------------- demo
 demo: deps
